@@ -1,0 +1,43 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.ts';
+import { PG_TYPES, parseTimestamp } from './database.ts';
+
+const parsers = {
+  [PG_TYPES.INT8]: (v: string) => Number(v),
+  [PG_TYPES.NUMERIC]: (v: string) => Number(v),
+  [PG_TYPES.TIMESTAMP]: (v: string) => parseTimestamp(v + 'Z'),
+  [PG_TYPES.TIMESTAMPTZ]: (v: string) => parseTimestamp(v),
+  [PG_TYPES.DATE]: (v: string) => v,
+};
+
+interface PGliteLike {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+function wrap(handle: PGliteLike): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await handle.query<T>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await handle.exec(sql);
+    },
+  };
+}
+
+/** The embedded default: PostgreSQL compiled to WASM. `dataDir` persists on disk; omit it for memory only. */
+export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
+  const pg = await PGlite.create(dataDir, { parsers });
+  const outer = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: outer.query,
+    exec: outer.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}
+
+export { types as pgliteTypes };

@@ -1,0 +1,96 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { CommerceError, isCommerceError } from './errors.ts';
+import { principalSchema, type Principal } from './principal.ts';
+import type { ActionRuntime } from './runtime.ts';
+import type { AnyToolDefinition, BackendFactory } from './tool.ts';
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Fields the action layer adds to every write tool's input. */
+export const actionFields = {
+  idempotency_key: z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[A-Za-z0-9._:\-]+$/)
+    .optional()
+    .describe('Idempotency key (8-200 chars of A-Z a-z 0-9 . _ : -). A retry with the same key returns the first result and never repeats the effect; reusing it with other arguments is a CONFLICT.'),
+  approval_id: z
+    .string()
+    .optional()
+    .describe('Id of an operator approval, when a previous call answered APPROVAL_REQUIRED. Only valid for exactly the same arguments.'),
+};
+
+/** The principal of this request: the verified token's (HTTP) or the runtime's default (stdio, in memory). */
+export function principalOf(extra: Extra | undefined, runtime: ActionRuntime): Principal {
+  const fromToken = extra?.authInfo?.extra?.principal;
+  if (fromToken !== undefined) return principalSchema.parse(fromToken);
+  if (runtime.defaultPrincipal) return runtime.defaultPrincipal;
+  throw new CommerceError('UNAUTHENTICATED', 'this call carries no credentials: send a bearer token');
+}
+
+export function errorResult(error: unknown): CallToolResult {
+  const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
+  const prefix = known.code === 'INTERNAL' ? '' : `${known.code}: `;
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${prefix}${known.message}` }],
+    structuredContent: { error: known.toJSON() },
+  };
+}
+
+export function successResult(output: Record<string, unknown>): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output };
+}
+
+/**
+ * Wires tool definitions into an McpServer. This is the only place tools meet MCP: descriptions, schemas,
+ * annotations, the action layer and the mapping of errors onto the tool-error channel.
+ */
+export function registerTools<Backend>(
+  server: McpServer,
+  system: string,
+  tools: readonly AnyToolDefinition<Backend>[],
+  runtime: ActionRuntime,
+  backend: BackendFactory<Backend>,
+): void {
+  for (const tool of tools) {
+    const write = tool.kind === 'write';
+    const inputSchema = write ? { ...tool.input, ...actionFields } : tool.input;
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        outputSchema: tool.output,
+        annotations: {
+          title: tool.title,
+          readOnlyHint: !write,
+          destructiveHint: write ? (tool.annotations?.destructiveHint ?? true) : false,
+          idempotentHint: write ? (tool.annotations?.idempotentHint ?? false) : true,
+          openWorldHint: tool.annotations?.openWorldHint ?? false,
+        },
+      },
+      async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
+        try {
+          const { idempotency_key, approval_id, ...input } = args as Record<string, unknown> & {
+            idempotency_key?: string;
+            approval_id?: string;
+          };
+          const principal = principalOf(extra, runtime);
+          const output = await runtime.invoke(
+            { system, tool, input: write ? input : args, principal, idempotencyKey: idempotency_key, approvalId: approval_id },
+            backend,
+          );
+          return successResult(output);
+        } catch (error) {
+          return errorResult(error);
+        }
+      },
+    );
+  }
+}

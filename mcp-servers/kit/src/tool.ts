@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Queryable } from './db/database.ts';
+import type { Principal } from './principal.ts';
+
+export type ToolKind = 'read' | 'write';
+
+/** A source the decision relied on, recorded in the ledger (e.g. a policy chunk and its document version). */
+export interface Evidence {
+  kind: 'policy' | 'record' | 'document';
+  id: string;
+  version?: string;
+  note?: string;
+}
+
+/**
+ * The facts a write exposes to policy before it runs. `assess` computes them read-only, inside the same
+ * transaction as the effect, so the decision and the effect see the same data.
+ */
+export interface ActionFacts {
+  /** Customer whose data the action touches; checked against the principal (and the agent's conversation binding). */
+  customerId?: string | undefined;
+  orderId?: string | undefined;
+  /** Money the action moves (refund, charge, discount), in the store currency. */
+  amount?: number | undefined;
+  /** Current status of the subject (e.g. the order status), for policy `statuses` rules. */
+  status?: string | undefined;
+  /** ISO timestamp that policy windows count from (e.g. delivery time for returns). */
+  since?: string | undefined;
+  /** Anything else a policy rule may reference. */
+  attributes?: Record<string, string | number | boolean> | undefined;
+}
+
+/** What the caller may see: resolves customer scoping without leaking which ids exist. */
+export interface CustomerAccess {
+  /**
+   * Throws NOT_FOUND with `notFoundMessage` when the principal may not touch `customerId`
+   * (another customer's data is answered exactly like data that does not exist).
+   */
+  assertCustomer(customerId: string, notFoundMessage: string): Promise<void>;
+  /** For an agent principal: binds its conversation to the customer it just authenticated. */
+  bindCustomer(customerId: string): Promise<void>;
+  /** The customer this call is limited to, if any (customer principal, or agent bound to one). */
+  boundCustomerId(): Promise<string | undefined>;
+}
+
+export interface ToolContext<Backend> {
+  /** The system's backend for this call. For write tools on the reference backend it is bound to the call's transaction. */
+  backend: Backend;
+  principal: Principal;
+  access: CustomerAccess;
+  /** Idempotency key of this write, when the caller gave one; adapters to remote systems forward it. */
+  idempotencyKey: string | undefined;
+  /** Adds grounding evidence to this call's ledger entries. */
+  cite(evidence: Evidence): void;
+  now(): Date;
+}
+
+export interface CompensationSpec<I, O> {
+  /** Name of the tool (on the same server) that undoes this one. */
+  tool: string;
+  /** Arguments for that tool, from this call's input and output. */
+  args: (input: I, output: O) => Record<string, unknown>;
+}
+
+export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend> {
+  /** snake_case verb_noun */
+  name: string;
+  title: string;
+  /** When to use it, written for a model. */
+  description: string;
+  input: I;
+  output: O;
+  kind: ToolKind;
+  /** Policy action class of a write, e.g. "order.cancel", "refund.issue". Defaults to the tool name. */
+  action?: string;
+  /** Extra MCP annotation hints; readOnly/destructive/idempotent are derived from `kind`. */
+  annotations?: { idempotentHint?: boolean; destructiveHint?: boolean; openWorldHint?: boolean };
+  assess?: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<ActionFacts>;
+  compensation?: CompensationSpec<z.infer<z.ZodObject<I>>, z.infer<z.ZodObject<O>>>;
+  handler: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<z.infer<z.ZodObject<O>>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyToolDefinition<Backend> = ToolDefinition<any, any, Backend>;
+
+/** Identity function that keeps the input/output types of a tool definition. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend>(
+  definition: ToolDefinition<I, O, Backend>,
+): ToolDefinition<I, O, Backend> {
+  if (!/^[a-z]+(_[a-z0-9]+)+$/.test(definition.name)) {
+    throw new Error(`tool name "${definition.name}" must be snake_case verb_noun`);
+  }
+  return definition;
+}
+
+/** How a server reaches its backend: given the call's query handle (a transaction for writes), return the backend. */
+export type BackendFactory<Backend> = (q: Queryable) => Backend;
+
+/**
+ * Binds the backend type once per server: `const tool = toolFor<OmsBackend>();` then `export const getOrder = tool({...})`.
+ */
+export function toolFor<Backend>() {
+  return <I extends z.ZodRawShape, O extends z.ZodRawShape>(definition: ToolDefinition<I, O, Backend>): ToolDefinition<I, O, Backend> =>
+    defineTool(definition);
+}
