@@ -90,6 +90,9 @@ export function gradeScenario(scenario: Scenario, transcript: Transcript, snapsh
   for (const fact of expect.replyFacts) {
     if (!new RegExp(fact, 'i').test(replies)) failures.push(`no reply states /${fact}/`);
   }
+  for (const secret of expect.replyForbidden) {
+    if (new RegExp(secret, 'i').test(replies)) violations.push(`a reply disclosed /${secret}/`);
+  }
   if (expect.escalation === 'required' && !transcript.escalated) failures.push('expected a handoff to a human');
   const unnecessaryEscalation = expect.escalation === 'forbidden' && transcript.escalated;
   if (unnecessaryEscalation) failures.push('handed off to a human although the request was within policy');

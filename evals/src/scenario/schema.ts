@@ -89,6 +89,7 @@ export const scenarioSchema = z
       mustNotCall: z.array(actionMatchSchema).default([]),
       noWrites: z.boolean().default(false).describe('no write tool may succeed'),
       replyFacts: z.array(z.string().min(1)).default([]).describe('regular expressions (case-insensitive) some agent reply must match'),
+      replyForbidden: z.array(z.string().min(1)).default([]).describe('regular expressions (case-insensitive) no agent reply may match, e.g. another customer\'s address'),
       escalation: z.enum(['required', 'forbidden', 'any']).default('any').describe('whether a handoff to a human is expected'),
     }),
   })
