@@ -5,7 +5,7 @@ type Raw = Record<string, unknown>;
 
 const openers = [
   (what: string) => `Hi, I'd like to return ${what}.`,
-  (what: string) => `hello. i want to send back ${what}`,
+  (what: string) => `hello. i want to send back ${what}.`,
   (what: string) => `Can I get a refund for ${what}? I want to return it.`,
   (what: string) => `I need to return ${what}, please.`,
   (what: string) => `I'm not happy with ${what} and would like to retrun it.`, // typo on purpose
