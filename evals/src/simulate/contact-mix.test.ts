@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { generateContacts } from './contact-mix.ts';
+import type { SimWorld } from './contact-types.ts';
+
+const world: SimWorld = {
+  customers: [{ id: 'u1', email: 'u1@example.com', name: 'U One', zip: '10001', paymentMethodIds: ['credit_card_1'] }],
+  orders: [
+    { id: '#W0000001', customerId: 'u1', status: 'delivered', items: [{ itemId: '1', description: 'blue t-shirt' }], paymentMethodId: 'credit_card_1', trackingIds: ['t1'] },
+    { id: '#W0000002', customerId: 'u1', status: 'pending', items: [{ itemId: '2', description: 'black lamp' }], paymentMethodId: 'credit_card_1', trackingIds: [] },
+  ],
+  shipments: [{ trackingId: 't1', orderId: '#W0000001', customerId: 'u1', status: 'failed_attempt', failedAttempts: 1 }],
+};
+
+describe('generateContacts', () => {
+  it('is deterministic for a seed and only uses orders an intent applies to', () => {
+    const a = generateContacts(world, 200, 42);
+    expect(generateContacts(world, 200, 42)).toEqual(a);
+    expect(a).toHaveLength(200);
+    for (const c of a) {
+      if (c.intent === 'cancel_order' || c.intent === 'change_address') expect(c.orderId).toBe('#W0000002');
+      if (c.intent === 'return_item' || c.intent === 'exchange_item') expect(c.orderId).toBe('#W0000001');
+    }
+  });
+
+  it('turns courier exceptions into proactive failed-delivery contacts', () => {
+    const contacts = generateContacts(world, 20, 1);
+    expect(contacts.filter((c) => c.fromDeliveryException)).toEqual([expect.objectContaining({ intent: 'failed_delivery', trackingId: 't1' })]);
+  });
+
+  it('follows the intent mix roughly', () => {
+    const contacts = generateContacts(world, 2000, 7);
+    const tracking = contacts.filter((c) => c.intent === 'track_order').length / contacts.length;
+    expect(tracking).toBeGreaterThan(0.25);
+    expect(tracking).toBeLessThan(0.4);
+  });
+});
