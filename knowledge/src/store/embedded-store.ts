@@ -47,7 +47,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   };
   const touch = (name: string) => void dirty.add(name);
 
-  return {
+  const store: VectorStore = {
     kind: 'embedded',
     async ensureCollection(spec) {
       if (!/^[A-Za-z0-9_-]+$/.test(spec.name)) throw invalidArgument(`collection name "${spec.name}" may only use A-Z a-z 0-9 _ -`);
@@ -97,12 +97,17 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
       if (request.sparse) return collection.searchSparse(request.sparse, request.filter, request.limit);
       return collection.searchDense(request.dense as number[], request.filter, request.limit);
     },
-    async scroll(name, request) {
+    async list(name, request) {
+      const key = (p: StoredPoint) => (typeof p.payload[request.orderBy] === 'number' ? (p.payload[request.orderBy] as number) : Infinity);
       const matching = use(name)
         .points()
-        .filter((p) => (request.after === undefined || p.id > request.after) && matchesFilter(p.payload, request.filter))
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        .filter((p) => matchesFilter(p.payload, request.filter))
+        .sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return matching.slice(0, request.limit).map((p) => ({ id: p.id, payload: p.payload }));
+    },
+    async *pages(name, pageSize = 1000) {
+      const points = use(name).points();
+      for (let i = 0; i < points.length; i += pageSize) yield points.slice(i, i + pageSize).map((p) => ({ id: p.id, payload: p.payload }));
     },
     async count(name, filter) {
       const collection = use(name);
@@ -130,8 +135,9 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
       dirty.clear();
     },
     async close() {
-      await this.flush();
+      await store.flush();
       collections.clear();
     },
   };
+  return store;
 }

@@ -81,9 +81,13 @@ export function describeStoreConformance(name: string, open: (collectionPrefix: 
       expect(await ids({ dense: [0, 1, 0], limit: 1 })).toEqual(['1003']);
     });
 
-    it('retrieves, scrolls in id order and counts with filters', async () => {
+    it('retrieves, lists by a numeric field, pages through everything and counts with filters', async () => {
       expect((await store.retrieve(spec.name, ['1003', 'missing'])).map((p) => [p.id, p.payload.category])).toEqual([['1003', 'apparel']]);
-      expect((await store.scroll(spec.name, { limit: 2, after: '1002' })).map((p) => p.id)).toEqual(['1003', '1004']);
+      const audio = { must: [{ key: 'category', match: 'audio' }] };
+      expect((await store.list(spec.name, { orderBy: 'price', limit: 2, filter: audio })).map((p) => p.id)).toEqual(['1002', '1001']);
+      const seen: string[] = [];
+      for await (const page of store.pages(spec.name, 2)) seen.push(...page.map((p) => p.id));
+      expect(seen.sort()).toEqual(['1001', '1002', '1003', '1004', '1005']);
       expect(await store.count(spec.name)).toBe(5);
       expect(await store.count(spec.name, { must: [{ key: 'category', match: 'audio' }] })).toBe(3);
     });

@@ -54,11 +54,11 @@ export interface ScoredPoint {
   payload: Payload;
 }
 
-export interface ScrollRequest {
+export interface ListRequest {
   filter?: Filter | undefined;
+  /** A numeric payload field with a "float" index; points come in ascending order of it. */
+  orderBy: string;
   limit: number;
-  /** Return ids greater than this one (ids are ordered as strings). */
-  after?: string | undefined;
 }
 
 /** Reciprocal rank fusion constant (Cormack et al.; also passed to Qdrant explicitly). */
@@ -76,8 +76,10 @@ export interface VectorStore {
   retrieve(collection: string, ids: readonly string[]): Promise<{ id: string; payload: Payload }[]>;
   /** Sparse, dense or hybrid (RRF) search; at least one of `sparse` and `dense` is required. */
   search(collection: string, request: SearchRequest): Promise<ScoredPoint[]>;
-  /** Points in id order, for filter-only listings and sync. */
-  scroll(collection: string, request: ScrollRequest): Promise<{ id: string; payload: Payload }[]>;
+  /** Points matching a filter in ascending order of a numeric field (listings without query text). */
+  list(collection: string, request: ListRequest): Promise<{ id: string; payload: Payload }[]>;
+  /** Every point, page by page, in no particular order (incremental sync compares content hashes). */
+  pages(collection: string, pageSize?: number): AsyncIterable<{ id: string; payload: Payload }[]>;
   count(collection: string, filter?: Filter): Promise<number>;
   readMetadata(collection: string): Promise<Record<string, unknown> | undefined>;
   writeMetadata(collection: string, metadata: Record<string, unknown>): Promise<void>;

@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pointId } from './qdrant-mapping.ts';
+import { openQdrantStore } from './qdrant-store.ts';
+import type { VectorStore } from './vector-store.ts';
+
+// A loopback HTTP server that records what the adapter sends and answers like Qdrant would.
+interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+}
+let server: Server;
+let recorded: Recorded[] = [];
+let respond: (req: Recorded) => { status: number; result: unknown } = () => ({ status: 200, result: true });
+let store: VectorStore;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const entry = { method: req.method ?? '', path: req.url ?? '', body: text ? JSON.parse(text) : undefined };
+    recorded.push(entry);
+    const { status, result } = respond(entry);
+    const body = status < 300 ? { result, status: 'ok', time: 0 } : { status: { error: 'boom' }, time: 0 };
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  store = openQdrantStore({ url: `http://127.0.0.1:${port}`, collectionPrefix: 'w1_' });
+});
+afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  recorded = [];
+  respond = () => ({ status: 200, result: true });
+});
+
+describe('Qdrant request mapping', () => {
+  it('creates a collection with named sparse (IDF) and dense vectors and a payload index per filter field', async () => {
+    respond = (r) => ({ status: 200, result: r.path.endsWith('/exists') ? { exists: false } : r.path.includes('/index') ? { operation_id: 1, status: 'completed' } : true });
+    await store.ensureCollection({ name: 'products', denseSize: 4, indexes: [{ key: 'price', type: 'float' }, { key: 'in_stock', type: 'bool' }] });
+    expect(recorded.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /collections/w1_products/exists',
+      'PUT /collections/w1_products',
+      'PUT /collections/w1_products/index',
+      'PUT /collections/w1_products/index',
+      'PUT /collections/w1_products/index',
+    ]);
+    expect(recorded[1]?.body).toEqual({ vectors: { dense: { size: 4, distance: 'Cosine' } }, sparse_vectors: { text: { modifier: 'idf' } } });
+    expect(recorded.slice(2).map((r) => r.body)).toEqual([
+      { field_name: 'price', field_schema: 'float' },
+      { field_name: 'in_stock', field_schema: 'bool' },
+      { field_name: 'doc_id', field_schema: 'keyword' },
+    ]);
+  });
+
+  it('upserts points under a deterministic UUID, keeping the application id in the payload', async () => {
+    respond = () => ({ status: 200, result: { operation_id: 2, status: 'completed' } });
+    await store.upsert('products', [{ id: '9612497925', sparse: { indices: [7, 9], values: [1.1, 0.4] }, payload: { price: 50.88 } }]);
+    expect(recorded[0]?.path).toBe('/collections/w1_products/points?wait=true');
+    expect(recorded[0]?.body).toEqual({
+      points: [{ id: pointId('9612497925'), vector: { text: { indices: [7, 9], values: [1.1, 0.4] } }, payload: { price: 50.88, doc_id: '9612497925' } }],
+    });
+    expect(pointId('9612497925')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('sends a hybrid search as two filtered prefetches fused with RRF, and maps results back', async () => {
+    respond = () => ({ status: 200, result: { points: [{ id: pointId('a'), version: 1, score: 0.5, payload: { doc_id: 'a', price: 10 } }] } });
+    const hits = await store.search('products', {
+      sparse: { indices: [3], values: [1] },
+      dense: [0.1, 0.2, 0.3, 0.4],
+      limit: 5,
+      prefetchLimit: 50,
+      filter: { must: [{ key: 'price', range: { lte: 300 } }, { key: 'in_stock', match: true }, { key: 'options', any: ['color:blue'] }] },
+    });
+    const filter = { must: [{ key: 'price', range: { lte: 300 } }, { key: 'in_stock', match: { value: true } }, { key: 'options', match: { any: ['color:blue'] } }] };
+    expect(recorded[0]?.path).toBe('/collections/w1_products/points/query');
+    expect(recorded[0]?.body).toEqual({
+      prefetch: [
+        { query: { indices: [3], values: [1] }, using: 'text', limit: 50, filter },
+        { query: [0.1, 0.2, 0.3, 0.4], using: 'dense', limit: 50, filter },
+      ],
+      query: { rrf: { k: 60 } },
+      limit: 5,
+      with_payload: true,
+      filter,
+    });
+    expect(hits).toEqual([{ id: 'a', score: 0.5, payload: { price: 10 } }]);
+  });
+
+  it('sends a sparse-only search against the sparse vector', async () => {
+    respond = () => ({ status: 200, result: { points: [] } });
+    await store.search('policies', { sparse: { indices: [1, 2], values: [1, 0.5] }, limit: 3 });
+    expect(recorded[0]?.body).toEqual({ query: { indices: [1, 2], values: [1, 0.5] }, using: 'text', limit: 3, with_payload: true });
+  });
+
+  it('lists by a numeric payload field with order_by and keeps metadata on the collection', async () => {
+    respond = (r) => ({ status: 200, result: r.path.endsWith('/scroll') ? { points: [], next_page_offset: null } : true });
+    await store.list('products', { orderBy: 'price', limit: 10, filter: { must: [{ key: 'category', match: 'Audio' }] } });
+    expect(recorded[0]?.body).toEqual({ limit: 10, with_payload: true, with_vector: false, order_by: { key: 'price', direction: 'asc' }, filter: { must: [{ key: 'category', match: { value: 'Audio' } }] } });
+    await store.writeMetadata('products', { lexicon: { averageLength: 9, terms: ['blue'] } });
+    expect(recorded[1]).toMatchObject({ method: 'PATCH', path: '/collections/w1_products', body: { metadata: { lexicon: { averageLength: 9, terms: ['blue'] } } } });
+  });
+
+  it('reports a missing collection as NOT_FOUND and a failing server as UNAVAILABLE', async () => {
+    respond = () => ({ status: 404, result: null });
+    await expect(store.count('products')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/run the ingest first/) });
+    respond = () => ({ status: 500, result: null });
+    await expect(store.count('products')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+});

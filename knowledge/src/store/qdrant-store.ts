@@ -1,0 +1,104 @@
+import { QdrantClient } from '@qdrant/js-client-rest';
+import { CommerceError, invalidArgument, notFound } from '@agentic-commerce/kit';
+import { collectionBody, ID_KEY, pointId, qdrantFilter, qdrantPoint, queryBody } from './qdrant-mapping.ts';
+import type { Payload, VectorStore } from './vector-store.ts';
+
+export interface QdrantStoreOptions {
+  url: string;
+  apiKey?: string | undefined;
+  /** Prepended to every collection name, so several worlds can share one Qdrant. */
+  collectionPrefix?: string | undefined;
+}
+
+const UPSERT_BATCH = 256;
+
+function strip(payload: Record<string, unknown> | null | undefined): { id: string; payload: Payload } {
+  const { [ID_KEY]: id, ...rest } = (payload ?? {}) as Record<string, unknown>;
+  return { id: String(id), payload: rest as Payload };
+}
+
+/** A VectorStore on Qdrant through its REST client: named sparse (IDF) and dense vectors, Query API with RRF. */
+export function openQdrantStore(options: QdrantStoreOptions): VectorStore {
+  const client = new QdrantClient({ url: options.url, apiKey: options.apiKey, checkCompatibility: false });
+  const name = (collection: string) => `${options.collectionPrefix ?? ''}${collection}`;
+  const unavailable = (what: string) => (cause: unknown) => {
+    if (cause instanceof CommerceError) throw cause;
+    const status = (cause as { status?: number }).status;
+    if (status === 404) throw notFound(`Qdrant collection for "${what}" does not exist; run the ingest first (pnpm knowledge ingest)`);
+    throw new CommerceError('UNAVAILABLE', `Qdrant at ${options.url} failed on ${what}: ${(cause as Error).message}`, { cause });
+  };
+
+  return {
+    kind: 'qdrant',
+    async ensureCollection(spec) {
+      const collection = name(spec.name);
+      const { exists } = await client.collectionExists(collection).catch(unavailable(spec.name));
+      if (exists) return;
+      await client.createCollection(collection, collectionBody(spec)).catch(unavailable(spec.name));
+      for (const index of [...spec.indexes, { key: ID_KEY, type: 'keyword' as const }]) {
+        await client.createPayloadIndex(collection, { field_name: index.key, field_schema: index.type, wait: true }).catch(unavailable(spec.name));
+      }
+    },
+    async dropCollection(collection) {
+      await client.deleteCollection(name(collection)).catch(unavailable(collection));
+    },
+    async upsert(collection, points) {
+      for (let i = 0; i < points.length; i += UPSERT_BATCH) {
+        const batch = points.slice(i, i + UPSERT_BATCH).map(qdrantPoint);
+        await client.upsert(name(collection), { wait: true, points: batch }).catch(unavailable(collection));
+      }
+    },
+    async setPayload(collection, id, patch) {
+      const existing = await this.retrieve(collection, [id]);
+      if (existing.length === 0) throw notFound(`no point "${id}" in collection "${collection}"`);
+      await client.setPayload(name(collection), { payload: patch, points: [pointId(id)], wait: true }).catch(unavailable(collection));
+    },
+    async delete(collection, ids) {
+      if (ids.length === 0) return;
+      await client.delete(name(collection), { wait: true, points: ids.map(pointId) }).catch(unavailable(collection));
+    },
+    async retrieve(collection, ids) {
+      if (ids.length === 0) return [];
+      const points = await client.retrieve(name(collection), { ids: ids.map(pointId), with_payload: true }).catch(unavailable(collection));
+      const byId = new Map(points.map((p) => strip(p.payload)).map((p) => [p.id, p]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    async search(collection, request) {
+      if (!request.sparse && !request.dense) throw invalidArgument('a search needs a sparse or a dense query vector');
+      const result = await client.query(name(collection), queryBody(request)).catch(unavailable(collection));
+      return result.points.map((p) => ({ ...strip(p.payload), score: p.score }));
+    },
+    async list(collection, request) {
+      const filter = qdrantFilter(request.filter);
+      const result = await client
+        .scroll(name(collection), { limit: request.limit, with_payload: true, order_by: { key: request.orderBy, direction: 'asc' }, ...(filter ? { filter } : {}) })
+        .catch(unavailable(collection));
+      return result.points.map((p) => strip(p.payload));
+    },
+    async *pages(collection, pageSize = 1000) {
+      let offset: string | number | Record<string, unknown> | null | undefined;
+      do {
+        const result = await client
+          .scroll(name(collection), { limit: pageSize, with_payload: true, ...(offset ? { offset: offset as string } : {}) })
+          .catch(unavailable(collection));
+        if (result.points.length > 0) yield result.points.map((p) => strip(p.payload));
+        offset = result.next_page_offset;
+      } while (offset !== null && offset !== undefined);
+    },
+    async count(collection, filter) {
+      const f = qdrantFilter(filter);
+      const result = await client.count(name(collection), { exact: true, ...(f ? { filter: f } : {}) }).catch(unavailable(collection));
+      return result.count;
+    },
+    async readMetadata(collection) {
+      const info = await client.getCollection(name(collection)).catch(unavailable(collection));
+      const metadata = (info.config as { metadata?: Record<string, unknown> | null }).metadata;
+      return metadata ?? undefined;
+    },
+    async writeMetadata(collection, metadata) {
+      await client.updateCollection(name(collection), { metadata } as Parameters<QdrantClient['updateCollection']>[1]).catch(unavailable(collection));
+    },
+    async flush() {},
+    async close() {},
+  };
+}
