@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ORDERS, worldIds } from './world-ids.ts';
+
+describe('world ids', () => {
+  it('gives every order and parcel a distinct, well-formed id', () => {
+    const ids = worldIds(42);
+    const orders = new Set<string>();
+    const tracking = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      orders.add(ids.orderId(i));
+      for (let p = 0; p < 4; p++) tracking.add(ids.trackingId(i, p));
+    }
+    expect(orders.size).toBe(20_000);
+    expect(tracking.size).toBe(80_000);
+    for (const id of orders) expect(id).toMatch(/^#W\d{7}$/);
+    for (const id of tracking) expect(id).toMatch(/^\d{12}$/);
+  });
+
+  it('depends on the seed and refuses indexes beyond the id space', () => {
+    expect(worldIds(1).orderId(0)).not.toBe(worldIds(2).orderId(0));
+    expect(() => worldIds(1).orderId(MAX_ORDERS)).toThrow(/outside/);
+    expect(() => worldIds(1).trackingId(0, 4)).toThrow(/parcel 4/);
+  });
+});
