@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicy, PolicyLibrary } from './policy-library.ts';
+
+describe('PolicyLibrary', () => {
+  it('loads every shipped policy, chunked by section with stable ids and versions', async () => {
+    const library = await PolicyLibrary.load();
+    expect(library.documents.map((d) => d.id)).toEqual([
+      'exchanges', 'loyalty', 'order-changes', 'privacy', 'refunds', 'returns', 'shipping-and-delivery', 'warranty',
+    ]);
+    expect(library.chunk('returns#return-window')).toMatchObject({ heading: 'Return window', version: '2026.1', text: expect.stringMatching(/30 days of the delivery date/) });
+    expect(library.chunk('order-changes#cancelling-an-order')?.text).toMatch(/"no longer needed" or "ordered by mistake"/);
+  });
+
+  it('resolves a {doc, section} citation to the chunk id and version', async () => {
+    const library = await PolicyLibrary.load();
+    expect(library.cite({ doc: 'refunds', section: 'refund-timing' })).toEqual({
+      chunkId: 'refunds#refund-timing', doc: 'refunds', section: 'refund-timing', version: '2026.1', title: 'Refunds Policy: Refund timing',
+    });
+    expect(() => library.cite({ doc: 'returns', section: 'nope' })).toThrow(/policy "returns" has no section "nope"; sections: overview, eligibility, return-window/);
+    expect(() => library.cite({ doc: 'nope', section: 'x' })).toThrow(/no policy document "nope"; documents: exchanges/);
+  });
+
+  it('rejects a document without frontmatter or with a bad date, saying what is expected', () => {
+    expect(() => parsePolicy('# Title\n', 'a.md')).toThrow(/a.md: a policy starts with a frontmatter block/);
+    expect(() => parsePolicy('---\nid: a\ntitle: A\nversion: 1\neffective: soon\n---\n', 'a.md')).toThrow(/effective: a date YYYY-MM-DD/);
+  });
+});
