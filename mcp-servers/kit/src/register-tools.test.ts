@@ -11,10 +11,13 @@ import type { Principal } from './principal.ts';
 import { registerTools } from './register-tools.ts';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from './testing/test-database.ts';
 import { toolFor } from './tool.ts';
+import { generateSigner } from './ledger/ledger-keys.ts';
+import { testPolicy } from './testing/refunds-system.ts';
 
 // A tiny "notes" system: enough to exercise the contract every real server uses.
 const prefix = uniquePrefix();
 const schema = `${prefix}_notes`;
+const signer = generateSigner();
 const backend = (q: Queryable) => ({
   get: async (id: string) => (await q.query<{ id: string; owner: string; text: string }>(`SELECT * FROM ${schema}.notes WHERE id = $1`, [id]))[0],
   put: async (id: string, owner: string, text: string) => void (await q.query(`INSERT INTO ${schema}.notes VALUES ($1, $2, $3)`, [id, owner, text])),
@@ -53,7 +56,7 @@ const addNote = tool({
 
 async function connect(principal: Principal) {
   const db = await sharedPglite();
-  const runtime = createActionRuntime({ db, defaultPrincipal: principal });
+  const runtime = createActionRuntime({ db, defaultPrincipal: principal, schema: `${prefix}_kit`, policy: testPolicy(), signer });
   const server = new McpServer({ name: 'notes', version: '0.0.0' });
   registerTools(server, 'notes', [getNote, addNote], runtime, backend);
   const [a, b] = InMemoryTransport.createLinkedPair();

@@ -15,8 +15,10 @@ export interface HttpServeOptions {
   authenticate: (token: string) => Promise<Principal>;
   host?: string;
   port?: number;
-  /** Extra routes, e.g. GET /metrics. Return true when handled. */
+  /** Extra routes. Return true when handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Served at GET /metrics without a token (loopback by default), e.g. a runtime's `metrics.registry`. */
+  metrics?: { contentType: string; metrics(): Promise<string> };
 }
 
 export interface HttpServerHandle {
@@ -46,6 +48,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
     try {
       if (options.routes && (await options.routes(req, res))) return;
       const path = (req.url ?? '/').split('?')[0];
+      if (path === '/metrics' && options.metrics && req.method === 'GET') {
+        const text = await options.metrics.metrics();
+        res.writeHead(200, { 'content-type': options.metrics.contentType }).end(text);
+        return;
+      }
       if (path !== '/mcp') return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${path}; MCP is served at /mcp` } });
       const header = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,0 +1,39 @@
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'used'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/**
+ * A request for a human decision, bound to exactly one call: the SHA-256 of its canonical arguments, the principal
+ * that asked, and the policy version that required it. Carried in APPROVAL_REQUIRED details as `approval`.
+ */
+export interface ApprovalRequest {
+  id: string;
+  status: ApprovalStatus;
+  system: string;
+  tool: string;
+  action: string;
+  /** The call's arguments (redacted), shown to the operator. */
+  arguments: Record<string, unknown>;
+  argsHash: string;
+  principalId: string;
+  principalKind: string;
+  conversationId?: string | undefined;
+  customerId?: string | undefined;
+  orderId?: string | undefined;
+  amount?: number | undefined;
+  /** Why policy asks for approval, e.g. "needs approval because refund 412.50 > 250.00". */
+  reason: string;
+  policyVersion: string;
+  createdAt: string;
+  expiresAt: string;
+  resolvedBy?: string | undefined;
+  resolvedAt?: string | undefined;
+  note?: string | undefined;
+  /** The operator approved edited arguments: the retried call must carry those. */
+  edited: boolean;
+  usedAt?: string | undefined;
+}
+
+/** Expired is derived, not stored: a pending or approved request past its expiry can no longer be used. */
+export function isExpired(approval: ApprovalRequest, now: Date): boolean {
+  return Date.parse(approval.expiresAt) <= now.getTime();
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.ts';
+import { argumentsHash } from '../canonical-json.ts';
+import { CommerceError, notFound } from '../errors.ts';
+import { hasScope, type Principal } from '../principal.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { LedgerRecord } from '../ledger/ledger-entry.ts';
+import { redact } from '../ledger/redact.ts';
+import { isExpired, type ApprovalRequest, type ApprovalStatus } from './approval.ts';
+import { approvalStore } from './approval-store.ts';
+
+export interface ApprovalsOptions {
+  db: Database;
+  schema: string;
+  ledger: Ledger;
+  now: () => Date;
+  /** Called on every state change (metrics). */
+  onChange?: (status: ApprovalStatus | 'requested') => void;
+}
+
+export interface NewApproval extends Omit<ApprovalRequest, 'id' | 'status' | 'createdAt' | 'expiresAt' | 'edited'> {
+  ttlMinutes: number;
+}
+
+export const APPROVE_SCOPE = 'approvals:resolve';
+
+function ledgerRecord(kind: LedgerRecord['kind'], a: ApprovalRequest, by: Principal | undefined, data: Record<string, unknown>): LedgerRecord {
+  return {
+    kind, callId: `approval:${a.id}`, system: a.system, tool: a.tool, action: a.action,
+    principal: by ? { kind: by.kind, id: by.id } : { kind: a.principalKind, id: a.principalId },
+    conversationId: a.conversationId, customerId: a.customerId, orderId: a.orderId,
+    data: { approvalId: a.id, argsHash: a.argsHash, policyVersion: a.policyVersion, ...data },
+  };
+}
+
+/** The approvals API the runtime, the graph's HTTP API and the `approvals` CLI share. */
+export function createApprovals(options: ApprovalsOptions) {
+  const { db, ledger, now } = options;
+  const store = approvalStore(options.schema);
+  const changed = (s: ApprovalStatus | 'requested') => options.onChange?.(s);
+
+  function assertResolver(operator: Principal): void {
+    if (!(operator.kind === 'operator' || operator.kind === 'admin') || !hasScope(operator, APPROVE_SCOPE)) {
+      throw new CommerceError('FORBIDDEN', `principal ${operator.id} (${operator.kind}) may not resolve approvals: it needs kind operator or admin and the "${APPROVE_SCOPE}" scope`);
+    }
+  }
+
+  async function resolve(id: string, operator: Principal, to: 'approved' | 'rejected', note: string | undefined, edited?: Record<string, unknown>) {
+    assertResolver(operator);
+    return db.transaction(async (tx) => {
+      const current = await store.get(tx, id, true);
+      if (!current) throw notFound(`approval ${id} does not exist`);
+      if (current.status !== 'pending') throw new CommerceError('CONFLICT', `approval ${id} is already ${current.status}${current.resolvedBy ? ` (by ${current.resolvedBy})` : ''}`);
+      if (isExpired(current, now())) throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${current.expiresAt}; the agent must ask again`);
+      if (current.principalId === operator.id) throw new CommerceError('FORBIDDEN', `approval ${id} was requested by ${operator.id}, who cannot approve their own request`);
+      const edit = edited ? { arguments: edited, argsHash: argumentsHash(current.system, current.tool, edited) } : undefined;
+      const at = now();
+      const done = await store.resolve(tx, id, to, operator.id, at.toISOString(), note, edit);
+      if (!done) throw new CommerceError('CONFLICT', `approval ${id} was resolved concurrently by someone else`);
+      const data = { note, ...(edit ? { edited: true, arguments: redact(edited) } : {}) };
+      await ledger.append(tx, [ledgerRecord(to === 'approved' ? 'approval_approved' : 'approval_rejected', done, operator, data)], at);
+      changed(to);
+      return done;
+    });
+  }
+
+  return {
+    /** Creates a pending request (the runtime does this when policy says `approve`). */
+    async request(q: Queryable, input: NewApproval): Promise<ApprovalRequest> {
+      const { ttlMinutes, ...rest } = input;
+      const at = now();
+      const approval: ApprovalRequest = {
+        ...rest, id: `apr_${randomUUID().replace(/-/g, '').slice(0, 20)}`, status: 'pending', edited: false,
+        createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + ttlMinutes * 60_000).toISOString(),
+      };
+      await store.insert(q, approval);
+      await ledger.append(q, [ledgerRecord('approval_requested', approval, undefined, { reason: approval.reason, amount: approval.amount, expiresAt: approval.expiresAt })], at);
+      changed('requested');
+      return approval;
+    },
+    get: (id: string) => store.get(db, id),
+    list: (filter: { status?: ApprovalStatus; conversationId?: string; limit?: number } = {}) => store.list(db, filter),
+    countPending: () => store.countPending(db, now().toISOString()),
+    /** An operator approves. With `arguments`, the operator approves an edited call: the retry must carry exactly those. */
+    approve: (id: string, operator: Principal, options: { note?: string; arguments?: Record<string, unknown> } = {}) =>
+      resolve(id, operator, 'approved', options.note, options.arguments),
+    reject: (id: string, operator: Principal, options: { note?: string } = {}) => resolve(id, operator, 'rejected', options.note),
+    /**
+     * Inside the write's transaction: checks the approval matches this exact call and marks it used (single-use).
+     * Throws a clear error, changing nothing, when it does not.
+     */
+    async use(tx: Queryable, id: string, call: { system: string; tool: string; argsHash: string; principal: Principal }): Promise<ApprovalRequest> {
+      const a = await store.get(tx, id, true);
+      if (!a) throw notFound(`approval ${id} does not exist`);
+      if (a.principalId !== call.principal.id) throw new CommerceError('FORBIDDEN', `approval ${id} was requested by another principal; only ${a.principalId} may use it`);
+      if (a.system !== call.system || a.tool !== call.tool) throw new CommerceError('FORBIDDEN', `approval ${id} is for ${a.system}.${a.tool}, not ${call.system}.${call.tool}`);
+      if (a.status === 'used') throw new CommerceError('CONFLICT', `approval ${id} was already used at ${a.usedAt}; approvals are single-use, request a new one`);
+      if (a.status === 'rejected') throw new CommerceError('POLICY_DENIED', `approval ${id} was rejected by ${a.resolvedBy}${a.note ? `: ${a.note}` : ''}`, { details: { approval: a } });
+      if (isExpired(a, now())) throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${a.expiresAt}; call again without approval_id to request a new one`);
+      if (a.status === 'pending') throw new CommerceError('APPROVAL_REQUIRED', `approval ${id} is still pending: an operator must approve it first`, { details: { approval: a } });
+      if (a.argsHash !== call.argsHash) {
+        throw new CommerceError('FORBIDDEN', `approval ${id} was granted for other arguments (sha256 ${a.argsHash.slice(0, 12)}…, these are ${call.argsHash.slice(0, 12)}…); any change to the arguments needs a new approval: call again without approval_id`, {
+          details: { approvedArguments: a.arguments, approvedArgsHash: a.argsHash, argsHash: call.argsHash },
+        });
+      }
+      if (!(await store.markUsed(tx, id, now().toISOString()))) throw new CommerceError('CONFLICT', `approval ${id} was used concurrently by another call`);
+      changed('used');
+      return a;
+    },
+  };
+}
+export type Approvals = ReturnType<typeof createApprovals>;

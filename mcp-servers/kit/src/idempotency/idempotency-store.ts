@@ -1,0 +1,40 @@
+import type { Queryable } from '../db/database.ts';
+import { assertSchemaName } from '../db/migrate.ts';
+import { CommerceError } from '../errors.ts';
+
+export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
+
+/**
+ * Exactly-once writes. Inside the write's transaction the caller first claims the key: the INSERT takes the unique
+ * index entry, so a concurrent duplicate blocks until the first transaction ends, then sees its committed result
+ * (READ COMMITTED re-reads) and replays it. The result is stored in the same transaction as the effect, so a
+ * failed call leaves no key behind and may be retried.
+ */
+export function idempotencyStore(schema: string) {
+  assertSchemaName(schema);
+  const table = `${schema}.idempotency`;
+  return {
+    async claim(tx: Queryable, scope: string, key: string, argsHash: string, at: string): Promise<Claim> {
+      const inserted = await tx.query(
+        `INSERT INTO ${table} (scope, key, args_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+        [scope, key, argsHash, at],
+      );
+      if (inserted.length === 1) return { status: 'claimed' };
+      const [row] = await tx.query<{ args_hash: string; result: Record<string, unknown> | null }>(
+        `SELECT args_hash, result FROM ${table} WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
+      if (!row || row.result === null) {
+        throw new CommerceError('UNAVAILABLE', `idempotency key ${key} is held by a call still in progress; retry with the same key`);
+      }
+      if (row.args_hash !== argsHash) {
+        throw new CommerceError('CONFLICT', `idempotency key ${key} was already used for a different call (other tool or arguments); use a new key for a new action, or the same arguments to get the first result`);
+      }
+      return { status: 'replay', result: row.result };
+    },
+    async complete(tx: Queryable, scope: string, key: string, result: Record<string, unknown>): Promise<void> {
+      await tx.query(`UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2`, [scope, key, JSON.stringify(result)]);
+    },
+  };
+}
+export type IdempotencyStore = ReturnType<typeof idempotencyStore>;

@@ -1,0 +1,62 @@
+import { canonicalJson, sha256Hex } from '../canonical-json.ts';
+
+export const LEDGER_ENTRY_KINDS = [
+  'intent', // a write was asked for: tool, redacted arguments, their hash, principal
+  'decision', // the policy decision, its explanation, policy version and evidence
+  'approval_requested',
+  'approval_approved',
+  'approval_rejected',
+  'approval_used',
+  'result', // the effect was executed and committed: the redacted output
+  'error', // the call was refused or failed: nothing was executed; the error code and message
+  'compensation', // a saga step undone (or failing to be)
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** What a caller appends; the ledger adds seq, time, the chain hash and the signature. */
+export interface LedgerRecord {
+  kind: LedgerEntryKind;
+  callId?: string | undefined;
+  system?: string | undefined;
+  tool?: string | undefined;
+  action?: string | undefined;
+  principal?: { kind: string; id: string } | undefined;
+  conversationId?: string | undefined;
+  customerId?: string | undefined;
+  orderId?: string | undefined;
+  /** Already redacted payload. */
+  data: Record<string, unknown>;
+}
+
+export interface LedgerEntry extends LedgerRecord {
+  seq: number;
+  at: string;
+  prev: string;
+  hash: string;
+  keyId: string;
+  signature: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The signed text of an entry: canonical JSON of everything but the hash and signature (it includes `prev`). */
+export function entryBody(entry: Omit<LedgerEntry, 'hash' | 'signature'>): string {
+  return canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    prev: entry.prev,
+    keyId: entry.keyId,
+    kind: entry.kind,
+    callId: entry.callId,
+    system: entry.system,
+    tool: entry.tool,
+    action: entry.action,
+    principal: entry.principal,
+    conversationId: entry.conversationId,
+    customerId: entry.customerId,
+    orderId: entry.orderId,
+    data: entry.data,
+  });
+}
+
+export const hashBody = (body: string): string => sha256Hex(body);

@@ -1,0 +1,91 @@
+import type { Queryable } from '../db/database.ts';
+import { assertSchemaName } from '../db/migrate.ts';
+import type { LedgerSigner } from './ledger-keys.ts';
+import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
+
+export interface Ledger {
+  readonly schema: string;
+  readonly signer: LedgerSigner;
+  /**
+   * Appends records, chained and signed, inside the caller's transaction `tx` (so entries commit with the effect).
+   * The head row is locked until that transaction ends: concurrent appends queue and the chain stays linear.
+   */
+  append(tx: Queryable, records: readonly LedgerRecord[], now: Date): Promise<LedgerEntry[]>;
+  /** Entries about one order, conversation or customer, oldest first. */
+  find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
+}
+
+interface LedgerRow {
+  seq: number;
+  body: string;
+  hash: string;
+  key_id: string;
+  signature: string;
+}
+
+export function rowToEntry(row: LedgerRow): LedgerEntry {
+  const body = JSON.parse(row.body) as Omit<LedgerEntry, 'hash' | 'signature'>;
+  return { ...body, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
+}
+
+export function createLedger(schema: string, signer: LedgerSigner): Ledger {
+  assertSchemaName(schema);
+  return {
+    schema,
+    signer,
+    async append(tx, records, now) {
+      if (records.length === 0) return [];
+      const [head] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${schema}.ledger_head WHERE id = 1 FOR UPDATE`);
+      if (!head) throw new Error(`ledger head of schema ${schema} is missing: run the kit migrations`);
+      let { seq, hash: prev } = head;
+      const at = now.toISOString();
+      const entries: LedgerEntry[] = [];
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (const record of records) {
+        seq += 1;
+        const unsigned = { ...record, seq, at, prev, keyId: signer.keyId };
+        const body = entryBody(unsigned);
+        const hash = hashBody(body);
+        const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
+        entries.push(entry);
+        const row = [seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
+          record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
+        tuples.push(`(${row.map((_, i) => `$${values.length + i + 1}`).join(', ')})`);
+        values.push(...row.map((v) => v ?? null));
+        prev = hash;
+      }
+      await tx.query(
+        `WITH appended AS (
+           INSERT INTO ${schema}.ledger (seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id,
+             order_id, body, hash, key_id, signature) VALUES ${tuples.join(', ')} RETURNING 1)
+         UPDATE ${schema}.ledger_head SET seq = $${values.length + 1}, hash = $${values.length + 2} WHERE id = 1`,
+        [...values, seq, prev],
+      );
+      return entries;
+    },
+    async find(q, filter) {
+      const clauses: string[] = [];
+      const params: unknown[] = [];
+      const add = (column: string, value: string | undefined) => {
+        if (value === undefined) return;
+        params.push(value);
+        clauses.push(`${column} = $${params.length}`);
+      };
+      add('order_id', filter.orderId);
+      add('conversation_id', filter.conversationId);
+      add('customer_id', filter.customerId);
+      add('call_id', filter.callId);
+      if (clauses.length === 0) throw new Error('ledger.find needs an order, conversation, customer or call id');
+      // Entries of a call that touched the order are included even when only some of them name it.
+      const rows = await q.query<LedgerRow>(
+        `SELECT seq, body, hash, key_id, signature FROM ${schema}.ledger
+          WHERE call_id IN (SELECT call_id FROM ${schema}.ledger WHERE ${clauses.join(' AND ')} AND call_id IS NOT NULL)
+             OR (${clauses.join(' AND ')})
+          ORDER BY seq`,
+        params,
+      );
+      return rows.map(rowToEntry);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { PrincipalKind } from '../principal.ts';
+import type { ActionFacts } from '../tool.ts';
+import type { Policy } from './load-policy.ts';
+import type { ResolvedEvidence } from './policy-evidence.ts';
+import type { Autonomy, PolicyOverride } from './policy-schema.ts';
+
+export type DecisionOutcome = 'allow' | 'approve' | 'deny' | 'shadow';
+
+export interface PolicyDecision {
+  outcome: DecisionOutcome;
+  /** One sentence: "allowed", "needs approval because refund 412.50 > 250.00", "denied because ...". */
+  explanation: string;
+  reasons: string[];
+  action: string;
+  /** The rule that applied: the action class, or "default". */
+  rule: string;
+  autonomy: Autonomy;
+  policyVersion: string;
+  evidence: ResolvedEvidence[];
+}
+
+export type EffectiveRule = PolicyOverride & { autonomy: Autonomy; rule: string };
+
+/** The rule for an action class and principal kind: default rule, else the class's rule, with the kind's override on top. */
+export function effectiveRule(policy: Policy, action: string, kind: PrincipalKind): EffectiveRule {
+  const listed = policy.file.actions[action];
+  const base = listed ?? policy.file.default_rule;
+  const { principals, ...fields } = base;
+  const override = principals?.[kind] ?? {};
+  const merged = { ...fields, ...override };
+  return { ...merged, autonomy: merged.autonomy ?? policy.file.default_rule.autonomy ?? 'approve', rule: listed ? action : 'default' };
+}
+
+const money = (n: number) => n.toFixed(2);
+const DAY_MS = 86_400_000;
+
+export interface DecisionContext {
+  now: Date;
+  /** Executions of this action for this customer inside the rule's velocity period (not counting this one). */
+  recentCount?: number | undefined;
+}
+
+/** Pure: the decision for one write, from the policy, the action's facts and the principal kind. */
+export function evaluatePolicy(policy: Policy, action: string, facts: ActionFacts, kind: PrincipalKind, context: DecisionContext): PolicyDecision {
+  const rule = effectiveRule(policy, action, kind);
+  const deny: string[] = [];
+  const approve: string[] = [];
+  const label = rule.amount_label ?? 'amount';
+  const route = (over: 'approve' | 'deny', reason: string) => (over === 'deny' ? deny : approve).push(reason);
+  if (rule.statuses && (facts.status === undefined || !rule.statuses.includes(facts.status))) {
+    deny.push(`status ${facts.status === undefined ? 'is unknown' : `'${facts.status}'`} is not one of ${rule.statuses.map((s) => `'${s}'`).join(', ')}`);
+  }
+  if (facts.amount !== undefined) {
+    if (rule.deny_above !== undefined && facts.amount > rule.deny_above) deny.push(`${label} ${money(facts.amount)} > ${money(rule.deny_above)}`);
+    else if (rule.approve_above !== undefined && facts.amount > rule.approve_above) approve.push(`${label} ${money(facts.amount)} > ${money(rule.approve_above)}`);
+  }
+  if (rule.window) {
+    const since = facts.since === undefined ? Number.NaN : Date.parse(facts.since);
+    if (Number.isNaN(since)) route(rule.window.over, `the ${rule.window.days}-day window cannot be checked: the start time is unknown`);
+    else {
+      const days = (context.now.getTime() - since) / DAY_MS;
+      if (days > rule.window.days) route(rule.window.over, `${days.toFixed(1)} days have passed since ${facts.since}, more than the ${rule.window.days}-day window`);
+    }
+  }
+  if (rule.velocity && facts.customerId !== undefined && context.recentCount !== undefined && context.recentCount + 1 > rule.velocity.max) {
+    route(rule.velocity.over, `customer ${facts.customerId} already had ${context.recentCount} ${action} in the last ${rule.velocity.days} days (limit ${rule.velocity.max})`);
+  }
+  const base = { action, rule: rule.rule, autonomy: rule.autonomy, policyVersion: policy.version, evidence: policy.evidence.get(rule.rule === 'default' ? '*' : action) ?? [] };
+  if (deny.length > 0) return { ...base, outcome: 'deny', reasons: deny, explanation: `denied because ${deny.join('; ')}` };
+  if (rule.autonomy === 'shadow') {
+    const reasons = [`autonomy for ${action} is 'shadow': the agent only proposes`, ...approve];
+    return { ...base, outcome: 'shadow', reasons, explanation: `proposed only (shadow mode) because autonomy for ${action} is 'shadow'` };
+  }
+  if (rule.autonomy === 'approve') approve.unshift(`autonomy for ${action} is 'approve'`);
+  if (approve.length > 0) return { ...base, outcome: 'approve', reasons: approve, explanation: `needs approval because ${approve.join('; ')}` };
+  return { ...base, outcome: 'allow', reasons: [], explanation: 'allowed' };
+}
