@@ -1,0 +1,40 @@
+import { normalizeText, stopWords, wordTokens } from './normalize.ts';
+import { stem } from './stem.ts';
+import type { Vocabulary } from './vocabulary.ts';
+import type { FeatureBag } from './naive-bayes.ts';
+import { productNouns } from './product-nouns.ts';
+
+/** Replaces values whose exact form carries no intent (ids, emails, numbers) by placeholder words. */
+export function maskValues(normalized: string): string {
+  return normalized
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' emailvalue ')
+    .replace(/#?\bw\s?\d{7}\b/g, ' ordervalue ')
+    .replace(/\$\s?\d+(\.\d+)?/g, ' moneyvalue ')
+    .replace(/\b\d+(\.\d+)?\b/g, ' numbervalue ');
+}
+
+/** Normalised, masked, typo-corrected word tokens of a text. */
+export function correctedTokens(text: string, vocabulary: Vocabulary): string[] {
+  return wordTokens(maskValues(normalizeText(text)))
+    .map((w) => vocabulary.correct(w))
+    .map((w) => (productNouns.has(w) || productNouns.has(w.replace(/e?s$/, '')) ? 'productvalue' : w));
+}
+
+const charGramWeight = 0.25;
+
+/** Classifier features: stems (minus stop words), stem bigrams, and character trigrams that survive typos. */
+export function featuresOf(tokens: string[]): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const add = (feature: string, weight: number) => bag.set(feature, (bag.get(feature) ?? 0) + weight);
+  const stems = tokens.map(stem);
+  const content = stems.filter((s, i) => !stopWords.has(tokens[i] ?? s));
+  for (const s of content) add(`w:${s}`, 1);
+  for (let i = 1; i < content.length; i++) add(`b:${content[i - 1]}_${content[i]}`, 1);
+  for (const s of content) {
+    if (s.endsWith('value')) continue;
+    const padded = `<${s}>`;
+    for (let i = 0; i + 3 <= padded.length; i++) add(`c:${padded.slice(i, i + 3)}`, charGramWeight);
+  }
+  if (content.length === 0 && stems.length > 0) for (const s of stems) add(`w:${s}`, 1);
+  return bag;
+}

@@ -1,0 +1,41 @@
+/**
+ * Writes tau-fixture.json: the τ-bench retail records (users, their orders, the products of those orders) that the
+ * planner's tests use, so the tests run without the full data set. Source data: github.com/sierra-research/tau-bench
+ * (MIT License, Copyright (c) 2024 Sierra). Run: TAU_BENCH_DIR=/path/to/tau-bench-retail tsx build-tau-fixture.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scriptedTasks } from './scripted-tasks.ts';
+
+const dir = process.env.TAU_BENCH_DIR ?? '/work/shared/data/tau-bench-retail';
+const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+const users = read('users.json') as Record<string, { orders: string[] }>;
+const orders = read('orders.json') as Record<string, { items: { product_id: string }[] }>;
+const products = read('products.json');
+const tasks = JSON.parse(readFileSync(join(dir, 'tasks_train.json'), 'utf8')) as { task_index: number; user_id: string; actions: unknown[] }[];
+
+const userIds = new Set([...scriptedTasks.map((t) => tasks[t.taskIndex]?.user_id ?? ''), ...extraUsers()]);
+const fixture = {
+  source: 'sierra-research/tau-bench@59a200c6 tau_bench/envs/retail (MIT License, Copyright (c) 2024 Sierra)',
+  users: {} as Record<string, unknown>,
+  orders: {} as Record<string, unknown>,
+  products: {} as Record<string, unknown>,
+  goldActions: {} as Record<string, unknown>,
+};
+for (const id of userIds) {
+  const user = users[id];
+  if (!user) throw new Error(`user ${id} is not in users.json`);
+  fixture.users[id] = user;
+  for (const orderId of user.orders) {
+    const order = orders[orderId];
+    if (!order) continue;
+    fixture.orders[orderId] = order;
+    for (const item of order.items) fixture.products[item.product_id] = products[item.product_id];
+  }
+}
+for (const t of scriptedTasks) fixture.goldActions[String(t.taskIndex)] = tasks[t.taskIndex]?.actions;
+writeFileSync(new URL('./tau-fixture.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
+
+function extraUsers(): string[] {
+  return ['omar_anderson_3203', 'sofia_kovacs_7075', 'lucas_martin_4549', 'mei_martin_4260'];
+}
