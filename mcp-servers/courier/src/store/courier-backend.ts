@@ -1,0 +1,67 @@
+import type {
+  Address,
+  DeliverySlot,
+  LocationKind,
+  PickupLocation,
+  PickupWindow,
+  ReturnLabel,
+  ReturnPickup,
+  Shipment,
+  TrackingEvent,
+  TrackingEventKind,
+} from '../domain/types.ts';
+
+export interface SlotQuery {
+  zipPrefix: string;
+  fromDay: string;
+  toDay: string;
+}
+
+export type DestinationRequest = { kind: 'address'; address: Address } | { kind: LocationKind; locationId: string };
+
+export interface SlotChange {
+  shipment: Shipment;
+  /** The slot the shipment was booked in before this call (null when none). */
+  previousSlotId: string | null;
+}
+
+export interface PickupRequest {
+  trackingId: string;
+  day: string;
+  window: PickupWindow;
+  /** Where to collect; defaults to the shipment's delivery address. */
+  address?: Address | undefined;
+}
+
+export interface NewTrackingEvent {
+  kind: TrackingEventKind;
+  location?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * The carrier as the MCP tools see it. The reference implementation is `sqlCourierBackend`; an adapter to a real
+ * carrier API implements the same interface. Refusals are CommerceErrors with actionable text and change nothing.
+ */
+export interface CourierBackend {
+  getShipment(trackingId: string): Promise<Shipment | undefined>;
+  listEvents(trackingId: string): Promise<TrackingEvent[]>;
+  /** Appends a tracking event; status kinds also move the shipment's status (used by the world and simulations). */
+  recordEvent(trackingId: string, event: NewTrackingEvent, at: Date): Promise<Shipment>;
+  listSlots(query: SlotQuery): Promise<DeliverySlot[]>;
+  getSlot(slotId: string): Promise<DeliverySlot | undefined>;
+  /** Books a home-delivery slot; the same slot again is a no-op; a shipment already booked elsewhere must reschedule. */
+  bookSlot(trackingId: string, slotId: string, at: Date): Promise<SlotChange>;
+  /** Moves (or makes) the booking to `slotId`, freeing the previous slot. */
+  reschedule(trackingId: string, slotId: string, at: Date): Promise<SlotChange>;
+  /** Frees the booked slot; when `expectedSlotId` is given the booking must still be that slot. No booking: no-op. */
+  releaseSlot(trackingId: string, at: Date, expectedSlotId?: string): Promise<SlotChange>;
+  reroute(trackingId: string, destination: DestinationRequest, at: Date): Promise<SlotChange>;
+  getLocation(locationId: string): Promise<PickupLocation | undefined>;
+  listLocations(zipPrefix: string): Promise<PickupLocation[]>;
+  schedulePickup(request: PickupRequest, at: Date): Promise<ReturnPickup>;
+  getPickup(pickupId: string): Promise<ReturnPickup | undefined>;
+  cancelPickup(pickupId: string, at: Date): Promise<ReturnPickup>;
+  /** Creates a return label for items of a delivered shipment; the same items again return the existing label. */
+  createReturnLabel(trackingId: string, itemIds: readonly string[], at: Date): Promise<ReturnLabel>;
+}

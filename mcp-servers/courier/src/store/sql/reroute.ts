@@ -1,0 +1,67 @@
+import { failedPrecondition, invalidArgument, notFound, type Queryable } from '@agentic-commerce/kit';
+import { assertDeliveryChangeable } from '../../domain/shipment-rules.ts';
+import type { Destination, PickupLocation } from '../../domain/types.ts';
+import { areaOf } from '../../domain/zip-area.ts';
+import type { DestinationRequest, SlotChange } from '../courier-backend.ts';
+import { LOCATION_COLUMNS } from './columns.ts';
+import { appendEvent, lockShipment, selectShipment } from './shipments.ts';
+import { freeSlot } from './slots.ts';
+
+export async function selectLocation(q: Queryable, s: string, locationId: string, lock = false): Promise<PickupLocation | undefined> {
+  const [row] = await q.query<PickupLocation>(`SELECT ${LOCATION_COLUMNS} FROM ${s}.pickup_locations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [locationId]);
+  return row;
+}
+
+export function selectLocations(q: Queryable, s: string, zipPrefix: string): Promise<PickupLocation[]> {
+  return q.query<PickupLocation>(`SELECT ${LOCATION_COLUMNS} FROM ${s}.pickup_locations WHERE zip_prefix = $1 ORDER BY kind, id`, [zipPrefix]);
+}
+
+async function resolve(q: Queryable, s: string, request: DestinationRequest): Promise<Destination> {
+  if (request.kind === 'address') {
+    areaOf(request.address.zip);
+    return { kind: 'address', locationId: null, address: request.address };
+  }
+  const label = request.kind.replace('_', ' ');
+  const location = await selectLocation(q, s, request.locationId, true);
+  if (!location) throw notFound(`no ${label} ${request.locationId}; give the id of a ${label} in the customer's area`);
+  if (location.kind !== request.kind) throw invalidArgument(`${request.locationId} is a ${location.kind.replace('_', ' ')}, not a ${label}`);
+  if (location.inUse >= location.capacity) {
+    const nearby = (await selectLocations(q, s, location.zipPrefix)).filter((l) => l.inUse < l.capacity);
+    const offer = nearby.length > 0 ? `places with room nearby: ${nearby.map((l) => `${l.locationId} (${l.kind.replace('_', ' ')}, ${l.name})`).join('; ')}` : 'no other place in this area has room';
+    throw failedPrecondition(`${label} ${location.locationId} (${location.name}) is full (${location.inUse}/${location.capacity}); ${offer}`, {
+      alternatives: nearby.map((l) => l.locationId),
+    });
+  }
+  return { kind: location.kind, locationId: location.locationId, address: location.address };
+}
+
+const sameDestination = (a: Destination, b: Destination) =>
+  a.kind === b.kind && a.locationId === b.locationId && (a.kind !== 'address' || JSON.stringify(a.address) === JSON.stringify(b.address));
+
+/**
+ * Sends a parcel elsewhere before it is out for delivery. A booked home-delivery slot is freed when the parcel
+ * leaves home delivery or its area; a pickup point or locker place is taken (and the previous one freed).
+ */
+export async function reroute(q: Queryable, s: string, trackingId: string, request: DestinationRequest, at: Date): Promise<SlotChange> {
+  const shipment = await lockShipment(q, s, trackingId);
+  assertDeliveryChangeable(shipment, 'reroute');
+  const previousSlotId = shipment.slotId;
+  const unchanged = request.kind !== 'address' && shipment.destination.kind === request.kind && shipment.destination.locationId === request.locationId;
+  if (unchanged) return { shipment, previousSlotId };
+  const target = await resolve(q, s, request);
+  if (sameDestination(target, shipment.destination)) return { shipment, previousSlotId };
+  const leavesArea = target.kind !== 'address' || areaOf(target.address.zip) !== areaOf(shipment.destination.address.zip);
+  if (leavesArea) await freeSlot(q, s, shipment, at, 'rerouted');
+  if (shipment.destination.locationId) await q.query(`UPDATE ${s}.pickup_locations SET in_use = in_use - 1 WHERE id = $1`, [shipment.destination.locationId]);
+  if (target.locationId) await q.query(`UPDATE ${s}.pickup_locations SET in_use = in_use + 1 WHERE id = $1`, [target.locationId]);
+  await q.query(`UPDATE ${s}.shipments SET destination_kind = $2, location_id = $3, address = $4, updated_at = $5 WHERE tracking_id = $1`, [
+    trackingId,
+    target.kind,
+    target.locationId,
+    JSON.stringify(target.address),
+    at.toISOString(),
+  ]);
+  const where = target.kind === 'address' ? `address in ${target.address.city} ${target.address.zip}` : `${target.kind.replace('_', ' ')} ${target.locationId}`;
+  await appendEvent(q, s, trackingId, { kind: 'rerouted', location: target.address.city, note: `rerouted to ${where}` }, at);
+  return { shipment: (await selectShipment(q, s, trackingId))!, previousSlotId };
+}
