@@ -1,0 +1,96 @@
+import { failedPrecondition } from '@agentic-commerce/kit';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
+import type { PolicyChunk, PolicyLibrary } from '../policies/policy-library.ts';
+import { Lexicon } from '../sparse/lexicon.ts';
+import { SparseEncoder, type TextField } from '../sparse/sparse-encoder.ts';
+import type { CollectionSpec, VectorStore } from '../store/vector-store.ts';
+import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
+
+export const POLICIES_COLLECTION = 'policies';
+
+export interface PolicyHit {
+  chunk_id: string;
+  doc: string;
+  section: string;
+  title: string;
+  version: string;
+  effective: string;
+  text: string;
+  score: number;
+  citation: { id: string; version: string };
+}
+
+const fields = (chunk: PolicyChunk): TextField[] => [
+  { text: chunk.heading, weight: 3 },
+  { text: chunk.docTitle, weight: 2 },
+  { text: chunk.text, weight: 1 },
+];
+
+const spec = (denseSize?: number): CollectionSpec => ({ name: POLICIES_COLLECTION, denseSize, indexes: [{ key: 'doc', type: 'keyword' }] });
+
+/** The policy index: one point per section chunk, rebuilt when a document version changes. */
+export class PolicyIndex {
+  private constructor(
+    private readonly store: VectorStore,
+    private readonly embeddings: EmbeddingProvider | undefined,
+    private metadata: IndexMetadata | undefined,
+    private encoder: SparseEncoder,
+  ) {}
+
+  static async open(store: VectorStore, embeddings?: EmbeddingProvider): Promise<PolicyIndex> {
+    const metadata = parseIndexMetadata(await store.readMetadata(POLICIES_COLLECTION).catch(() => undefined), POLICIES_COLLECTION);
+    return new PolicyIndex(store, embeddings, metadata, new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1)));
+  }
+
+  /** Whether the index holds exactly these document versions. */
+  isCurrent(library: PolicyLibrary): boolean {
+    const versions = this.metadata?.versions;
+    return versions !== undefined && library.documents.every((d) => versions[d.id] === d.version) && Object.keys(versions).length === library.documents.length;
+  }
+
+  async rebuild(library: PolicyLibrary): Promise<number> {
+    const chunks = library.chunks;
+    this.encoder = SparseEncoder.fitted(chunks.map(fields));
+    const dense = this.embeddings ? await this.embeddings.embed(chunks.map((c) => `${c.docTitle}: ${c.heading}. ${c.text}`)) : undefined;
+    await this.store.dropCollection(POLICIES_COLLECTION).catch(() => undefined);
+    await this.store.ensureCollection(spec(dense?.[0]?.length));
+    await this.store.upsert(
+      POLICIES_COLLECTION,
+      chunks.map((chunk, i) => ({
+        id: chunk.id,
+        sparse: this.encoder.document(fields(chunk)),
+        dense: dense?.[i],
+        payload: { doc: chunk.doc, section: chunk.section, title: `${chunk.docTitle}: ${chunk.heading}`, version: chunk.version, effective: chunk.effective, text: chunk.text },
+      })),
+    );
+    this.metadata = {
+      lexicon: this.encoder.lexicon.toJSON(),
+      versions: Object.fromEntries(library.documents.map((d) => [d.id, d.version])),
+      embeddingModel: this.embeddings?.model,
+      indexedAt: new Date().toISOString(),
+    };
+    await this.store.writeMetadata(POLICIES_COLLECTION, this.metadata as unknown as Record<string, unknown>);
+    await this.store.flush();
+    return chunks.length;
+  }
+
+  async search(query: string, options: { doc?: string; limit?: number } = {}): Promise<PolicyHit[]> {
+    if (!this.metadata) throw failedPrecondition('the policy index is empty: run `pnpm knowledge ingest` first');
+    const sparse = this.encoder.query(query);
+    const dense = this.embeddings ? (await this.embeddings.embed([query]))[0] : undefined;
+    if (!sparse && !dense) return [];
+    const filter = options.doc ? { must: [{ key: 'doc', match: options.doc }] } : undefined;
+    const results = await this.store.search(POLICIES_COLLECTION, { sparse, dense, filter, limit: options.limit ?? 5 });
+    return results.map(({ id, payload, score }) => ({
+      chunk_id: id,
+      doc: String(payload.doc),
+      section: String(payload.section),
+      title: String(payload.title),
+      version: String(payload.version),
+      effective: String(payload.effective),
+      text: String(payload.text),
+      score,
+      citation: { id, version: String(payload.version) },
+    }));
+  }
+}

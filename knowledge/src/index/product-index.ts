@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { failedPrecondition, notFound } from '@agentic-commerce/kit';
+import type { CatalogEvent, CatalogProduct, CatalogSource } from '../catalog/catalog-types.ts';
+import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
+import { parseProductQuery, type Facets } from '../query/parse-product-query.ts';
+import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/product-filters.ts';
+import { Lexicon } from '../sparse/lexicon.ts';
+import { SparseEncoder } from '../sparse/sparse-encoder.ts';
+import type { Payload, StoredPoint, VectorStore } from '../store/vector-store.ts';
+import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
+import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, variantFields, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
+import { facetsOf, mergeFacets } from './product-facets.ts';
+
+const BATCH = 500;
+
+export interface ProductSearchResult {
+  hits: ProductHit[];
+  /** Filters applied: those extracted from the query merged with the explicit ones. */
+  filters: ProductFilters;
+  understood: string[];
+}
+
+export interface ProductDetails {
+  product_id: string;
+  name: string;
+  category: string;
+  department: string;
+  description: string;
+  variants: ProductHit[];
+}
+
+/** The catalog index: full ingest, incremental updates from change events or a re-sync, and search. */
+export class ProductIndex {
+  private constructor(
+    private readonly store: VectorStore,
+    private readonly embeddings: EmbeddingProvider | undefined,
+    private metadata: IndexMetadata | undefined,
+    private encoder: SparseEncoder,
+  ) {}
+
+  static async open(store: VectorStore, embeddings?: EmbeddingProvider): Promise<ProductIndex> {
+    const raw = await store.readMetadata(PRODUCTS_COLLECTION).catch(() => undefined);
+    const metadata = parseIndexMetadata(raw, PRODUCTS_COLLECTION);
+    const encoder = new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1));
+    return new ProductIndex(store, embeddings, metadata, encoder);
+  }
+
+  get ready(): boolean {
+    return this.metadata !== undefined;
+  }
+
+  get cursor(): string | undefined {
+    return this.metadata?.cursor;
+  }
+
+  get facets(): Facets {
+    return this.metadata?.facets ?? { categories: [], departments: [], options: {} };
+  }
+
+  /** Full ingest: replaces the collection with `products`. */
+  async rebuild(products: readonly CatalogProduct[], options: { cursor?: string; source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+    const pairs = products.flatMap((product) => product.variants.map((variant) => ({ product, variant })));
+    this.encoder = SparseEncoder.fitted(pairs.map(({ product, variant }) => variantFields(product, variant)));
+    const probe = this.embeddings ? (await this.embeddings.embed(['probe']))[0]?.length : undefined;
+    await this.store.dropCollection(PRODUCTS_COLLECTION).catch(() => undefined);
+    await this.store.ensureCollection(productCollectionSpec(probe));
+    for (let i = 0; i < pairs.length; i += BATCH) {
+      await this.store.upsert(PRODUCTS_COLLECTION, await this.points(pairs.slice(i, i + BATCH)));
+      options.onProgress?.(Math.min(i + BATCH, pairs.length), pairs.length);
+    }
+    await this.saveMetadata({ facets: facetsOf(products), cursor: options.cursor, source: options.source });
+    return pairs.length;
+  }
+
+  /** Applies catalog, price and stock events without a rebuild. Returns how many points changed. */
+  async apply(events: readonly CatalogEvent[]): Promise<{ upserted: number; deleted: number; patched: number }> {
+    this.assertReady();
+    const counts = { upserted: 0, deleted: 0, patched: 0 };
+    let facets = this.facets;
+    for (const event of events) {
+      if (event.type === 'product.upserted') {
+        const keep = new Set(event.product.variants.map((v) => v.variantId));
+        const stale = (await this.variantIds(event.product.productId)).filter((id) => !keep.has(id));
+        await this.store.delete(PRODUCTS_COLLECTION, stale);
+        await this.store.upsert(PRODUCTS_COLLECTION, await this.points(event.product.variants.map((variant) => ({ product: event.product, variant }))));
+        facets = mergeFacets(facets, facetsOf([event.product]));
+        counts.upserted += event.product.variants.length;
+        counts.deleted += stale.length;
+      } else if (event.type === 'product.deleted') {
+        const ids = await this.variantIds(event.productId);
+        await this.store.delete(PRODUCTS_COLLECTION, ids);
+        counts.deleted += ids.length;
+      } else {
+        const [current] = await this.store.retrieve(PRODUCTS_COLLECTION, [event.variantId]);
+        if (!current) continue; // a variant this index does not hold (e.g. filtered out upstream)
+        const patch: Payload = event.type === 'variant.price_changed' ? { price: event.price } : { available: event.available };
+        // The cited version changes with the content: hash of the previous version and the change.
+        const hash = createHash('sha256').update(`${String(current.payload.hash)}${JSON.stringify(patch)}`).digest('hex').slice(0, 16);
+        await this.store.setPayload(PRODUCTS_COLLECTION, event.variantId, { ...patch, hash });
+        counts.patched += 1;
+      }
+    }
+    await this.saveMetadata({ facets });
+    return counts;
+  }
+
+  /** Pulls the source's change feed from the stored cursor and applies it. */
+  async sync(source: CatalogSource): Promise<{ events: number; upserted: number; deleted: number; patched: number }> {
+    this.assertReady();
+    const from = this.metadata?.cursor;
+    if (from === undefined) throw failedPrecondition('this index was built without a change-feed cursor; run a full ingest from a source');
+    const { events, cursor } = await source.changesSince(from);
+    const counts = await this.apply(events);
+    await this.saveMetadata({ cursor });
+    return { events: events.length, ...counts };
+  }
+
+  async search(query: string, options: { filters?: ProductFilters; limit?: number } = {}): Promise<ProductSearchResult> {
+    this.assertReady();
+    const parsed = parseProductQuery(query, this.facets);
+    const filters = mergeFilters(parsed.filters, options.filters);
+    const filter = toStoreFilter(filters);
+    const limit = options.limit ?? 10;
+    const sparse = this.encoder.query(parsed.text);
+    const dense = this.embeddings && parsed.text.trim() ? (await this.embeddings.embed([parsed.text]))[0] : undefined;
+    const results =
+      sparse || dense
+        ? await this.store.search(PRODUCTS_COLLECTION, { sparse, dense, filter, limit })
+        : (await this.store.list(PRODUCTS_COLLECTION, { filter, orderBy: 'price', limit })).map((p) => ({ ...p, score: 0 }));
+    return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood };
+  }
+
+  async getProduct(productId: string): Promise<ProductDetails> {
+    this.assertReady();
+    const points = await this.store.list(PRODUCTS_COLLECTION, { filter: { must: [{ key: 'product_id', match: productId }] }, orderBy: 'price', limit: 10_000 });
+    const first = points[0];
+    if (!first) throw notFound(`no product with id "${productId}" in the catalog index; product ids are numeric strings like "9523456873"`);
+    const p = first.payload;
+    return {
+      product_id: productId,
+      name: String(p.product_name),
+      category: String(p.category),
+      department: String(p.department),
+      description: String(p.description),
+      variants: points.map((point) => hitFromPayload(point.id, point.payload, 0)),
+    };
+  }
+
+  private async variantIds(productId: string): Promise<string[]> {
+    const points = await this.store.list(PRODUCTS_COLLECTION, { filter: { must: [{ key: 'product_id', match: productId }] }, orderBy: 'price', limit: 10_000 });
+    return points.map((p) => p.id);
+  }
+
+  private async points(pairs: readonly { product: CatalogProduct; variant: CatalogProduct['variants'][number] }[]): Promise<StoredPoint[]> {
+    const dense = this.embeddings ? await this.embeddings.embed(pairs.map(({ product, variant }) => variantSentence(product, variant))) : undefined;
+    return pairs.map(({ product, variant }, i) => ({
+      id: variant.variantId,
+      sparse: this.encoder.document(variantFields(product, variant)),
+      dense: dense?.[i],
+      payload: variantPayload(product, variant),
+    }));
+  }
+
+  private async saveMetadata(patch: Partial<IndexMetadata>): Promise<void> {
+    this.metadata = {
+      ...this.metadata,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      lexicon: this.encoder.lexicon.toJSON(),
+      embeddingModel: this.embeddings?.model,
+      indexedAt: new Date().toISOString(),
+    } as IndexMetadata;
+    await this.store.writeMetadata(PRODUCTS_COLLECTION, this.metadata as unknown as Record<string, unknown>);
+    await this.store.flush();
+  }
+
+  private assertReady(): void {
+    if (!this.metadata) throw failedPrecondition('the product index is empty: run `pnpm knowledge ingest` first');
+  }
+}

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TauBenchCatalog } from './catalog/tau-bench-catalog.ts';
+import { KnowledgeBase } from './knowledge-base.ts';
+import { openEmbeddedStore } from './store/embedded-store.ts';
+
+let kb: KnowledgeBase;
+let catalog: TauBenchCatalog;
+
+beforeAll(async () => {
+  catalog = await TauBenchCatalog.load();
+  kb = await KnowledgeBase.open({ store: await openEmbeddedStore() });
+  expect(await kb.ingest(catalog)).toEqual({ variants: 591, policyChunks: 47 });
+});
+
+describe('product search over the τ-bench catalog', () => {
+  it('answers the issue example with filters extracted from the words', async () => {
+    const result = await kb.products.search('wireless over-ear headphones under $400 in blue');
+    expect(result.understood).toEqual(['price ≤ 400', 'option: blue']);
+    const top = result.hits[0];
+    expect(top).toMatchObject({ product_name: 'Headphones', options: { type: 'over-ear', connectivity: 'wireless', color: 'blue' } });
+    expect(result.hits.every((h) => h.price <= 400 && Object.values(h.options).includes('blue'))).toBe(true);
+    expect(top?.citation).toEqual({ id: `variant:${top?.variant_id}`, version: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it('tolerates typos and finds products by category words', async () => {
+    expect((await kb.products.search('hedphones')).hits[0]?.product_name).toBe('Headphones');
+    expect((await kb.products.search('mechanical keybaord')).hits[0]?.product_name).toBe('Mechanical Keyboard');
+    const footwear = await kb.products.search('footwear', { limit: 20 });
+    expect(new Set(footwear.hits.map((h) => h.category))).toEqual(new Set(['Footwear']));
+  });
+
+  it('combines explicit filters with the query and lists by price when no words remain', async () => {
+    const result = await kb.products.search('t-shirt', { filters: { options: { size: ['XL'] }, in_stock: true }, limit: 50 });
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.hits.every((h) => h.product_name === 'T-Shirt' && h.options.size === 'XL' && h.available)).toBe(true);
+    const cheap = await kb.products.search('under $30');
+    expect(cheap.hits.map((h) => h.price)).toEqual([...cheap.hits.map((h) => h.price)].sort((a, b) => a - b));
+    expect(cheap.hits.every((h) => h.price <= 30)).toBe(true);
+  });
+
+  it('returns a product with all its variants, and NOT_FOUND for an unknown id', async () => {
+    const product = await kb.products.getProduct('6992792935');
+    expect(product).toMatchObject({ name: 'Headphones', category: 'Audio' });
+    expect(product.variants).toHaveLength(13);
+    await expect(kb.products.getProduct('123')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('incremental re-index', () => {
+  it('follows price, stock and product events from the change feed without a rebuild', async () => {
+    const [hit] = (await kb.products.search('yoga mat', { limit: 1 })).hits;
+    if (!hit) throw new Error('no yoga mat');
+    catalog.publish(
+      { type: 'variant.price_changed', variantId: hit.variant_id, price: 1.5 },
+      { type: 'variant.availability_changed', variantId: hit.variant_id, available: false },
+      { type: 'product.deleted', productId: '2892623495' },
+    );
+    expect(await kb.products.sync(catalog)).toEqual({ events: 3, upserted: 0, deleted: 5, patched: 2 });
+    const after = (await kb.products.search('yoga mat under $2')).hits;
+    expect(after).toMatchObject([{ variant_id: hit.variant_id, price: 1.5, available: false }]);
+    expect(after[0]?.citation.version).not.toBe(hit.citation.version);
+    expect((await kb.products.search('notebook')).hits.find((h) => h.product_name === 'Notebook')).toBeUndefined();
+    expect((await kb.products.sync(catalog)).events).toBe(0);
+  });
+
+  it('indexes a new product from an upsert event, including new option values', async () => {
+    const product = {
+      productId: '1111111111', name: 'Trail Hammock', category: 'Outdoor Recreation', department: 'Sports & Outdoors', description: 'Trail Hammock.',
+      variants: [{ variantId: '2222222222', productId: '1111111111', options: { color: 'olive' }, price: 60, available: true }],
+    };
+    await kb.products.apply([{ type: 'product.upserted', product }]);
+    expect((await kb.products.search('hammock in olive')).hits).toMatchObject([{ variant_id: '2222222222', options: { color: 'olive' } }]);
+  });
+});
+
+describe('policy search', () => {
+  it.each([
+    ['how long does a refund to my credit card take', 'refunds#refund-timing'],
+    ['can I cancel an order that was already processed', 'order-changes#which-orders-can-be-changed'],
+    ['what reasons are accepted for cancelling', 'order-changes#cancelling-an-order'],
+    ['how many days do I have to send something back', 'returns#return-window'],
+  ])('%s -> %s', async (question, chunk) => {
+    const hits = await kb.policies.search(question, { limit: 3 });
+    expect(hits.map((h) => h.chunk_id)).toContain(chunk);
+    expect(hits[0]?.citation.version).toBe('2026.1');
+  });
+});
