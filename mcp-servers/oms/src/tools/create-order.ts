@@ -1,0 +1,90 @@
+import { CommerceError, notFound } from '@agentic-commerce/kit';
+import { z } from 'zod';
+import { Compensations } from '../domain/compensations.ts';
+import { newOrderId, placeOrder } from '../domain/place-order.ts';
+import { addressSchema } from '../domain/records.ts';
+import type { OrderAllocation } from '../store/oms-backend.ts';
+import type { OmsPorts, PricedQuote, PricingPort } from '../ports/pricing-port.ts';
+import type { InventoryPort } from '../ports/inventory-port.ts';
+import { customerOfCall } from './customer-of-call.ts';
+import { paymentMethodIdField } from './fields.ts';
+import { userFor } from './order-access.ts';
+import { orderOutput } from './order-output.ts';
+import { tool } from './tool.ts';
+
+const quoteNotFound = (quoteId: string) => `quote ${quoteId} not found; create one with the pricing server's quote_cart`;
+
+function connected(ports: OmsPorts): { pricing: PricingPort; inventory: InventoryPort } {
+  if (!ports.pricing || !ports.inventory) {
+    throw new CommerceError('UNAVAILABLE', 'this OMS is not connected to the pricing and warehouse systems, so it cannot place orders; try again later');
+  }
+  return { pricing: ports.pricing, inventory: ports.inventory };
+}
+
+async function quoteFor(pricing: PricingPort, quoteId: string, customerId: string): Promise<PricedQuote> {
+  const quote = await pricing.getQuote(quoteId);
+  if (!quote || quote.customerId !== customerId) throw notFound(quoteNotFound(quoteId));
+  return quote;
+}
+
+const input = {
+  quote_id: z.string().min(1).describe("Id of a pricing quote for this customer's cart (from the pricing server's quote_cart)."),
+  payment_method_id: paymentMethodIdField.describe("The customer's payment method that pays the quote total, e.g. 'credit_card_0000000'; a gift card must cover it."),
+  user_id: z.string().min(1).optional().describe("The user id, such as 'sara_doe_496'; omit it for the authenticated customer."),
+  address: addressSchema.optional().describe("Shipping address; omit it to ship to the customer's default address."),
+};
+
+/**
+ * Places an order from a pricing quote: reserves stock (WMS), applies the coupon and redeems loyalty points
+ * (pricing), then records the order and its payment. If a step fails, the completed ones are undone in reverse.
+ */
+export const createOrderTool = (ports: OmsPorts = {}) =>
+  tool({
+    name: 'create_order',
+    title: 'Create order',
+    description:
+      "Place an order from a pricing quote the customer accepted: stock is reserved, the quote's coupon and loyalty points are used, and the total is charged to the payment method. Confirm the items, total, address and payment method with the customer (explicit yes) first. Returns the new pending order.",
+    kind: 'write',
+    action: 'order.create',
+    input,
+    output: orderOutput,
+    compensation: { tool: 'cancel_pending_order', args: (_input, output) => ({ order_id: output.order_id, reason: 'ordered by mistake' }) },
+    async assess({ quote_id, user_id }, ctx) {
+      const customerId = await customerOfCall(ctx, user_id);
+      await userFor(ctx, customerId);
+      const quote = await quoteFor(connected(ports).pricing, quote_id, customerId);
+      return { customerId, amount: quote.total, status: 'new', attributes: { lines: quote.lines.length } };
+    },
+    async handler({ quote_id, payment_method_id, user_id, address }, ctx) {
+      const { pricing, inventory } = connected(ports);
+      const customerId = await customerOfCall(ctx, user_id);
+      const user = await userFor(ctx, customerId, true);
+      const quote = await quoteFor(pricing, quote_id, customerId);
+      let orderId = newOrderId();
+      while (await ctx.backend.orderIdExists(orderId)) orderId = newOrderId();
+      const products = await ctx.backend.getProducts([...new Set(quote.lines.map((l) => l.productId))]);
+      const now = ctx.now();
+      const placed = placeOrder({ orderId, userId: customerId, user, quote, products, address: address ?? user.address, paymentMethodId: payment_method_id, now });
+
+      return new Compensations().run(async (steps) => {
+        const allocations: OrderAllocation[] = [];
+        const reason = `order ${orderId} was not placed`;
+        const lines = quote.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity }));
+        const { reservationId } = await inventory.reserve({ reference: orderId, customerId, lines });
+        steps.completed('release stock reservation', () => inventory.release({ reservationId, reason }));
+        allocations.push({ kind: 'stock_reservation', reference: reservationId });
+        if (quote.couponCode) {
+          const { redemptionId } = await pricing.applyCoupon({ code: quote.couponCode, customerId, reference: orderId });
+          steps.completed('release coupon', () => pricing.releaseCoupon({ redemptionId, reason }));
+          allocations.push({ kind: 'coupon', reference: redemptionId });
+        }
+        if (quote.loyaltyPoints && quote.loyaltyPoints > 0) {
+          const { redemptionId } = await pricing.redeemLoyaltyPoints({ customerId, points: quote.loyaltyPoints, reference: orderId });
+          steps.completed('restore loyalty points', () => pricing.restoreLoyaltyPoints({ redemptionId, reason }));
+          allocations.push({ kind: 'loyalty', reference: redemptionId });
+        }
+        await ctx.backend.insertOrder(placed.order, { placedAt: now, allocations, giftCardBalances: placed.giftCardBalances });
+        return placed.order;
+      });
+    },
+  });
