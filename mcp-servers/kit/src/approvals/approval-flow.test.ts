@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argumentsHash } from '../canonical-json.ts';
+import type { ApprovalRequest } from './approval.ts';
+import { toolError } from '../testing/connect-as.ts';
+import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
+import { testPolicy } from '../testing/refunds-system.ts';
+import { sharedPglite } from '../testing/test-database.ts';
+
+const agent = principals.agent('conv-approvals');
+const { operator } = principals;
+let clock = new Date('2026-11-28T10:00:00Z');
+
+async function requestRefund(h: KitHarness, amount: number, key: string): Promise<ApprovalRequest> {
+  const result = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount, idempotency_key: key });
+  const error = toolError(result);
+  expect(error?.code).toBe('APPROVAL_REQUIRED');
+  return error!.details!.approval as ApprovalRequest;
+}
+
+describe('approvals', () => {
+  let h: KitHarness;
+  beforeAll(async () => {
+    h = await kitHarness(await sharedPglite(), { now: () => clock });
+    await h.call(agent, 'find_customer', { customer_id: 'alice' });
+  });
+  afterAll(async () => h.cleanup());
+
+  it('asks for approval above the threshold, explains why, binds the request to the argument hash, changes nothing', async () => {
+    const result = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 412.5, idempotency_key: 'refund-9' });
+    const error = toolError(result)!;
+    expect(error.message).toContain('needs approval because refund 412.50 > 250.00');
+    const approval = error.details!.approval as ApprovalRequest;
+    expect(approval).toMatchObject({
+      status: 'pending', principalId: 'agent:support', conversationId: 'conv-approvals', customerId: 'alice', amount: 412.5,
+      policyVersion: h.runtime.policy.version, argsHash: argumentsHash('refunds', 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 412.5 }),
+    });
+    expect(Date.parse(approval.expiresAt) - clock.getTime()).toBe(30 * 60_000);
+    expect(await h.balance('alice')).toBe(0);
+    expect((await h.runtime.approvals.list({ status: 'pending' })).map((a) => a.id)).toContain(approval.id);
+  });
+
+  it('executes the approved call once; edited arguments and a second use are refused', async () => {
+    const approval = await requestRefund(h, 300, 'refund-10');
+    const pending = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 300, approval_id: approval.id, idempotency_key: 'refund-10' });
+    expect(toolError(pending)).toMatchObject({ code: 'APPROVAL_REQUIRED', message: expect.stringContaining('still pending') });
+    await expect(h.runtime.approvals.approve(approval.id, { ...operator, scopes: [] })).rejects.toThrow(/approvals:resolve/);
+    await h.runtime.approvals.approve(approval.id, operator, { note: 'ok, loyal customer' });
+    const edited = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 3000, approval_id: approval.id, idempotency_key: 'refund-10' });
+    expect(toolError(edited)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('granted for other arguments') });
+    expect(await h.balance('alice')).toBe(0);
+    const ok = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 300, approval_id: approval.id, idempotency_key: 'refund-10' });
+    expect(ok.structuredContent).toMatchObject({ amount: 300 });
+    const retried = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 300, approval_id: approval.id, idempotency_key: 'refund-10' });
+    expect(retried.structuredContent).toEqual(ok.structuredContent);
+    const reused = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 300, approval_id: approval.id, idempotency_key: 'refund-10b' });
+    expect(toolError(reused)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('single-use') });
+    expect(await h.balance('alice')).toBe(300);
+    const kinds = (await h.runtime.ledger.find(h.runtime.db, { callId: `approval:${approval.id}` })).map((e) => e.kind);
+    expect(kinds).toEqual(['approval_requested', 'approval_approved']);
+  });
+
+  it('lets an operator approve edited arguments; then only those execute', async () => {
+    const approval = await requestRefund(h, 400, 'refund-11');
+    await h.runtime.approvals.approve(approval.id, operator, { arguments: { customer_id: 'alice', order_id: '#W9', amount: 260 } });
+    const original = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 400, approval_id: approval.id, idempotency_key: 'refund-11' });
+    expect(toolError(original)?.code).toBe('FORBIDDEN');
+    const asEdited = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 260, approval_id: approval.id, idempotency_key: 'refund-11e' });
+    expect(asEdited.structuredContent).toMatchObject({ amount: 260 });
+    expect(await h.balance('alice')).toBe(560);
+  });
+
+  it('refuses a rejected approval and one that expired, changing nothing', async () => {
+    const rejected = await requestRefund(h, 500, 'refund-12');
+    await h.runtime.approvals.reject(rejected.id, operator, { note: 'refund exceeds the order value' });
+    const afterReject = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 500, approval_id: rejected.id, idempotency_key: 'refund-12' });
+    expect(toolError(afterReject)).toMatchObject({ code: 'POLICY_DENIED', message: expect.stringContaining('rejected by op:olga: refund exceeds the order value') });
+    const late = await requestRefund(h, 600, 'refund-13');
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    await expect(h.runtime.approvals.approve(late.id, operator)).rejects.toThrow(/expired/);
+    expect(await h.balance('alice')).toBe(560);
+  });
+
+  it('never lets the requester approve their own request', async () => {
+    const approval = await requestRefund(h, 700, 'refund-14');
+    const self = { ...agent, kind: 'operator' as const, scopes: ['approvals:resolve'] };
+    await expect(h.runtime.approvals.approve(approval.id, self)).rejects.toThrow(/cannot approve their own request/);
+  });
+});
+
+describe('policy in the server', () => {
+  let h: KitHarness;
+  beforeAll(async () => {
+    h = await kitHarness(await sharedPglite(), {
+      policy: testPolicy(`  refund.reverse:
+    autonomy: shadow
+rate_limits:
+  customer: { burst: 3, per_minute: 1 }`),
+    });
+  });
+  afterAll(async () => h.cleanup());
+
+  it('denies above the hard limit and past the velocity limit, explaining why', async () => {
+    const big = await h.call(principals.bob, 'issue_refund', { customer_id: 'bob', order_id: '#W1', amount: 6000 });
+    expect(toolError(big)).toMatchObject({ code: 'POLICY_DENIED', message: 'issue_refund is denied because refund 6000.00 > 5000.00' });
+    const service = principals.service;
+    for (let i = 0; i < 3; i++) expect(toolError(await h.call(service, 'issue_refund', { customer_id: 'alice', order_id: `#V${i}`, amount: 1 }))).toBeUndefined();
+    const fourth = await h.call(service, 'issue_refund', { customer_id: 'alice', order_id: '#V4', amount: 1 });
+    expect(toolError(fourth)?.message).toContain('customer alice already had 3 order.return in the last 30 days (limit 3)');
+    expect(await h.balance('alice')).toBe(3);
+  });
+
+  it('in shadow mode returns a structured proposal and executes nothing', async () => {
+    const [refund] = await h.runtime.db.query<{ id: number }>(`SELECT id FROM ${h.schema}.refunds LIMIT 1`);
+    const result = await h.call(principals.service, 'reverse_refund', { refund_id: refund!.id });
+    const error = toolError(result)!;
+    expect(error.message).toMatch(/^shadow mode: reverse_refund was NOT executed/);
+    expect(error.details).toMatchObject({ decision: { outcome: 'shadow' }, proposal: { tool: 'reverse_refund', action: 'refund.reverse', arguments: { refund_id: refund!.id }, facts: { customerId: 'alice' } } });
+    expect(await h.balance('alice')).toBe(3);
+  });
+
+  it('rate-limits a principal with a retry-after', async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await h.call(principals.alice, 'get_balance', { customer_id: 'alice' }));
+    expect(toolError(results[3])).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(toolError(results[3])!.message).toMatch(/retry after [\d.]+ s/);
+  });
+});

@@ -1,0 +1,32 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../principal.ts';
+
+/**
+ * An in-memory MCP client whose every request carries `principal`, exactly as a verified bearer token does over
+ * HTTP (authInfo.extra.principal). One runtime can then serve several principals in a test.
+ */
+export async function connectAs(server: McpServer, principal: Principal): Promise<Client> {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const send = clientSide.send.bind(clientSide);
+  clientSide.send = (message, options) =>
+    send(message, { ...options, authInfo: { token: 'in-memory', clientId: principal.id, scopes: principal.scopes, extra: { principal } } });
+  const client = new Client({ name: `test-${principal.kind}`, version: '0.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return client;
+}
+
+export interface ToolErrorShape {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The structured error of a failed tool result, or undefined when the call succeeded. */
+export function toolError(result: unknown): ToolErrorShape | undefined {
+  const r = result as CallToolResult;
+  if (!r.isError) return undefined;
+  return (r.structuredContent as { error: ToolErrorShape } | undefined)?.error;
+}
