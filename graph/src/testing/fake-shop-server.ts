@@ -16,7 +16,7 @@ export interface ShopData {
 export function sampleShop(): ShopData {
   return {
     users: {
-      sara_doe_496: { email: 'sara.doe@example.com', name: 'Sara Doe', payment_methods: ['credit_card_111', 'gift_card_222'], orders: ['#W1000001'] },
+      sara_doe_496: { email: 'sara.doe@example.com', name: 'Sara Doe', payment_methods: ['credit_card_111', 'gift_card_222'], orders: ['#W1000001', '#W1000003'] },
       yusuf_li_123: { email: 'yusuf.li@example.com', name: 'Yusuf Li', payment_methods: ['paypal_333'], orders: ['#W2000002'] },
     },
     orders: {
@@ -28,6 +28,7 @@ export function sampleShop(): ShopData {
           { item_id: '2001', product_id: 'p2', name: 'Desk Lamp', price: 120.5, options: { color: 'black' } },
         ],
       },
+      '#W1000003': { user_id: 'sara_doe_496', status: 'delivered', items: [{ item_id: '2001', product_id: 'p2', name: 'Desk Lamp', price: 120.5, options: { color: 'black' } }] },
       '#W2000002': { user_id: 'yusuf_li_123', status: 'pending', items: [{ item_id: '2002', product_id: 'p2', name: 'Desk Lamp', price: 130, options: { color: 'white' } }] },
     },
     products: {

@@ -6,6 +6,7 @@ import type { ApprovalDecision, ApprovalRequest } from '../approvals/approval-re
 import { buildSupportGraph } from '../build-graph.ts';
 import { inMemoryConnector } from '../mcp/mcp-connector.ts';
 import { toolboxCache } from '../mcp/toolbox-cache.ts';
+import type { McpToolbox } from '../mcp/mcp-toolbox.ts';
 import type { State } from '../state.ts';
 import { sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import { createFakeShop, type FakeShop } from './fake-shop-server.ts';
@@ -21,12 +22,24 @@ export interface TurnResult {
 }
 
 /** A compiled support graph over the fake shop, driven by a scripted model: one conversation per harness. */
-export async function graphHarness(options: { script?: Script; shop?: FakeShop; checkpointer?: BaseCheckpointSaver; threadId?: string } = {}) {
+export interface HarnessOptions {
+  script?: Script;
+  shop?: FakeShop;
+  checkpointer?: BaseCheckpointSaver;
+  threadId?: string;
+  /** Wraps each conversation's toolbox (tests use it to inject failures). */
+  wrapToolbox?: (toolbox: McpToolbox) => McpToolbox;
+}
+
+export async function graphHarness(options: HarnessOptions = {}) {
   const shop = options.shop ?? createFakeShop({ db: await sharedPglite(), prefix: uniquePrefix() });
   const model = new ScriptedChatModel(options.script ?? supportScript());
-  const toolboxes = toolboxCache(inMemoryConnector({ oms: () => shop.createServer() }));
+  const connector = inMemoryConnector({ oms: () => shop.createServer() });
+  const wrap = options.wrapToolbox;
+  const toolboxes = toolboxCache(wrap ? { open: async (identity) => wrap(await connector.open(identity)) } : connector);
   const checkpointer = options.checkpointer ?? new MemorySaver();
-  const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
+  const builder = buildSupportGraph({ model, toolboxes });
+  const graph = builder.compile({ checkpointer });
   const config = { configurable: { thread_id: options.threadId ?? `t-${randomUUID()}` } };
 
   async function settle(): Promise<TurnResult> {
@@ -43,6 +56,8 @@ export async function graphHarness(options: { script?: Script; shop?: FakeShop; 
     operator,
     model,
     graph,
+    /** A second compiled graph on the same checkpointer: what a restarted process would run. */
+    restart: () => builder.compile({ checkpointer }),
     config,
     async say(text: string): Promise<TurnResult> {
       await graph.invoke({ messages: [new HumanMessage(text)] }, config);

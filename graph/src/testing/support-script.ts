@@ -10,7 +10,7 @@ const lastHuman = (messages: BaseMessage[]) => {
  * A scripted stand-in for a model, for graph tests: it routes by keywords, authenticates by email, reads the
  * order and asks for the write the customer described. Enough to walk the graph's paths deterministically.
  */
-export function supportScript(options: { orderId?: string; productId?: string } = {}): Script {
+export function supportScript(options: { orderId?: string; productId?: string; exchangeBoth?: boolean } = {}): Script {
   return (turn: ScriptTurn) => {
     const text = lastHuman(turn.messages).toLowerCase();
     if (turn.role === 'supervisor') {
@@ -31,6 +31,14 @@ export function supportScript(options: { orderId?: string; productId?: string } 
       if (last.name === 'get_order_details') {
         const order = options.orderId ?? '#W1000001';
         const allText = turn.messages.map((m) => (HumanMessage.isInstance(m) ? String(m.content).toLowerCase() : '')).join(' ');
+        if (allText.includes('exchange') && options.exchangeBoth) {
+          return {
+            calls: [
+              { name: 'exchange_delivered_order_items', args: { order_id: order, item_ids: ['1001'], new_item_ids: ['1002'], payment_method_id: 'credit_card_111' } },
+              { name: 'exchange_delivered_order_items', args: { order_id: '#W1000003', item_ids: ['2001'], new_item_ids: ['2002'], payment_method_id: 'credit_card_111' } },
+            ],
+          };
+        }
         if (allText.includes('exchange')) {
           return { calls: [{ name: 'exchange_delivered_order_items', args: { order_id: order, item_ids: ['1001'], new_item_ids: ['1002'], payment_method_id: 'credit_card_111' } }] };
         }

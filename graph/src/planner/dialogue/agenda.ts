@@ -1,5 +1,5 @@
 import { classifyMessage, type ClauseIntent } from '../nlu/intent-classifier.ts';
-import { isActionIntent, type ActionIntent, type Intent } from '../nlu/intents.ts';
+import { isActionIntent, type ActionIntent } from '../nlu/intents.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
 import type { ResultTurn } from './facts.ts';
 import type { Transcript } from './transcript.ts';
@@ -29,18 +29,21 @@ export interface Agenda {
 /** The write tools that settle a task of each intent. */
 export const settlingTools: Partial<Record<ActionIntent, string[]>> = {
   cancel_order: ['cancel_pending_order'],
-  modify_order_items: ['modify_pending_order_items'],
+  modify_order_items: ['modify_pending_order_items', 'exchange_delivered_order_items'],
   modify_order_payment: ['modify_pending_order_payment'],
   modify_order_address: ['modify_pending_order_address', 'reroute_shipment'],
   change_default_address: ['modify_user_address'],
   return_items: ['return_delivered_order_items'],
-  exchange_items: ['exchange_delivered_order_items'],
+  exchange_items: ['exchange_delivered_order_items', 'modify_pending_order_items'],
   delivery_slot: ['book_delivery_slot', 'reschedule_delivery'],
   shop: ['create_order'],
   human_agent: ['transfer_to_human_agents'],
 };
 
 export const informationIntents = new Set<ActionIntent>(['order_status', 'product_info', 'account_info', 'loyalty']);
+
+/** Below this, a clause that looks like a new request while another is open is read as an answer to the open one. */
+export const newRequestConfidence = 0.8;
 
 /** Builds the agenda from the customer's messages and the write results, in conversation order. */
 export function buildAgenda(transcript: Transcript): Agenda {
@@ -64,31 +67,58 @@ function sameOrder(task: Task, result: ResultTurn): boolean {
   return !task.orderId || typeof result.args.order_id !== 'string' || result.args.order_id === task.orderId;
 }
 
+/**
+ * Turns one customer message into tasks: each clause with a request opens a task (or joins an open one for the same
+ * order); the other clauses ("for order #W…", "to my gift card") belong to the nearest request of the message, or,
+ * when the message makes none, to the request the conversation is on.
+ */
 function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, previousAt: number): void {
-  let current: Task | undefined;
-  const created: Task[] = [];
+  const owners: (Task | undefined)[] = [];
   for (const clause of clauses) {
-    const intent: Intent | 'unclear' = clause.intent;
+    const intent = clause.intent;
+    const focus = focusTask(tasks, previousAt);
+    const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || !focus);
     if (intent === 'deny') {
       for (const task of tasks) if (!task.outcome && !informationIntents.has(task.intent)) task.texts.push(clause.text);
+      owners.push(undefined);
       continue;
     }
-    if (intent !== 'unclear' && isActionIntent(intent)) {
-      const ids = extractOrderIds(clause.text);
-      const perOrder = intent === 'cancel_order' && ids.length > 1 ? ids : [ids[0]];
-      for (const orderId of perOrder) {
-        current = { intent, createdAt: at, updatedAt: at, texts: [clause.text], ...(orderId ? { orderId } : {}) };
-        tasks.push(current);
-        created.push(current);
-      }
+    if (!isRequest || !isActionIntent(intent)) {
+      owners.push(undefined);
       continue;
     }
-    const target = current ?? focusTask(tasks, previousAt);
-    if (target) {
-      target.texts.push(clause.text);
-      target.updatedAt = at;
-    }
+    const ids = extractOrderIds(clause.text);
+    const perOrder = intent === 'cancel_order' && ids.length > 1 ? ids : [ids[0]];
+    for (const orderId of perOrder) owners.push(openOrJoin(tasks, intent, orderId, clause.text, at));
   }
+  clauses.forEach((clause, i) => {
+    if (owners[i]) return;
+    if (clause.intent === 'deny') return;
+    const before = owners.slice(0, i).reverse().find(Boolean);
+    const after = owners.slice(i + 1).find(Boolean);
+    const target = before ?? after ?? focusTask(tasks, previousAt);
+    if (!target) return;
+    if (!before && after) target.texts.unshift(clause.text);
+    else target.texts.push(clause.text);
+    target.updatedAt = at;
+    const id = extractOrderIds(clause.text)[0];
+    if (id && !target.orderId && target.createdAt === at) target.orderId = id;
+  });
+}
+
+function openOrJoin(tasks: Task[], intent: ActionIntent, orderId: string | undefined, text: string, at: number): Task {
+  const existing = tasks.find(
+    (t) => t.intent === intent && !t.outcome && !withdrawn(t) && (t.orderId === orderId || !t.orderId || (!orderId && t.createdAt === at)),
+  );
+  if (existing) {
+    existing.texts.push(text);
+    existing.updatedAt = at;
+    if (orderId && !existing.orderId) existing.orderId = orderId;
+    return existing;
+  }
+  const task: Task = { intent, createdAt: at, updatedAt: at, texts: [text], ...(orderId ? { orderId } : {}) };
+  tasks.push(task);
+  return task;
 }
 
 /**
@@ -109,5 +139,5 @@ export function openTasks(agenda: Agenda): Task[] {
 
 /** True when the customer withdrew the task ("never mind", "no, forget it") after asking for it. */
 export function withdrawn(task: Task): boolean {
-  return task.texts.slice(1).some((text) => classifyMessage(text).some((c) => c.intent === 'deny'));
+  return task.texts.slice(1).some((text) => classifyMessage(text).some((c) => c.intent === 'deny' && c.probability >= 0.5));
 }

@@ -5,6 +5,11 @@ import { openTasks } from './agenda.ts';
 import { flows } from './flow-registry.ts';
 import { reportOutcomes } from './outcome-report.ts';
 import { smallTalkReply } from './small-talk.ts';
+import { extractEmails, extractName, extractZip } from '../slots/identity.ts';
+
+function carriesIdentity(text: string): boolean {
+  return extractEmails(text).length > 0 || (extractName(text, true) !== undefined && extractZip(text) !== undefined);
+}
 
 /**
  * A specialist's next step: work through the open requests it has tools for, in the order the customer made them;
@@ -34,6 +39,12 @@ export function planSpecialist(ctx: FlowContext): Step {
   const handBack = elsewhere.length > 0
     ? [`For the rest (${[...new Set(elsewhere.map((t) => t.intent.replace(/_/g, ' ')))].join(', ')}), I will pass you to my ${[...new Set(elsewhere.map((t) => specialistFor[t.intent]))].join(' / ')} colleague.`]
     : [];
+  if (mine.length === 0 && tools.has('find_user_id_by_email') && agenda.latest.some((c) => carriesIdentity(c.text))) {
+    const auth = authenticate(ctx);
+    if (auth) return auth;
+    const name = ctx.facts.user?.name?.first_name;
+    return say(`Thank you${name ? `, ${name}` : ''}: your identity is verified. How can I help you today?`);
+  }
   if (said.length > 0 || report.length > 0 || handBack.length > 0) {
     const closing = said.length === 0 && handBack.length === 0 ? ['Is there anything else I can help you with?'] : [];
     return say([...report, ...said, ...handBack, ...closing].join(' '));

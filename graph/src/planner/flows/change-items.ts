@@ -7,23 +7,28 @@ import { selectOrder } from './order-selection.ts';
 import { selectPayment } from './payment-selection.ts';
 
 interface ChangeKind {
-  status: string;
   verb: string;
   tool: string;
 }
 
-const exchangeKind: ChangeKind = { status: 'delivered', verb: 'exchange', tool: 'exchange_delivered_order_items' };
-const modifyKind: ChangeKind = { status: 'pending', verb: 'modify', tool: 'modify_pending_order_items' };
+const byStatus: Record<string, ChangeKind> = {
+  delivered: { verb: 'exchange', tool: 'exchange_delivered_order_items' },
+  pending: { verb: 'modify', tool: 'modify_pending_order_items' },
+};
 
 /**
- * Exchange (delivered) or modify (pending) items: every item with its new variant of the same product, collected into
- * one call, plus the payment method for the price difference (a gift card must cover it).
+ * Change items to other variants of the same product: an exchange when the order is delivered, a modification when it
+ * is pending ("change the lamp to black" means either; the order's status decides). Every item with its new variant
+ * goes into one call, with the payment method for the price difference (a gift card must cover it).
  */
-function changeItems(kind: ChangeKind): (ctx: FlowContext, task: Task) => Step {
+function changeItems(preferred: 'delivered' | 'pending'): (ctx: FlowContext, task: Task) => Step {
   return (ctx, task) => {
-    const choice = selectOrder(ctx, task, [kind.status], kind.verb);
+    const other = preferred === 'delivered' ? 'pending' : 'delivered';
+    const choice = selectOrder(ctx, task, [preferred, other], byStatus[preferred]?.verb ?? 'change');
     if (choice.kind === 'step') return choice.step;
     const order = choice.order;
+    const kind = byStatus[order.status] ?? { verb: 'change', tool: 'exchange_delivered_order_items' };
+    if (!ctx.tools.has(kind.tool)) return say(`Order ${order.order_id} is ${order.status}; I can't ${kind.verb} it from here.`);
     const items = selectItems(task, order, kind.verb);
     if (items.kind === 'ask') return say(items.text);
     const missingProduct = items.picks.find((p) => !ctx.facts.products.has(p.line.product_id));
@@ -33,7 +38,7 @@ function changeItems(kind: ChangeKind): (ctx: FlowContext, task: Task) => Step {
     for (const pick of items.picks) {
       const product = ctx.facts.products.get(pick.line.product_id);
       const variants = Object.values(product?.variants ?? {});
-      const resolution = resolveVariant(pick.line.options, variants, pick.mention?.wanted ?? []);
+      const resolution = resolveVariant(pick.line.options, variants, pick.wanted);
       const what = describeLine(pick.line);
       if (resolution.kind === 'nothing-requested') return say(`What would you like instead of the ${what}? Tell me the options you want (for example the color or size).`);
       if (resolution.kind === 'unavailable') {
@@ -61,5 +66,5 @@ function changeItems(kind: ChangeKind): (ctx: FlowContext, task: Task) => Step {
   };
 }
 
-export const exchangeItems = changeItems(exchangeKind);
-export const modifyItems = changeItems(modifyKind);
+export const exchangeItems = changeItems('delivered');
+export const modifyItems = changeItems('pending');

@@ -3,10 +3,13 @@ import type { OrderRecord } from '../dialogue/facts.ts';
 import { normalizeText } from '../nlu/normalize.ts';
 import { findItemMentions, optionOverlap, type ItemMention, type OrderLine } from '../slots/order-lines.ts';
 import { newestFirst } from './flow-context.ts';
+import { indexedTokens, type IndexedToken } from '../nlu/indexed-tokens.ts';
 
 export interface Pick {
   line: OrderLine;
   mention?: ItemMention;
+  /** Words saying what the customer wants instead (for exchanges and modifications). */
+  wanted: IndexedToken[];
 }
 
 export type ItemChoice = { kind: 'items'; picks: Pick[] } | { kind: 'ask'; text: string };
@@ -17,12 +20,14 @@ const several = /\b(both|two|2|all)\b/;
 /** The order lines the customer means, from their latest description; asks instead of choosing between look-alikes. */
 export function selectItems(task: Task, order: OrderRecord, verb: string): ItemChoice {
   const names = order.items.map((i) => i.name);
-  for (const text of newestFirst(task)) {
+  const texts = newestFirst(task);
+  for (const [position, text] of texts.entries()) {
     const mentions = findItemMentions(text, names);
     if (mentions.length === 0) {
-      if (everything.test(normalizeText(text)) && verb === 'return') return { kind: 'items', picks: order.items.map((line) => ({ line })) };
+      if (everything.test(normalizeText(text)) && verb === 'return') return { kind: 'items', picks: order.items.map((line) => ({ line, wanted: [] })) };
       continue;
     }
+    const later = texts.slice(0, position).flatMap((t) => indexedTokens(t));
     const picks: Pick[] = [];
     for (const mention of mentions) {
       const lines = order.items.filter((i) => i.name === mention.productName);
@@ -35,7 +40,8 @@ export function selectItems(task: Task, order: OrderRecord, verb: string): ItemC
         return { kind: 'ask', text: `Your order ${order.order_id} has more than one ${mention.productName}: ${choices}. Which one do you want to ${verb}?` };
       }
       const wantsSeveral = several.test(mention.current.map((t) => t.word).join(' '));
-      for (const s of wantsSeveral ? top : top.slice(0, 1)) picks.push({ line: s.line, mention });
+      const wanted = wantedWords(mention, mentions.length === 1 ? later : []);
+      for (const s of wantsSeveral ? top : top.slice(0, 1)) picks.push({ line: s.line, mention, wanted });
     }
     return { kind: 'items', picks };
   }
@@ -46,4 +52,14 @@ export function selectItems(task: Task, order: OrderRecord, verb: string): ItemC
 export function describeLine(line: OrderLine): string {
   const options = Object.values(line.options).join(', ');
   return `${line.name}${options ? ` (${options})` : ''}`;
+}
+
+/**
+ * What the customer wants instead: the words after "to / for / into / instead", else (no separator) the whole
+ * description, whose values equal to the current item's drop out when the variant is resolved; plus what they said
+ * in later answers that named no product ("I want the ionic filter with smart sensors instead").
+ */
+function wantedWords(mention: ItemMention, later: IndexedToken[]): IndexedToken[] {
+  const own = mention.wanted.length > 0 ? mention.wanted : mention.current;
+  return [...own, ...later];
 }

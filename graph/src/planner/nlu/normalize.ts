@@ -44,5 +44,5 @@ export const stopWords = new Set([
   'just', 'please', 'hi', 'hello', 'hey', 'there', 'some', 'would', 'could', 'can', 'will', 'do', 'does', 'did',
   'have', 'has', 'had', 'like', 'um', 'uh', 'ok', 'okay', 'well', 'also', 'then', 'too', 'really', 'very', 'one',
   // Every request is about an order; the word itself does not tell which request it is.
-  'order', 'orders',
+  'order', 'orders', 'from',
 ]);

@@ -29,7 +29,7 @@ const unit = '(?:apt|apartment|suite|ste|unit|floor|fl|room|rm|#)';
 const stateAlternatives = `[a-z]{2}|${Object.keys(stateNames).join('|')}`;
 
 const addressPattern = new RegExp(
-  `(\\d+[a-z]?\\s+[a-z0-9 .'-]+?\\b${streetSuffix}\\b\\.?)` + // street line
+  `(?<![#\\w])(\\d+[a-z]?\\s+(?:[a-z0-9.'-]+\\s+){0,3}?${streetSuffix}\\b\\.?)` + // street line
     `(?:\\s*,?\\s*(${unit}\\.?\\s*#?\\s*[a-z0-9-]+))?` + // unit
     `\\s*,?\\s*([a-z][a-z .'-]*?)` + // city
     `\\s*,?\\s*\\b(${stateAlternatives})\\b\\.?` + // state

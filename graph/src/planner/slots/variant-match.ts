@@ -18,11 +18,12 @@ export type VariantResolution =
 const sizeWords: Record<string, string> = { small: 's', medium: 'm', large: 'l', 'extra large': 'xl', xl: 'xl', xxl: 'xxl' };
 
 /**
- * Option values of the product that the wanted words name, one per option key (the longest match wins). Yes/no
- * options ("water resistance") count when their key is named, negated or not; a value that two keys share ("black"
- * for frame and lens colour) goes to the key whose own words are named, and to neither when none is.
+ * Option values of the product that the words name, one per option key. A value different from the current one wins
+ * over the current one ("the navy backpack ... a black one": black); of several, the longest ("stainless steel" over
+ * "steel"). Yes/no options ("water resistance") count when their key is named, negated or not. A value two keys share
+ * ("black" for frame and lens colour) goes to the key whose own words are named, and to neither when none is.
  */
-export function requestedOptions(variants: Variant[], wanted: IndexedToken[]): Record<string, string> {
+export function requestedOptions(variants: Variant[], wanted: IndexedToken[], current: Record<string, string> = {}): Record<string, string> {
   const byKey = new Map<string, Set<string>>();
   for (const v of variants) for (const [k, val] of Object.entries(v.options)) byKey.set(k, (byKey.get(k) ?? new Set()).add(val));
   const text = wanted.map((t) => t.word).join(' ');
@@ -32,12 +33,10 @@ export function requestedOptions(variants: Variant[], wanted: IndexedToken[]): R
       if (keyNamed(key, wanted, byKey)) requested[key] = /\b(no|not|non|without)\b/.test(text) ? 'no' : 'yes';
       continue;
     }
-    let best: string | undefined;
-    for (const value of values) {
-      const hit = valueMentioned(value, wanted) || sizeAlias(value, text);
-      if (hit && (!best || value.length > best.length)) best = value;
-    }
-    if (best) requested[key] = best;
+    const named = [...values].filter((value) => valueMentioned(value, wanted) || sizeAlias(value, text));
+    const changed = named.filter((v) => v !== current[key]).sort((a, b) => b.length - a.length);
+    const pick = changed[0] ?? named[0];
+    if (pick) requested[key] = pick;
   }
   for (const [key, value] of Object.entries(requested)) {
     const sharers = Object.keys(requested).filter((k) => requested[k] === value);
@@ -65,7 +64,7 @@ function sizeAlias(value: string, text: string): boolean {
  * item's other options. Several equally good variants are reported as ambiguous, never picked.
  */
 export function resolveVariant(current: Record<string, string>, variants: Variant[], wanted: IndexedToken[]): VariantResolution {
-  const requested = requestedOptions(variants, wanted);
+  const requested = requestedOptions(variants, wanted, current);
   const changes = Object.fromEntries(Object.entries(requested).filter(([k, v]) => current[k] !== v));
   if (Object.keys(changes).length === 0) return { kind: 'nothing-requested' };
   const matching = variants.filter((v) => v.available && Object.entries(requested).every(([k, val]) => v.options[k] === val));
@@ -76,3 +75,4 @@ export function resolveVariant(current: Record<string, string>, variants: Varian
   if (best.length === 1 && best[0]) return { kind: 'resolved', variant: best[0], changed: changes };
   return { kind: 'ambiguous', requested, candidates: best };
 }
+

@@ -4,7 +4,10 @@ import { loadFixture } from './tau-simulator.ts';
 
 export interface TaskAgreement {
   taskIndex: number;
+  /** Gold write calls that the benchmark's tools accept. */
   gold: ToolCallRecord[];
+  /** Gold write calls that the benchmark's tools refuse (they change nothing; the policy forbids them). */
+  refusedGold: ToolCallRecord[];
   emitted: ToolCallRecord[];
   /** Gold write calls the planner emitted with exactly the same name and arguments. */
   matched: number;
@@ -20,7 +23,9 @@ export async function measureAgreement(): Promise<TaskAgreement[]> {
   const fixture = loadFixture();
   const results: TaskAgreement[] = [];
   for (const task of scriptedTasks) {
-    const gold = (fixture.goldActions[String(task.taskIndex)] ?? []).map((a) => ({ name: a.name, args: a.kwargs }));
+    const actions = fixture.goldActions[String(task.taskIndex)] ?? [];
+    const gold = actions.filter((a) => !a.refusedByTools).map((a) => ({ name: a.name, args: a.kwargs }));
+    const refusedGold = actions.filter((a) => a.refusedByTools).map((a) => ({ name: a.name, args: a.kwargs }));
     const run = await runConversation(task.turns);
     const remaining = run.writes.map(canonical);
     let matched = 0;
@@ -32,7 +37,7 @@ export async function measureAgreement(): Promise<TaskAgreement[]> {
       }
     }
     const exact = gold.length === run.writes.length && gold.every((g, i) => canonical(g) === canonical(run.writes[i] ?? { name: '', args: {} }));
-    results.push({ taskIndex: task.taskIndex, gold, emitted: run.writes, matched, exact, replies: run.replies });
+    results.push({ taskIndex: task.taskIndex, gold, refusedGold, emitted: run.writes, matched, exact, replies: run.replies });
   }
   return results;
 }

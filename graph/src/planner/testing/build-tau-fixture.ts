@@ -33,7 +33,15 @@ for (const id of userIds) {
     for (const item of order.items) fixture.products[item.product_id] = products[item.product_id];
   }
 }
-for (const t of scriptedTasks) fixture.goldActions[String(t.taskIndex)] = tasks[t.taskIndex]?.actions;
+const gold = JSON.parse(readFileSync(join(dir, 'gold_final_states_train_dev.json'), 'utf8')) as {
+  splits: { train: { task_index: number; replay_errors: { action_index: number }[] }[] };
+};
+for (const t of scriptedTasks) {
+  const refused = new Set(gold.splits.train.find((g) => g.task_index === t.taskIndex)?.replay_errors.map((e) => e.action_index) ?? []);
+  const actions = (tasks[t.taskIndex]?.actions ?? []) as Record<string, unknown>[];
+  // Gold calls that the benchmark's own tools refuse (e.g. a gift card too small) change nothing; policy says not to make them.
+  fixture.goldActions[String(t.taskIndex)] = actions.map((a, i) => ({ ...a, refusedByTools: refused.has(i) }));
+}
 writeFileSync(new URL('./tau-fixture.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
 
 function extraUsers(): string[] {

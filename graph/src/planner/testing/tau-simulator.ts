@@ -5,7 +5,7 @@ interface Fixture {
   users: Record<string, UserRecord>;
   orders: Record<string, OrderRecord>;
   products: Record<string, ProductRecord>;
-  goldActions: Record<string, { name: string; kwargs: Record<string, unknown> }[]>;
+  goldActions: Record<string, { name: string; kwargs: Record<string, unknown>; refusedByTools: boolean }[]>;
 }
 
 /** The committed τ-bench fixture (real users.json / orders.json / products.json records). */
