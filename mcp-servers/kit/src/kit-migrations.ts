@@ -75,7 +75,7 @@ export const kitMigrations: Migration[] = [
         scope text NOT NULL,
         key text NOT NULL,
         args_hash text NOT NULL,
-        result jsonb,
+        result text,
         created_at timestamptz NOT NULL,
         PRIMARY KEY (scope, key)
       );

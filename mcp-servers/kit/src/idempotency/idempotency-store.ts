@@ -20,7 +20,7 @@ export function idempotencyStore(schema: string) {
         [scope, key, argsHash, at],
       );
       if (inserted.length === 1) return { status: 'claimed' };
-      const [row] = await tx.query<{ args_hash: string; result: Record<string, unknown> | null }>(
+      const [row] = await tx.query<{ args_hash: string; result: string | null }>(
         `SELECT args_hash, result FROM ${table} WHERE scope = $1 AND key = $2`,
         [scope, key],
       );
@@ -30,7 +30,7 @@ export function idempotencyStore(schema: string) {
       if (row.args_hash !== argsHash) {
         throw new CommerceError('CONFLICT', `idempotency key ${key} was already used for a different call (other tool or arguments); use a new key for a new action, or the same arguments to get the first result`);
       }
-      return { status: 'replay', result: row.result };
+      return { status: 'replay', result: JSON.parse(row.result) as Record<string, unknown> };
     },
     async complete(tx: Queryable, scope: string, key: string, result: Record<string, unknown>): Promise<void> {
       await tx.query(`UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2`, [scope, key, JSON.stringify(result)]);

@@ -24,9 +24,13 @@ export interface ToolErrorShape {
   details?: Record<string, unknown>;
 }
 
-/** The structured error of a failed tool result, or undefined when the call succeeded. */
+/** The error of a failed tool result (schema failures read as INVALID_ARGUMENT), or undefined when the call succeeded. */
 export function toolError(result: unknown): ToolErrorShape | undefined {
   const r = result as CallToolResult;
   if (!r.isError) return undefined;
-  return (r.structuredContent as { error: ToolErrorShape } | undefined)?.error;
+  const structured = (r.structuredContent as { error?: ToolErrorShape } | undefined)?.error;
+  if (structured) return structured;
+  // The SDK reports arguments that fail the input schema as an error result without structured content.
+  const text = r.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
+  return { code: 'INVALID_ARGUMENT', message: text };
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { kitMigrations } from '../kit-migrations.ts';
+import { dropPrefixedSchemas, testEngines, uniquePrefix } from '../testing/test-database.ts';
+import { createLedger, type Ledger } from './ledger.ts';
+import { entryBody, hashBody, type LedgerRecord } from './ledger-entry.ts';
+import { generateSigner } from './ledger-keys.ts';
+import { verifyLedger } from './verify-ledger.ts';
+
+const prefix = uniquePrefix();
+const record = (i: number): LedgerRecord => ({ kind: 'result', callId: `call-${i}`, orderId: `#W${i}`, customerId: 'alice', data: { amount: i } });
+
+/** A fresh kit schema with `n` signed entries. */
+async function ledgerWith(db: Database, name: string, n: number): Promise<{ ledger: Ledger; schema: string }> {
+  const schema = `${prefix}_${name}`;
+  await migrate(db, schema, kitMigrations);
+  const ledger = createLedger(schema, generateSigner());
+  await db.transaction((tx) => ledger.append(tx, Array.from({ length: n }, (_, i) => record(i + 1)), new Date('2026-11-01T00:00:00Z')));
+  return { ledger, schema };
+}
+
+/** What an attacker with table-owner rights does: switch off the append-only trigger, edit, switch it back on. */
+async function tamper(db: Database, schema: string, sql: string): Promise<void> {
+  await db.exec(`ALTER TABLE ${schema}.ledger DISABLE TRIGGER ledger_append_only; ${sql}; ALTER TABLE ${schema}.ledger ENABLE TRIGGER ledger_append_only;`);
+}
+
+const verify = (db: Database, l: { ledger: Ledger; schema: string }) => verifyLedger(db, l.schema, l.ledger.signer.publicKeys);
+
+describe.each(testEngines())('signed ledger: $name', ({ open }) => {
+  let db: Database;
+  beforeAll(async () => void (db = await open()));
+  afterAll(async () => dropPrefixedSchemas(db, prefix));
+
+  it('verifies an untouched chain across pages', async () => {
+    const l = await ledgerWith(db, 'ok', 25);
+    expect(await verifyLedger(db, l.schema, l.ledger.signer.publicKeys, 7)).toMatchObject({ ok: true, entries: 25, headSeq: 25 });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of ledger rows', async () => {
+    const l = await ledgerWith(db, 'ro', 2);
+    await expect(db.query(`UPDATE ${l.schema}.ledger SET order_id = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query(`DELETE FROM ${l.schema}.ledger WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(db.query(`TRUNCATE ${l.schema}.ledger`)).rejects.toThrow(/append-only: TRUNCATE/);
+    expect((await verify(db, l)).entries).toBe(2);
+  });
+
+  it('detects a modified entry', async () => {
+    const l = await ledgerWith(db, 'mod', 5);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET body = replace(body, '"amount":3', '"amount":300') WHERE seq = 3`);
+    expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 3, problem: 'modified' });
+  });
+
+  it('detects a modified index column even when the signed body is intact', async () => {
+    const l = await ledgerWith(db, 'col', 5);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET order_id = '#W999' WHERE seq = 2`);
+    expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 2, problem: 'modified', message: expect.stringContaining('order_id') });
+  });
+
+  it('detects a deleted entry, in the middle and at the end', async () => {
+    const middle = await ledgerWith(db, 'delm', 5);
+    await tamper(db, middle.schema, `DELETE FROM ${middle.schema}.ledger WHERE seq = 3`);
+    expect((await verify(db, middle)).firstProblem).toMatchObject({ seq: 4, problem: 'missing' });
+    const tail = await ledgerWith(db, 'delt', 5);
+    await tamper(db, tail.schema, `DELETE FROM ${tail.schema}.ledger WHERE seq = 5`);
+    expect((await verify(db, tail)).firstProblem).toMatchObject({ problem: 'head_mismatch' });
+  });
+
+  it('detects an inserted entry forged with another key', async () => {
+    const l = await ledgerWith(db, 'ins', 5);
+    const forger = generateSigner();
+    const [prev] = await db.query<{ hash: string }>(`SELECT hash FROM ${l.schema}.ledger WHERE seq = 2`);
+    const body = entryBody({ ...record(99), seq: 3, at: '2026-11-01T00:00:00.000Z', prev: prev!.hash, keyId: forger.keyId });
+    const hash = hashBody(body);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET seq = seq + 100 WHERE seq >= 3;
+      UPDATE ${l.schema}.ledger SET seq = seq - 99 WHERE seq >= 103;
+      INSERT INTO ${l.schema}.ledger (seq, at, kind, call_id, customer_id, order_id, body, hash, key_id, signature)
+        VALUES (3, now(), 'result', 'call-99', 'alice', '#W99', '${body}', '${hash}', '${forger.keyId}', '${forger.sign(hash)}')`);
+    expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 3, problem: 'unknown_key' });
+  });
+
+  it('detects reordered entries', async () => {
+    const l = await ledgerWith(db, 'swap', 5);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET seq = 100 WHERE seq = 2; UPDATE ${l.schema}.ledger SET seq = 2 WHERE seq = 4;
+      UPDATE ${l.schema}.ledger SET seq = 4 WHERE seq = 100`);
+    expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 2, problem: 'out_of_order' });
+  });
+
+  it('keeps the chain linear under concurrent appends', async () => {
+    const l = await ledgerWith(db, 'conc', 0);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => l.ledger.append(tx, [record(i), record(i + 100)], new Date()))));
+    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 40 });
+  });
+});
