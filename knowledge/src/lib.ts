@@ -1,0 +1,22 @@
+/** The library surface of @agentic-commerce/knowledge (the runnable entry is src/index.ts). */
+export { createKnowledgeServer, knowledgeTools, KNOWLEDGE_SERVER_NAME, KNOWLEDGE_SERVER_VERSION, type CreateKnowledgeServerOptions } from './server.ts';
+export { KnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base.ts';
+export { knowledgeConfigFromEnv, openConfiguredStore, type KnowledgeConfig } from './knowledge-config.ts';
+export { PolicyLibrary, parsePolicy, DEFAULT_POLICY_DIR, type PolicyChunk, type PolicyCitation, type PolicyDocument } from './policies/policy-library.ts';
+export { resolvePolicyCitation } from './policies/resolve-policy-citation.ts';
+export { ProductIndex, type ProductDetails, type ProductSearchResult } from './index/product-index.ts';
+export { PolicyIndex, type PolicyHit } from './index/policy-index.ts';
+export type { ProductHit } from './index/product-documents.ts';
+export * from './catalog/catalog-types.ts';
+export { TauBenchCatalog, productsFromTauBench, applyCatalogEvent, tauBenchDataDir } from './catalog/tau-bench-catalog.ts';
+export { syntheticCatalog, seededRandom } from './catalog/synthetic-catalog.ts';
+export { categoryOf } from './catalog/categories.ts';
+export { describeProduct } from './catalog/describe-product.ts';
+export { ChangeFeed } from './catalog/change-feed.ts';
+export type { VectorStore, StoredPoint, SearchRequest, ScoredPoint, Filter, Condition, CollectionSpec, SparseVector } from './store/vector-store.ts';
+export { openEmbeddedStore, type EmbeddedStoreOptions } from './store/embedded-store.ts';
+export { openQdrantStore, type QdrantStoreOptions } from './store/qdrant-store.ts';
+export { openAiEmbeddings, embeddingsFromEnv, type EmbeddingProvider } from './embeddings/embedding-provider.ts';
+export { parseProductQuery, type Facets, type ParsedProductQuery } from './query/parse-product-query.ts';
+export { productFiltersSchema, type ProductFilters } from './query/product-filters.ts';
+export { analyze, tokenize } from './text/analyzer.ts';
