@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PRODUCTS, USER, USER_ID, fresh } from '../testing/sample-records.ts';
+import type { PricedQuote } from '../ports/pricing-port.ts';
+import { newOrderId, placeOrder } from './place-order.ts';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const quote = (patch: Partial<PricedQuote> = {}): PricedQuote => ({
+  quoteId: 'q1',
+  customerId: USER_ID,
+  lines: [{ itemId: '1000000001', productId: '9523456873', quantity: 2, unitPrice: 45.5 }],
+  total: 99.05,
+  expiresAt: '2026-01-01T01:00:00Z',
+  ...patch,
+});
+const place = (q: PricedQuote, paymentMethodId = 'paypal_3333333') =>
+  placeOrder({ orderId: '#W5555555', userId: USER_ID, user: fresh(USER), quote: q, products: PRODUCTS, address: USER.address, paymentMethodId, now });
+
+describe('placeOrder', () => {
+  it('builds a pending order with one line per unit at the quoted price and one payment of the total', () => {
+    const { order, giftCardBalances } = place(quote());
+    expect(order.status).toBe('pending');
+    expect(order.items).toHaveLength(2);
+    expect(order.items[0]).toEqual({ name: 'T-Shirt', product_id: '9523456873', item_id: '1000000001', price: 45.5, options: { color: 'blue', size: 'M' } });
+    expect(order.payment_history).toEqual([{ transaction_type: 'payment', amount: 99.05, payment_method_id: 'paypal_3333333' }]);
+    expect(giftCardBalances).toEqual([]);
+  });
+
+  it('charges a gift card at once', () => {
+    expect(place(quote({ total: 19.99 }), 'gift_card_2222222').giftCardBalances).toEqual([{ paymentMethodId: 'gift_card_2222222', balance: 0.01 }]);
+  });
+
+  it('refuses expired quotes, unavailable variants, bad quantities and thin gift cards', () => {
+    expect(() => place(quote({ expiresAt: '2025-12-31T00:00:00Z' }))).toThrow(/expired/);
+    expect(() => place(quote({ lines: [{ itemId: '1000000003', productId: '9523456873', quantity: 1, unitPrice: 1 }] }))).toThrow(/not an available variant/);
+    expect(() => place(quote({ lines: [{ itemId: '1000000001', productId: '9523456873', quantity: 0, unitPrice: 1 }] }))).toThrow(/whole number >= 1/);
+    expect(() => place(quote(), 'gift_card_2222222')).toThrow(/not enough to pay 99.05 USD/);
+  });
+
+  it('makes τ-bench style order ids', () => {
+    expect(newOrderId(() => 0)).toBe('#W1000000');
+    expect(newOrderId(() => 0.9999999)).toMatch(/^#W\d{7}$/);
+  });
+});

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActionRuntime, migrate, type Database, type Principal } from '@agentic-commerce/kit';
+import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { defaultTauBenchDir, exportTauState, importTauBench } from './import/tau-bench.ts';
+import type { OmsPorts } from './ports/pricing-port.ts';
+import { createOmsServer } from './server.ts';
+import { omsMigrations } from './store/migrations.ts';
+import { sqlOmsBackend } from './store/sql-oms-backend.ts';
+import { DELIVERED, MUG, PENDING, SHIRT, USER, USER_ID, fresh } from './testing/sample-records.ts';
+
+const prefix = uniquePrefix();
+const schema = `${prefix}_oms`;
+const BOB = 'bob_ray_100';
+const BOB_ORDER = { ...fresh(PENDING), order_id: '#W9000001', user_id: BOB };
+let db: Database;
+
+export async function connectOms(principal: Principal, ports: OmsPorts = {}): Promise<Client> {
+  const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, defaultPrincipal: principal });
+  const server = createOmsServer({ runtime, backend: sqlOmsBackend(schema), ports });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test', version: '0.0.0' });
+  await Promise.all([server.connect(a), client.connect(b)]);
+  return client;
+}
+const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+const text = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+const snapshot = async () => exportTauState(sqlOmsBackend(schema)(db));
+
+const service: Principal = { kind: 'service', id: 'service:test', scopes: ['oms:*'] };
+const agent = (conversationId: string): Principal => ({ kind: 'agent', id: 'agent:bot', conversationId, scopes: ['oms:*'] });
+const customer = (customerId: string): Principal => ({ kind: 'customer', id: `c:${customerId}`, customerId, scopes: ['oms:read', 'oms:write'] });
+
+beforeAll(async () => {
+  db = await sharedPglite();
+  await migrate(db, schema, omsMigrations);
+  const bob = { ...fresh(USER), name: { first_name: 'Bob', last_name: 'Ray' }, email: 'bob@example.com', orders: [BOB_ORDER.order_id], payment_methods: { gift_card_2222223: { source: 'gift_card' as const, id: 'gift_card_2222223', balance: 5 } } };
+  await db.transaction((tx) =>
+    importTauBench(sqlOmsBackend(schema)(tx), {
+      users: { [USER_ID]: fresh(USER), [BOB]: bob },
+      orders: { [PENDING.order_id]: fresh(PENDING), [DELIVERED.order_id]: fresh(DELIVERED), [BOB_ORDER.order_id]: { ...BOB_ORDER, payment_history: [{ transaction_type: 'payment', amount: 111.86, payment_method_id: 'gift_card_2222223' }] } },
+      products: { [SHIRT.product_id]: fresh(SHIRT), [MUG.product_id]: fresh(MUG) },
+    }),
+  );
+}, 300_000);
+afterAll(async () => dropPrefixedSchemas(db, prefix));
+
+describe('OMS MCP server', () => {
+  it('offers the 16 τ-bench tools with their argument names, plus the storefront tools', async () => {
+    const { tools } = await (await connectOms(service)).listTools();
+    const schemaFile = JSON.parse(readFileSync(resolve(defaultTauBenchDir(), 'tools_openai_schema.json'), 'utf8')) as { function: { name: string; parameters: { properties: object; required: string[] } } }[];
+    for (const { function: f } of schemaFile) {
+      const ours = tools.find((t) => t.name === f.name);
+      expect(ours, f.name).toBeDefined();
+      expect(Object.keys(ours?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(Object.keys(f.parameters.properties)));
+      expect(ours?.inputSchema.required ?? []).toEqual(expect.arrayContaining(f.parameters.required));
+    }
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['list_customer_orders', 'get_order_status', 'create_order']));
+    const cancel = tools.find((t) => t.name === 'cancel_pending_order');
+    expect(cancel?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(Object.keys(cancel?.inputSchema.properties ?? {})).toContain('idempotency_key');
+    expect(tools.find((t) => t.name === 'get_order_details')?.annotations).toMatchObject({ readOnlyHint: true });
+  });
+
+  it("answers another customer's order and profile exactly like missing ones", async () => {
+    const client = await connectOms(agent(`${prefix}-conv-1`));
+    expect((await call(client, 'find_user_id_by_email', { email: 'sara.doe@example.com' })).structuredContent).toEqual({ user_id: USER_ID });
+    const own = await call(client, 'get_order_details', { order_id: PENDING.order_id });
+    expect(own.structuredContent).toMatchObject({ order_id: PENDING.order_id, status: 'pending' });
+    const theirs = await call(client, 'get_order_details', { order_id: BOB_ORDER.order_id });
+    const missing = await call(client, 'get_order_details', { order_id: '#W0000000' });
+    expect(theirs.isError).toBe(true);
+    expect(text(theirs).replace(BOB_ORDER.order_id, 'X')).toBe(text(missing).replace('#W0000000', 'X'));
+    const theirProfile = await call(client, 'get_user_details', { user_id: BOB });
+    const noProfile = await call(client, 'get_user_details', { user_id: 'nobody_1' });
+    expect(text(theirProfile).replace(BOB, 'X')).toBe(text(noProfile).replace('nobody_1', 'X'));
+    const theirCancel = await call(client, 'cancel_pending_order', { order_id: BOB_ORDER.order_id, reason: 'no longer needed' });
+    expect((theirCancel.structuredContent as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('lets a customer principal see only their own orders', async () => {
+    const client = await connectOms(customer(BOB));
+    const mine = await call(client, 'list_customer_orders', {});
+    expect(mine.structuredContent).toMatchObject({ user_id: BOB, orders: [{ order_id: BOB_ORDER.order_id, status: 'pending', item_count: 3 }] });
+    const other = await call(client, 'list_customer_orders', { user_id: USER_ID });
+    expect(other.isError).toBe(true);
+    expect(text(other)).toMatch(/NOT_FOUND/);
+  });
+
+  it('refuses bad calls with actionable errors and changes nothing', async () => {
+    const client = await connectOms(service);
+    const before = await snapshot();
+    const refusals = [
+      await call(client, 'cancel_pending_order', { order_id: DELIVERED.order_id, reason: 'no longer needed' }),
+      await call(client, 'cancel_pending_order', { order_id: PENDING.order_id, reason: 'too expensive' }),
+      await call(client, 'modify_pending_order_items', { order_id: PENDING.order_id, item_ids: ['1000000001'], new_item_ids: ['1000000003'], payment_method_id: 'paypal_3333333' }),
+      await call(client, 'modify_pending_order_payment', { order_id: BOB_ORDER.order_id, payment_method_id: 'paypal_3333333' }),
+      await call(client, 'return_delivered_order_items', { order_id: DELIVERED.order_id, item_ids: ['1000000002'], payment_method_id: 'paypal_3333333' }),
+      await call(client, 'exchange_delivered_order_items', { order_id: DELIVERED.order_id, item_ids: ['9'], new_item_ids: ['1000000001'], payment_method_id: 'paypal_3333333' }),
+    ];
+    for (const r of refusals) expect(r.isError, text(r)).toBe(true);
+    expect(text(refusals[0]!)).toMatch(/'delivered'/);
+    expect(text(refusals[2]!)).toMatch(/not an available variant/);
+    expect(text(refusals[4]!)).toMatch(/original payment method \(credit_card_1111111\) or to a gift card/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('cancels a pending order over MCP, crediting the gift card at once', async () => {
+    const client = await connectOms(service);
+    const result = await call(client, 'cancel_pending_order', { order_id: PENDING.order_id, reason: 'ordered by mistake' });
+    expect(result.structuredContent).toMatchObject({ status: 'cancelled', cancel_reason: 'ordered by mistake' });
+    const profile = await call(client, 'get_user_details', { user_id: USER_ID });
+    expect((profile.structuredContent as typeof USER).payment_methods.gift_card_2222222?.balance).toBe(131.86);
+    const status = await call(client, 'get_order_status', { order_id: DELIVERED.order_id });
+    expect(status.structuredContent).toMatchObject({ status: 'delivered', allowed_actions: ['return_delivered_order_items', 'exchange_delivered_order_items'] });
+  });
+
+  it('answers the stateless benchmark tools', async () => {
+    const client = await connectOms(service);
+    expect((await call(client, 'calculate', { expression: '(53.43 - 50.88) * 2' })).structuredContent).toEqual({ result: 5.1 });
+    expect((await call(client, 'list_all_product_types')).structuredContent).toEqual({ product_types: { Mug: MUG.product_id, 'T-Shirt': SHIRT.product_id } });
+    expect((await call(client, 'transfer_to_human_agents', { summary: 'wants a refund to a new card' })).structuredContent).toEqual({ transferred: true, summary: 'wants a refund to a new card' });
+  });
+});
