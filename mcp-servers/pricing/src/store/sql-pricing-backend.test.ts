@@ -6,6 +6,8 @@ import { pricingMigrations } from './migrations.ts';
 import { sqlPricingBackend } from './sql-pricing-backend.ts';
 
 const prefix = uniquePrefix();
+/** Starting PGlite and migrating can take a minute on a busy 2-core machine. */
+const SETUP_TIMEOUT_MS = 180_000;
 const now = new Date('2026-06-15T12:00:00Z');
 const shipTo = { address1: '1 Main St', city: 'Austin', state: 'TX', country: 'USA', zip: '78701' };
 
@@ -36,7 +38,7 @@ describe.each(testEngines())('pricing SQL backend conformance: $name', ({ name, 
       { code: 'ONCE', description: '5 off', kind: 'fixed_amount', value: 5, startsAt: '2026-01-01T00:00:00Z', totalLimit: 1 },
       { code: 'each2', description: '10% off', kind: 'percentage', value: 10, startsAt: '2026-01-01T00:00:00Z', perCustomerLimit: 1 },
     ]);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(db, schema));
 
   it('keeps list prices as history and answers the price valid at a time', async () => {

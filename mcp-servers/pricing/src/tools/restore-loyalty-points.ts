@@ -1,0 +1,50 @@
+import { notFound } from '@agentic-commerce/kit';
+import { z } from 'zod';
+import { redeemValueCents } from '../domain/loyalty-rules.ts';
+import { fromCents } from '../domain/money.ts';
+import { customerId, money, orderId, reason, replayed } from './fields.ts';
+import { tool } from './tool.ts';
+
+const nothingRedeemed = (order: string, customer: string) => `no points were redeemed for order ${order} by customer ${customer}`;
+
+export const restoreLoyaltyPoints = tool({
+  name: 'restore_loyalty_points',
+  title: 'Restore loyalty points',
+  description:
+    'Use to give back the points redeemed for an order that did not go ahead (the undo of redeem_loyalty_points). ' +
+    'Restores exactly what was redeemed for that order; repeating it has no second effect.',
+  kind: 'write',
+  action: 'loyalty.restore',
+  annotations: { idempotentHint: true, destructiveHint: false },
+  input: { customer_id: customerId, order_id: orderId, reason },
+  output: {
+    customer_id: z.string().describe('customer id'),
+    order_id: z.string().describe('order id'),
+    points_restored: z.number().int().describe('points given back'),
+    value: money('what the restored points are worth'),
+    balance: z.number().int().describe('points balance now'),
+    transaction_id: z.number().int().describe('loyalty transaction id'),
+    replayed,
+  },
+  async assess({ customer_id, order_id }, ctx) {
+    const message = nothingRedeemed(order_id, customer_id);
+    await ctx.access.assertCustomer(customer_id, message);
+    const redeemed = await ctx.backend.getLoyaltyRedemption(order_id);
+    if (!redeemed || redeemed.customerId !== customer_id) throw notFound(message);
+    const program = await ctx.backend.getLoyaltyProgram();
+    return { customerId: customer_id, orderId: order_id, amount: fromCents(redeemValueCents(-redeemed.points, program)) };
+  },
+  async handler({ customer_id, order_id, reason }, ctx) {
+    const program = await ctx.backend.getLoyaltyProgram();
+    const change = await ctx.backend.restoreLoyaltyPoints({ customerId: customer_id, orderId: order_id, reason, now: ctx.now() });
+    return {
+      customer_id,
+      order_id,
+      points_restored: change.transaction.points,
+      value: fromCents(redeemValueCents(change.transaction.points, program)),
+      balance: change.balance,
+      transaction_id: change.transaction.id,
+      replayed: change.replayed,
+    };
+  },
+});
