@@ -23,6 +23,8 @@ export interface Policy {
   readonly warnings: readonly string[];
 }
 
+const INVALID_KEY = 'not a valid name here: action classes are lower-case dotted names like "order.cancel"; principal kinds are customer, agent, operator, service, admin';
+
 export class PolicyFileError extends Error {
   constructor(source: string, problems: string[]) {
     super(`policy ${source} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -53,7 +55,7 @@ export function parsePolicy(text: string, source: string, options: Pick<LoadPoli
   if (problems.length > 0) throw new PolicyFileError(source, problems);
   const parsed = policyFileSchema.safeParse(value);
   if (!parsed.success) {
-    throw new PolicyFileError(source, parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+    throw new PolicyFileError(source, parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.code === 'invalid_key' ? INVALID_KEY : i.message}`));
   }
   const file = parsed.data;
   const semantic: string[] = [];

@@ -7,6 +7,7 @@ import { sharedPglite } from '../testing/test-database.ts';
 import { serveHttp, type HttpServerHandle } from './http.ts';
 
 const secret = 'http-test-secret-that-is-long-enough';
+const errorOf = async (response: Response) => (await response.json()) as { error: { code: string; message: string } };
 
 describe('serveHttp with bearer tokens and /metrics', () => {
   let h: KitHarness;
@@ -30,12 +31,12 @@ describe('serveHttp with bearer tokens and /metrics', () => {
   it('refuses unauthenticated, malformed and expired requests with clear errors', async () => {
     const missing = await post();
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error.message).toMatch(/missing bearer token/);
+    expect((await errorOf(missing)).error.message).toMatch(/missing bearer token/);
     const malformed = await post('garbage');
-    expect((await malformed.json()).error).toEqual({ code: 'UNAUTHENTICATED', message: 'malformed token: expected a JWT, three base64url parts separated by "."' });
+    expect((await errorOf(malformed)).error).toEqual({ code: 'UNAUTHENTICATED', message: 'malformed token: expected a JWT, three base64url parts separated by "."' });
     const expired = await post(signToken(secret, { principal: principals.alice, ttlSeconds: 1, now: new Date(Date.now() - 10_000) }));
     expect(expired.status).toBe(401);
-    expect((await expired.json()).error.message).toMatch(/^token expired at/);
+    expect((await errorOf(expired)).error.message).toMatch(/^token expired at/);
   });
 
   it('serves tool calls to a valid token, scoped to its principal', async () => {

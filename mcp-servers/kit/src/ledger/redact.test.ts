@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, redact } from './redact.ts';
+
+describe('redact', () => {
+  it('fingerprints personal data and keeps the ids entries are matched by', () => {
+    const out = redact({
+      order_id: '#W2611340', user_id: 'sara_doe_496', payment_method_id: 'credit_card_1234567', item_ids: ['6469567736'],
+      address1: '215 River Road', zip: '10083', city: 'New York', email: 'Sara.Doe@example.com', last_four: '4242',
+      note: 'call me at 555-123-4567 or sara@example.com, card 4111 1111 1111 1111',
+    }) as Record<string, unknown>;
+    expect(out).toMatchObject({ order_id: '#W2611340', user_id: 'sara_doe_496', payment_method_id: 'credit_card_1234567', item_ids: ['6469567736'], city: 'New York', last_four: '[redacted]' });
+    expect(out.email).toBe(fingerprint('sara.doe@example.com'));
+    expect(out.address1).toMatch(/^sha256:[0-9a-f]{16}$/);
+    expect(out.note).toBe(`call me at ${fingerprint('5551234567')} or ${fingerprint('sara@example.com')}, card [card]`);
+  });
+});
