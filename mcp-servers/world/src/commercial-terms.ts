@@ -1,4 +1,4 @@
-import type { CouponDefinition, PromotionDefinition } from '@agentic-commerce/pricing/domain/definitions';
+import type { CouponDefinition, PromotionDefinition } from '@agentic-commerce/pricing';
 import type { Prng } from './generator/prng.ts';
 
 const DAY = 86_400_000;

@@ -33,7 +33,7 @@ export function trackingTimeline(prng: Prng, input: TimelineInput): TrackingEven
     add('returned', input.origin, 'order cancelled before pickup: label voided and parcel returned to stock', [1, 12]);
     return events;
   }
-  add('picked_up', input.origin, 'picked up by the carrier', [2, 20]);
+  add('in_transit', input.origin, 'picked up by the carrier', [2, 20]);
   add('in_transit', `${input.destination} sorting hub`, 'arrived at the destination sorting hub', [12, 60]);
   if (input.outcome === 'in_transit') return events;
   add('out_for_delivery', input.destination, 'out for delivery', [6, 20]);

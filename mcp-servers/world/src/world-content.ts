@@ -20,6 +20,10 @@ export interface WorldContent {
   products: ProductRecord[];
   customers: { userId: string; user: UserRecord }[];
   terms: CommercialTerms;
+  /** The product's category for pricing rules and search (e.g. "T-Shirt"). */
+  category(product: ProductRecord): string;
+  /** When the history starts: loyalty accounts open and list prices take effect then. */
+  historyStart: Date;
   orderCount: number;
   /** Every order exactly once, in batches of at most `size`. May be iterated again (it regenerates the same orders). */
   orderBatches(size: number): Iterable<OrderBatch>;

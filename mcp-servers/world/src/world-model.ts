@@ -15,7 +15,8 @@ export interface Warehouse {
   address: Address;
 }
 
-export const TRACKING_EVENT_TYPES = ['label_created', 'picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'returned'] as const;
+/** The courier's status-changing event kinds (a pickup by the carrier is the first `in_transit`). */
+export const TRACKING_EVENT_TYPES = ['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'returned'] as const;
 export type TrackingEventType = (typeof TRACKING_EVENT_TYPES)[number];
 
 export interface TrackingEvent {

@@ -7,6 +7,7 @@ import { generateOrder, orderHeader, type OrderContext } from './generate-order.
 import { parseGeneratorOptions, type GeneratorOptions } from './generator-options.ts';
 import { HOURS_IN_TRANSIT } from './order-plan.ts';
 import { createPrng } from './prng.ts';
+import { PRODUCT_TEMPLATES } from './product-templates.ts';
 import { UniqueIds } from './unique-ids.ts';
 import { warehouses as namedWarehouses } from './warehouses.ts';
 import { worldIds } from './world-ids.ts';
@@ -22,6 +23,7 @@ export function generateWorld(input: Partial<GeneratorOptions>): WorldContent & 
   const warehouses = namedWarehouses(options.warehouses);
   const products = generateCatalog(prng.fork('catalog'), options.products, unique);
   const customers = Array.from({ length: options.customers }, (_, i) => generateCustomer(prng.fork('customers'), i, unique));
+  const categories = new Map(products.map((p, i) => [p.product_id, PRODUCT_TEMPLATES[i % PRODUCT_TEMPLATES.length]!.name]));
   const ids = worldIds(options.seed);
   const headers = Array.from({ length: options.orders }, (_, i) => orderHeader(prng, i, options.customers, options.days)).sort(
     (a, b) => b.ageHours - a.ageHours || a.index - b.index,
@@ -37,6 +39,8 @@ export function generateWorld(input: Partial<GeneratorOptions>): WorldContent & 
     warehouses,
     products,
     customers,
+    category: (product) => categories.get(product.product_id) ?? product.name,
+    historyStart: new Date(options.asOf.getTime() - (options.days + 1) * 86_400_000),
     terms: commercialTerms(prng.fork('terms'), products.map((p) => p.product_id), options.asOf),
     orderCount: options.orders,
     *orderBatches(size: number): Iterable<OrderBatch> {

@@ -41,6 +41,8 @@ export function tauBenchWorld(data: TauBenchData, options: TauBenchWorldOptions)
     warehouses,
     products,
     customers: Object.entries(data.users).map(([userId, user]) => ({ userId, user })),
+    category: (product) => product.name,
+    historyStart: new Date(asOf.getTime() - 60 * 86_400_000),
     terms: commercialTerms(prng.fork('terms'), Object.keys(data.products), asOf),
     orderCount: orders.length,
     *orderBatches(size: number): Iterable<OrderBatch> {
