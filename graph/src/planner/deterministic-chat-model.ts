@@ -7,6 +7,7 @@ import { deriveFacts } from './dialogue/facts.ts';
 import { planSpecialist } from './dialogue/specialist.ts';
 import { planSupervisor } from './dialogue/supervisor.ts';
 import { parseTranscript } from './dialogue/transcript.ts';
+import { taskStatus } from './dialogue/task-status.ts';
 import type { FlowContext, Step, ToolShape } from './flows/flow-context.ts';
 
 export interface DeterministicPlannerOptions extends BaseChatModelParams {
@@ -40,13 +41,9 @@ export class DeterministicChatModel extends BaseChatModel {
   /** The next step for a history, without the LangChain wrapping (used by tests and benchmarks). */
   plan(messages: BaseMessage[]): Step {
     const transcript = parseTranscript(messages);
-    const ctx: FlowContext = {
-      transcript,
-      facts: deriveFacts(transcript),
-      agenda: buildAgenda(transcript),
-      tools: new Map(this.tools.map((t) => [t.name, t])),
-      now: this.now(),
-    };
+    const known = { transcript, facts: deriveFacts(transcript), tools: new Map(this.tools.map((t) => [t.name, t])), now: this.now() };
+    const status = transcript.role === 'supervisor' ? undefined : taskStatus(known);
+    const ctx: FlowContext = { ...known, agenda: buildAgenda(transcript, status) };
     return transcript.role === 'supervisor' ? planSupervisor(ctx) : planSpecialist(ctx);
   }
 

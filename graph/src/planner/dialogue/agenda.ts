@@ -13,6 +13,8 @@ export interface Task {
   updatedAt: number;
   /** The clause that asked for it, then follow-up answers, oldest first. */
   texts: string[];
+  /** For each of `texts`, the turn index of the customer message it came from. */
+  textAt: number[];
   /** Order id named in the asking clause, if any. */
   orderId?: string;
   outcome?: ResultTurn;
@@ -46,14 +48,14 @@ export const informationIntents = new Set<ActionIntent>(['order_status', 'produc
 export const newRequestConfidence = 0.8;
 
 /** Builds the agenda from the customer's messages and the write results, in conversation order. */
-export function buildAgenda(transcript: Transcript): Agenda {
+export function buildAgenda(transcript: Transcript, status?: TaskStatus): Agenda {
   const tasks: Task[] = [];
   let latest: ClauseIntent[] = [];
   let latestAt = -1;
   for (const turn of transcript.turns) {
     if (turn.kind === 'customer') {
       latest = classifyMessage(turn.text);
-      addCustomerTurn(tasks, latest, turn.index, latestAt);
+      addCustomerTurn(tasks, latest, turn.index, latestAt, status);
       latestAt = turn.index;
     } else if (turn.kind === 'result') {
       const settled = tasks.find((t) => !t.outcome && (settlingTools[t.intent] ?? []).includes(turn.name) && sameOrder(t, turn));
@@ -72,62 +74,95 @@ function sameOrder(task: Task, result: ResultTurn): boolean {
  * order); the other clauses ("for order #W…", "to my gift card") belong to the nearest request of the message, or,
  * when the message makes none, to the request the conversation is on.
  */
-function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, previousAt: number): void {
-  const owners: (Task | undefined)[] = [];
+function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, previousAt: number, status?: TaskStatus): void {
+  const owners: Task[][] = [];
   for (const clause of clauses) {
     const intent = clause.intent;
-    const focus = focusTask(tasks, previousAt);
-    const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || !focus);
+    const focus = focusTasks(tasks, previousAt, status);
+    const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0);
     if (intent === 'deny') {
-      for (const task of tasks) if (!task.outcome && !informationIntents.has(task.intent)) task.texts.push(clause.text);
-      owners.push(undefined);
+      for (const task of tasks) if (!task.outcome && !informationIntents.has(task.intent)) addText(task, clause.text, at);
+      owners.push([]);
       continue;
     }
     if (!isRequest || !isActionIntent(intent)) {
-      owners.push(undefined);
+      owners.push([]);
       continue;
     }
     const ids = extractOrderIds(clause.text);
+    const sameRequest = ids.length === 0 ? owners.flat().filter((t) => family(t.intent) === family(intent)) : [];
+    if (sameRequest.length > 0) {
+      // "Cancel #W1 and #W2, I no longer need them": the second clause completes the first request.
+      const last = owners.slice().reverse().find((o) => o.some((t) => sameRequest.includes(t))) ?? [];
+      for (const task of last) addText(task, clause.text, at);
+      owners.push(last);
+      continue;
+    }
     const perOrder = intent === 'cancel_order' && ids.length > 1 ? ids : [ids[0]];
-    for (const orderId of perOrder) owners.push(openOrJoin(tasks, intent, orderId, clause.text, at));
+    owners.push(perOrder.map((orderId) => openOrJoin(tasks, intent, orderId, clause.text, at)));
   }
   clauses.forEach((clause, i) => {
-    if (owners[i]) return;
-    if (clause.intent === 'deny') return;
-    const before = owners.slice(0, i).reverse().find(Boolean);
-    const after = owners.slice(i + 1).find(Boolean);
-    const target = before ?? after ?? focusTask(tasks, previousAt);
-    if (!target) return;
-    if (!before && after) target.texts.unshift(clause.text);
-    else target.texts.push(clause.text);
-    target.updatedAt = at;
-    const id = extractOrderIds(clause.text)[0];
-    if (id && !target.orderId && target.createdAt === at) target.orderId = id;
+    if ((owners[i] ?? []).length > 0 || clause.intent === 'deny') return;
+    const before = owners.slice(0, i).reverse().find((o) => o.length > 0);
+    const after = owners.slice(i + 1).find((o) => o.length > 0);
+    const targets = before ?? after ?? focusTasks(tasks, previousAt, status);
+    for (const target of targets) {
+      addText(target, clause.text, at, !before && !!after);
+      const id = extractOrderIds(clause.text)[0];
+      if (id && !target.orderId && target.createdAt === at) target.orderId = id;
+    }
   });
 }
 
+function addText(task: Task, text: string, at: number, front = false): void {
+  if (front) {
+    task.texts.unshift(text);
+    task.textAt.unshift(at);
+  } else {
+    task.texts.push(text);
+    task.textAt.push(at);
+  }
+  task.updatedAt = at;
+}
+
+/** Exchange and item modification are one request to the customer ("change the lamp to black"); the order's status tells which. */
+const family = (intent: ActionIntent): string => (intent === 'modify_order_items' ? 'exchange_items' : intent);
+
 function openOrJoin(tasks: Task[], intent: ActionIntent, orderId: string | undefined, text: string, at: number): Task {
   const existing = tasks.find(
-    (t) => t.intent === intent && !t.outcome && !withdrawn(t) && (t.orderId === orderId || !t.orderId || (!orderId && t.createdAt === at)),
+    (t) =>
+      family(t.intent) === family(intent) &&
+      !t.outcome &&
+      !withdrawn(t) &&
+      (t.orderId === orderId || !t.orderId || (!orderId && (t.createdAt === at || intent !== 'cancel_order'))),
   );
   if (existing) {
-    existing.texts.push(text);
-    existing.updatedAt = at;
+    addText(existing, text, at);
     if (orderId && !existing.orderId) existing.orderId = orderId;
     return existing;
   }
-  const task: Task = { intent, createdAt: at, updatedAt: at, texts: [text], ...(orderId ? { orderId } : {}) };
+  const task: Task = { intent, createdAt: at, updatedAt: at, texts: [text], textAt: [at], ...(orderId ? { orderId } : {}) };
   tasks.push(task);
   return task;
 }
 
+/** Whether a task can go ahead, waits for the customer, or was refused by policy (as the flows judge it now). */
+export type TaskStatus = (task: Task) => 'ready' | 'waiting' | 'refused';
+
 /**
- * The task a bare answer ("#W1234567", "to my gift card") speaks to: a question asked about in the previous customer
- * turn, else the oldest request still open.
+ * The tasks a bare answer ("#W1234567", "to my gift card") speaks to: a question asked about in the previous customer
+ * turn; else the requests waiting for the customer that were made most recently (all of them when one message made
+ * several: each takes what it needs from the answer); else the oldest request still open.
  */
-export function focusTask(tasks: Task[], previousAt: number): Task | undefined {
+export function focusTasks(tasks: Task[], previousAt: number, status?: TaskStatus): Task[] {
   const question = tasks.find((t) => informationIntents.has(t.intent) && t.updatedAt === previousAt);
-  return question ?? tasks.find((t) => !t.outcome && !informationIntents.has(t.intent) && !withdrawn(t));
+  if (question) return [question];
+  const open = tasks.filter((t) => !t.outcome && !informationIntents.has(t.intent) && !withdrawn(t));
+  const waiting = status ? open.filter((t) => status(t) === 'waiting') : open.slice(0, 1);
+  const newest = Math.max(...waiting.map((t) => t.createdAt));
+  const recent = waiting.filter((t) => t.createdAt === newest);
+  if (recent.length > 0) return recent;
+  return open.slice(0, 1);
 }
 
 /** Tasks the planner should still work on: open requests, and questions from the latest customer turn. */

@@ -33,6 +33,7 @@ export function planSpecialist(ctx: FlowContext): Step {
     }
     const step = entry.flow(ctx, task);
     if (step.kind === 'call') return step;
+    if (step.refusal && alreadyTold(ctx, task.updatedAt, step.text)) continue;
     if (!said.includes(step.text)) said.push(step.text);
   }
   const elsewhere = open.filter((t) => !mine.includes(t) && t.intent !== 'human_agent');
@@ -59,4 +60,9 @@ function handOff(ctx: FlowContext, report: string[]): Step {
     return call('transfer_to_human_agents', args);
   }
   return say([...report, 'I am transferring you to a human agent, who will continue from here.'].join(' '));
+}
+
+/** True when the agent already said this after the customer last spoke about the task (a refusal is said once). */
+function alreadyTold(ctx: FlowContext, since: number, text: string): boolean {
+  return ctx.transcript.turns.some((t) => t.kind === 'agent' && t.index > since && t.text.includes(text));
 }

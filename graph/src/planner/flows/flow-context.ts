@@ -3,7 +3,10 @@ import type { Facts } from '../dialogue/facts.ts';
 import type { Transcript } from '../dialogue/transcript.ts';
 
 /** One planner decision: call a tool, or say something to the customer. */
-export type Step = { kind: 'call'; name: string; args: Record<string, unknown> } | { kind: 'say'; text: string };
+export type Step =
+  | { kind: 'call'; name: string; args: Record<string, unknown> }
+  /** `refusal`: policy does not allow the request at all (not a question the customer can answer). */
+  | { kind: 'say'; text: string; refusal?: boolean };
 
 /** A bound tool as the planner sees it: name and JSON-schema argument names. */
 export interface ToolShape {
@@ -25,6 +28,7 @@ export type Flow = (ctx: FlowContext, task: Task) => Step;
 
 export const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', name, args });
 export const say = (text: string): Step => ({ kind: 'say', text });
+export const refuse = (text: string): Step => ({ kind: 'say', text, refusal: true });
 
 /** True when a tool with these arguments was already called (so the planner reads its result instead of repeating). */
 export function alreadyCalled(ctx: FlowContext, name: string, args: Record<string, unknown>): boolean {

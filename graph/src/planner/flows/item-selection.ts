@@ -2,7 +2,6 @@ import type { Task } from '../dialogue/agenda.ts';
 import type { OrderRecord } from '../dialogue/facts.ts';
 import { normalizeText } from '../nlu/normalize.ts';
 import { findItemMentions, optionOverlap, type ItemMention, type OrderLine } from '../slots/order-lines.ts';
-import { newestFirst } from './flow-context.ts';
 import { indexedTokens, type IndexedToken } from '../nlu/indexed-tokens.ts';
 
 export interface Pick {
@@ -20,7 +19,7 @@ const several = /\b(both|two|2|all)\b/;
 /** The order lines the customer means, from their latest description; asks instead of choosing between look-alikes. */
 export function selectItems(task: Task, order: OrderRecord, verb: string): ItemChoice {
   const names = order.items.map((i) => i.name);
-  const texts = newestFirst(task);
+  const texts = messagesNewestFirst(task);
   for (const [position, text] of texts.entries()) {
     const mentions = findItemMentions(text, names);
     if (mentions.length === 0) {
@@ -62,4 +61,14 @@ export function describeLine(line: OrderLine): string {
 function wantedWords(mention: ItemMention, later: IndexedToken[]): IndexedToken[] {
   const own = mention.wanted.length > 0 ? mention.wanted : mention.current;
   return [...own, ...later];
+}
+
+/** The task's texts joined per customer message, newest message first. */
+function messagesNewestFirst(task: Task): string[] {
+  const byMessage = new Map<number, string[]>();
+  task.texts.forEach((text, i) => {
+    const at = task.textAt[i] ?? -1;
+    byMessage.set(at, [...(byMessage.get(at) ?? []), text]);
+  });
+  return [...byMessage.entries()].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join(' and '));
 }

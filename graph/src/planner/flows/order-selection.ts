@@ -2,7 +2,7 @@ import type { Task } from '../dialogue/agenda.ts';
 import type { OrderRecord } from '../dialogue/facts.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
 import { findItemMentions } from '../slots/order-lines.ts';
-import { call, newestFirst, say, type FlowContext, type Step } from './flow-context.ts';
+import { call, newestFirst, refuse, say, type FlowContext, type Step } from './flow-context.ts';
 
 export type OrderChoice = { kind: 'order'; order: OrderRecord } | { kind: 'step'; step: Step };
 
@@ -11,11 +11,15 @@ const statusWords: Record<string, string> = {
   delivered: 'delivered',
 };
 
-/** The order id the customer named for this task (their latest mention wins). */
+/**
+ * The order id the customer named for this task: their latest single mention wins ("sorry, it's #W…"); a text naming
+ * several orders ("cancel #W1 and #W2") speaks for the one the task was opened for.
+ */
 export function namedOrderId(task: Task): string | undefined {
   for (const text of newestFirst(task)) {
     const ids = extractOrderIds(text);
-    if (ids.length > 0) return ids.at(-1);
+    if (task.orderId && ids.includes(task.orderId)) return task.orderId;
+    if (ids.length === 1) return ids[0];
   }
   return task.orderId;
 }
@@ -39,7 +43,7 @@ export function selectOrder(ctx: FlowContext, task: Task, allowed: string[], act
       return step(say(`I could not find order ${named} on your account. Could you check the order id?`));
     }
     if (!allowed.includes(order.status)) {
-      return step(say(`Order ${named} is ${order.status}, so I can't ${action} it: only ${allowed.map((s) => statusWords[s] ?? s).join(' or ')} orders can be. Is there anything else I can do?`));
+      return step(refuse(`Order ${named} is ${order.status}, so I can't ${action} it: only ${allowed.map((s) => statusWords[s] ?? s).join(' or ')} orders can be. Is there anything else I can do?`));
     }
     return { kind: 'order', order };
   }
@@ -52,7 +56,7 @@ export function selectOrder(ctx: FlowContext, task: Task, allowed: string[], act
   const only = candidates[0];
   if (candidates.length === 1 && only) return { kind: 'order', order: only };
   if (candidates.length === 0) {
-    return step(say(`None of your orders is ${allowed.map((s) => statusWords[s] ?? s).join(' or ')}, so there is no order I can ${action}. Is there anything else I can help with?`));
+    return step(refuse(`None of your orders is ${allowed.map((s) => statusWords[s] ?? s).join(' or ')}, so there is no order I can ${action}. Is there anything else I can help with?`));
   }
   const listing = candidates.map((o) => `${o.order_id} (${o.items.map((i) => i.name).join(', ')})`).join('; ');
   return step(say(`Which order do you mean? These can be ${action === 'cancel' ? 'cancelled' : 'handled'}: ${listing}.`));

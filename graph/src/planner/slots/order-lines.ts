@@ -22,7 +22,7 @@ export interface ItemMention {
 }
 
 const separators = new Set(['to', 'for', 'into', 'but', 'instead', 'with']);
-const segmentBreaks = new Set(['and', 'also', 'plus', 'then']);
+const segmentBreaks = new Set(['and', 'also', 'plus', 'then', ',']);
 
 function nameWords(name: string): string[] {
   return indexedTokens(name).map((t) => t.stem);
@@ -73,10 +73,14 @@ export function findItemMentions(text: string, names: string[]): ItemMention[] {
   });
 }
 
+/** Where the description of the item at `to` begins: after the last list break since `from`, else at its article. */
 function segmentStart(tokens: IndexedToken[], from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) if (segmentBreaks.has(tokens[i]?.word ?? '')) return i + 1;
-  return from;
+  for (let i = to - 1; i >= Math.max(from, to - 4); i--) if (articles.has(tokens[i]?.word ?? '')) return i;
+  return to;
 }
+
+const articles = new Set(['the', 'a', 'an', 'my', 'that', 'this']);
 
 /** How many words of the option values of `options` occur among `words` (fuzzy, whole values only). */
 export function optionOverlap(options: Record<string, string>, words: IndexedToken[]): number {
@@ -100,6 +104,6 @@ export function valueMentioned(value: string, words: IndexedToken[]): boolean {
     }
   }
   return valueWords.every((v) =>
-    words.some((w) => w.word === v.word || (v.word.length > 3 && (w.stem === v.stem || fuzzyEquals(w.word, v.word)))),
+    words.some((w) => w.word === v.word || (v.word.length > 3 && !/\d/.test(v.word) && (w.stem === v.stem || fuzzyEquals(w.word, v.word)))),
   );
 }

@@ -41,13 +41,13 @@ export function requestedOptions(variants: Variant[], wanted: IndexedToken[], cu
   for (const [key, value] of Object.entries(requested)) {
     const sharers = Object.keys(requested).filter((k) => requested[k] === value);
     if (sharers.length < 2) continue;
-    const named = sharers.filter((k) => keyNamed(k, wanted, byKey));
+    const named = sharers.filter((k) => keyNamed(k, wanted, new Map(sharers.map((x) => [x, byKey.get(x) ?? new Set<string>()]))));
     if (!named.includes(key)) delete requested[key];
   }
   return requested;
 }
 
-/** True when a word of the option key that no other key of the product has ("frame", "lens") is among the words. */
+/** True when a word of the option key that none of the other `keys` has ("frame" vs "lens") is among the words. */
 function keyNamed(key: string, words: IndexedToken[], byKey: Map<string, Set<string>>): boolean {
   const others = [...byKey.keys()].filter((k) => k !== key).flatMap((k) => indexedTokens(k).map((t) => t.stem));
   const own = indexedTokens(key).map((t) => t.stem).filter((s) => !others.includes(s));
