@@ -4,10 +4,16 @@
  * Data: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite (in WMS_DATA_DIR, or in memory).
  */
 import { parseArgs } from 'node:util';
-import { createActionRuntime, migrate, openDatabase, serveHttp, serveStdio } from '@agentic-commerce/kit';
-import { principalFromEnv } from '@agentic-commerce/kit/identity/principal-from-env';
-import { tokenAuthenticator } from '@agentic-commerce/kit/identity/token';
-import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
+import {
+  createActionRuntime,
+  loadTokenSecret,
+  migrate,
+  openDatabase,
+  principalFromEnv,
+  serveHttp,
+  serveStdio,
+  tokenAuthenticator,
+} from '@agentic-commerce/kit';
 import { createWmsServer } from './server.ts';
 import { wmsMigrations } from './store/migrations.ts';
 import { sqlWmsBackend } from './store/sql-wms-backend.ts';

@@ -1,7 +1,7 @@
-import { createActionRuntime, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, generateSigner, loadPolicy, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWmsServer, wmsTools } from './server.ts';
 import { sqlWmsBackend } from './store/sql-wms-backend.ts';
@@ -12,13 +12,12 @@ const schema = `${prefix}_wms`;
 const service: Principal = { kind: 'service', id: 'svc:oms', scopes: ['wms:*'] };
 const customer = (id: string): Principal => ({ kind: 'customer', id: `c:${id}`, customerId: id, scopes: ['wms:read', 'wms:write'] });
 
-async function connect(principal: Principal) {
-  const runtime = createActionRuntime({ db: await sharedPglite(), defaultPrincipal: principal, now: () => new Date('2026-05-02T10:00:00Z') });
-  const server = createWmsServer({ runtime, backend: sqlWmsBackend(schema) });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'wms-test', version: '0.0.0' });
-  await Promise.all([server.connect(a), client.connect(b)]);
-  return client;
+let runtime: KitRuntime | undefined;
+
+/** One action runtime (the shipped policy, a throwaway signing key, its own kit schema) shared by the file's clients. */
+async function connect(principal: Principal): Promise<Client> {
+  runtime ??= createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, policy: loadPolicy(), signer: generateSigner(), now: () => new Date('2026-05-02T10:00:00Z') });
+  return connectAs(createWmsServer({ runtime, backend: sqlWmsBackend(schema) }), principal);
 }
 
 type Result = Awaited<ReturnType<Client['callTool']>>;

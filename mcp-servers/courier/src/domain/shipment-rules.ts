@@ -1,6 +1,9 @@
 import { failedPrecondition } from '@agentic-commerce/kit';
 import type { Shipment, ShipmentStatus } from './types.ts';
 
+/** The one answer for a missing shipment and for another customer's shipment. */
+export const shipmentNotFound = (trackingId: string) => `no shipment with tracking id ${trackingId}`;
+
 /** Statuses in which the carrier still accepts changes to where and when a parcel is delivered. */
 export const CHANGEABLE_STATUSES: readonly ShipmentStatus[] = ['label_created', 'in_transit', 'failed_attempt'];
 

@@ -1,10 +1,9 @@
 import { notFound, type Queryable } from '@agentic-commerce/kit';
+import { shipmentNotFound } from '../../domain/shipment-rules.ts';
 import { assertStatusTransition } from '../../domain/status-transitions.ts';
 import { SHIPMENT_STATUSES, type Shipment, type ShipmentStatus, type TrackingEvent } from '../../domain/types.ts';
 import type { NewTrackingEvent } from '../courier-backend.ts';
 import { SHIPMENT_COLUMNS } from './columns.ts';
-
-export const shipmentNotFound = (trackingId: string) => `no shipment with tracking id ${trackingId}`;
 
 export async function selectShipment(q: Queryable, s: string, trackingId: string, lock = false): Promise<Shipment | undefined> {
   const [row] = await q.query<Shipment>(`SELECT ${SHIPMENT_COLUMNS} FROM ${s}.shipments WHERE tracking_id = $1${lock ? ' FOR UPDATE' : ''}`, [trackingId]);

@@ -1,0 +1,11 @@
+export * from './domain/types.ts';
+export { areaOf, AREA_PREFIX_LENGTH } from './domain/zip-area.ts';
+export { slotsForArea, slotIdFor, slotStart, addDays, dayOf, assertSlotBookable, DEFAULT_WINDOWS } from './domain/delivery-slots.ts';
+export { assertDeliveryChangeable, assertHomeDelivery, assertDelivered, shipmentNotFound, CHANGEABLE_STATUSES } from './domain/shipment-rules.ts';
+export { assertStatusTransition, NEXT_STATUSES } from './domain/status-transitions.ts';
+export { assertPickupDay, labelItems, carrierReference, PICKUP_HORIZON_DAYS } from './domain/return-rules.ts';
+export type { CourierBackend, SlotQuery, DestinationRequest, SlotChange, PickupRequest, NewTrackingEvent } from './store/courier-backend.ts';
+export { sqlCourierBackend } from './store/sql-courier-backend.ts';
+export { courierMigrations } from './store/migrations.ts';
+export { bulkLoadCourier, type CourierBulkData, type CourierBulkCounts } from './store/bulk-load.ts';
+export { createCourierServer, courierTools, COURIER_SERVER_NAME, COURIER_SERVER_VERSION, type CreateCourierServerOptions } from './server.ts';

@@ -1,0 +1,132 @@
+import { createActionRuntime, generateSigner, loadPolicy, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
+import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courierTools, createCourierServer } from './server.ts';
+import { sqlCourierBackend } from './store/sql-courier-backend.ts';
+import { FIXTURE_NOW, seedCourierFixture } from './testing/courier-fixture.ts';
+
+const prefix = uniquePrefix();
+const schema = `${prefix}_courier`;
+const service: Principal = { kind: 'service', id: 'svc:desk', scopes: ['courier:*'] };
+const customer = (id: string): Principal => ({ kind: 'customer', id: `c:${id}`, customerId: id, scopes: ['courier:read', 'courier:write'] });
+
+let runtime: KitRuntime | undefined;
+
+/** One action runtime (the shipped policy, a throwaway signing key, its own kit schema) shared by the file's clients. */
+async function connect(principal: Principal): Promise<Client> {
+  runtime ??= createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, policy: loadPolicy(), signer: generateSigner(), now: () => FIXTURE_NOW });
+  return connectAs(createCourierServer({ runtime, backend: sqlCourierBackend(schema) }), principal);
+}
+
+type Result = Awaited<ReturnType<Client['callTool']>>;
+const errorOf = (r: Result) => (r.structuredContent as { error: { code: string; message: string } }).error;
+const backend = async () => sqlCourierBackend(schema)(await sharedPglite());
+
+describe('courier MCP server', () => {
+  beforeAll(async () => seedCourierFixture(await sharedPglite(), schema));
+  afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
+
+  it('lists its nine tools; writes are keyed for idempotency', async () => {
+    const { tools } = await (await connect(customer('alice_1'))).listTools();
+    expect(tools.map((t) => t.name)).toEqual(courierTools.map((t) => t.name));
+    expect(tools).toHaveLength(9);
+    const book = tools.find((t) => t.name === 'book_delivery_slot');
+    expect(Object.keys(book?.inputSchema.properties ?? {})).toContain('idempotency_key');
+    expect(tools.find((t) => t.name === 'reroute_shipment')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(tools.find((t) => t.name === 'track_shipment')?.annotations).toMatchObject({ readOnlyHint: true });
+  });
+
+  it('tracks a parcel with its events', async () => {
+    const tracked = await (await connect(customer('alice_1'))).callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000004' } });
+    expect(tracked.structuredContent).toMatchObject({
+      order_id: '#W0000004',
+      status: 'delivered',
+      delivered_at: '2026-04-28T14:00:00.000Z',
+      delivery_slot: null,
+      destination: { kind: 'address', location_id: null, address: { zip: '10083' } },
+    });
+    expect((tracked.structuredContent as { events: { kind: string }[] }).events.map((e) => e.kind)).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
+  });
+
+  it("answers another customer's parcel and pickup exactly like missing ones, changing nothing", async () => {
+    const bob = await connect(customer('bob_2'));
+    const theirs = await bob.callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000001' } });
+    const missing = await bob.callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000999' } });
+    expect(errorOf(theirs).code).toBe('NOT_FOUND');
+    expect(JSON.stringify(theirs.content).replace('100000000001', 'X')).toBe(JSON.stringify(missing.content).replace('100000000999', 'X'));
+    const book = await bob.callTool({ name: 'book_delivery_slot', arguments: { tracking_id: '100000000001', slot_id: '100-2026-05-04-0900' } });
+    expect(errorOf(book)).toEqual({ code: 'NOT_FOUND', message: 'no shipment with tracking id 100000000001' });
+    const slots = await bob.callTool({ name: 'list_delivery_slots', arguments: { tracking_id: '100000000001' } });
+    expect(errorOf(slots).code).toBe('NOT_FOUND');
+    expect((await (await backend()).getShipment('100000000001'))?.slotId).toBeNull();
+    expect((await (await backend()).getSlot('100-2026-05-04-0900'))?.booked).toBe(0);
+  });
+
+  it('lists slots not yet started, flagging full ones', async () => {
+    const listed = await (await connect(customer('alice_1'))).callTool({ name: 'list_delivery_slots', arguments: { tracking_id: '100000000001', days: 2 } });
+    const { zip_prefix, slots } = listed.structuredContent as { zip_prefix: string; slots: { slot_id: string; full: boolean; remaining: number }[] };
+    expect(zip_prefix).toBe('100');
+    expect(slots.map((s) => s.slot_id)).toEqual([
+      '100-2026-05-02-1200', '100-2026-05-02-1500', '100-2026-05-02-1800',
+      '100-2026-05-03-0900', '100-2026-05-03-1200', '100-2026-05-03-1500', '100-2026-05-03-1800',
+    ]);
+    expect(slots.find((s) => s.slot_id === '100-2026-05-03-0900')).toMatchObject({ full: true, remaining: 0 });
+    const both = await (await connect(customer('alice_1'))).callTool({ name: 'list_delivery_slots', arguments: { tracking_id: '100000000001', zip: '10083' } });
+    expect(errorOf(both)).toEqual({ code: 'INVALID_ARGUMENT', message: 'give exactly one of tracking_id or zip' });
+  });
+
+  it('refuses a full slot listing alternatives, then books, reschedules and releases', async () => {
+    const alice = await connect(customer('alice_1'));
+    const full = await alice.callTool({ name: 'book_delivery_slot', arguments: { tracking_id: '100000000001', slot_id: '100-2026-05-03-0900' } });
+    expect(errorOf(full)).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('is full (1/1 booked); available alternatives: 100-2026-05-02-1200') });
+    expect((await (await backend()).getShipment('100000000001'))?.slotId).toBeNull();
+    const booked = await alice.callTool({ name: 'book_delivery_slot', arguments: { tracking_id: '100000000001', slot_id: '100-2026-05-03-1200' } });
+    expect(booked.structuredContent).toMatchObject({ slot: { slot_id: '100-2026-05-03-1200', remaining: 1 }, previous_slot_id: null });
+    const past = await alice.callTool({ name: 'reschedule_delivery', arguments: { tracking_id: '100000000001', slot_id: '100-2026-05-02-0900' } });
+    expect(errorOf(past).message).toContain('not in the future; choose a later slot');
+    const moved = await alice.callTool({ name: 'reschedule_delivery', arguments: { tracking_id: '100000000001', slot_id: '100-2026-05-04-1500' } });
+    expect(moved.structuredContent).toMatchObject({ slot: { slot_id: '100-2026-05-04-1500' }, previous_slot_id: '100-2026-05-03-1200' });
+    const released = await alice.callTool({ name: 'release_delivery_slot', arguments: { tracking_id: '100000000001' } });
+    expect(released.structuredContent).toEqual({ tracking_id: '100000000001', released_slot_id: '100-2026-05-04-1500' });
+  });
+
+  it('refuses malformed input and contradictory destinations, changing nothing', async () => {
+    const alice = await connect(customer('alice_1'));
+    const badSlot = await alice.callTool({ name: 'book_delivery_slot', arguments: { tracking_id: '100000000001', slot_id: 'tomorrow' } });
+    expect(badSlot.isError).toBe(true);
+    expect(JSON.stringify(badSlot.content)).toMatch(/slot_id|100-2026-05-03-0900/);
+    const noAddress = await alice.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000001', destination_kind: 'address', location_id: 'PP-100-1' } });
+    expect(errorOf(noAddress)).toEqual({ code: 'INVALID_ARGUMENT', message: 'destination_kind "address" needs address and no location_id' });
+    expect((await (await backend()).getShipment('100000000001'))?.destination.kind).toBe('address');
+  });
+
+  it('reroutes to a pickup point (a customer needs approval under the shipped policy), and refuses a reroute after delivery', async () => {
+    const args = { tracking_id: '100000000001', destination_kind: 'pickup_point', location_id: 'PP-100-1' };
+    const asCustomer = await (await connect(customer('alice_1'))).callTool({ name: 'reroute_shipment', arguments: args });
+    expect(errorOf(asCustomer)).toMatchObject({ code: 'APPROVAL_REQUIRED', message: expect.stringContaining('shipment.reroute') });
+    expect((await (await backend()).getShipment('100000000001'))?.destination.kind).toBe('address');
+    const desk = await connect(service);
+    const rerouted = await desk.callTool({ name: 'reroute_shipment', arguments: args });
+    expect(rerouted.structuredContent).toMatchObject({ destination: { kind: 'pickup_point', location_id: 'PP-100-1', address: { zip: '10084' } }, released_slot_id: null });
+    const late = await desk.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000004', destination_kind: 'locker', location_id: 'LK-100-1' } });
+    expect(errorOf(late)).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining("it is 'delivered' (it has been delivered)") });
+  });
+
+  it('schedules and cancels a return pickup and creates a return label for a delivered parcel', async () => {
+    const alice = await connect(customer('alice_1'));
+    const unknown = await alice.callTool({ name: 'schedule_return_pickup', arguments: { tracking_id: '100000000999', day: '2026-05-04', window: 'morning' } });
+    expect(errorOf(unknown).code).toBe('NOT_FOUND');
+    const early = await alice.callTool({ name: 'schedule_return_pickup', arguments: { tracking_id: '100000000001', day: '2026-05-04', window: 'morning' } });
+    expect(errorOf(early).code).toBe('FAILED_PRECONDITION');
+    const pickup = await alice.callTool({ name: 'schedule_return_pickup', arguments: { tracking_id: '100000000004', day: '2026-05-04', window: 'afternoon' } });
+    expect(pickup.structuredContent).toMatchObject({ pickup_id: 'PU00000001', status: 'scheduled', window: 'afternoon', address: { zip: '10083' } });
+    const asBob = await (await connect(customer('bob_2'))).callTool({ name: 'cancel_pickup', arguments: { pickup_id: 'PU00000001' } });
+    expect(errorOf(asBob)).toEqual({ code: 'NOT_FOUND', message: 'no return pickup PU00000001' });
+    const cancelled = await alice.callTool({ name: 'cancel_pickup', arguments: { pickup_id: 'PU00000001' } });
+    expect(cancelled.structuredContent).toMatchObject({ status: 'cancelled' });
+    const label = await alice.callTool({ name: 'create_return_label', arguments: { tracking_id: '100000000004', item_ids: ['1000000003'] } });
+    expect(label.structuredContent).toMatchObject({ label_id: 'RL00000001', order_id: '#W0000004', item_ids: ['1000000003'], carrier_reference: expect.stringMatching(/^1ZR\d{12}$/) });
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PICKUP_HORIZON_DAYS } from '../domain/return-rules.ts';
+import { PICKUP_WINDOWS } from '../domain/types.ts';
+import { shipmentFacts } from './shipment-access.ts';
+import { tool } from './tool.ts';
+import { addressShape, pickupOut, pickupShape, trackingIdField } from './wire-shapes.ts';
+
+export const scheduleReturnPickup = tool({
+  name: 'schedule_return_pickup',
+  title: 'Schedule a return pickup',
+  description:
+    `Books a courier to collect a delivered parcel being returned, on a day from tomorrow up to ${PICKUP_HORIZON_DAYS} days ahead, ` +
+    'at the delivery address unless another is given. One scheduled pickup per parcel; the same request again returns ' +
+    'it. Use after the return is accepted (return_delivered_order_items); undo with cancel_pickup.',
+  kind: 'write',
+  action: 'pickup.schedule',
+  annotations: { idempotentHint: true, destructiveHint: false },
+  input: {
+    tracking_id: trackingIdField,
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').describe('pickup day, YYYY-MM-DD'),
+    window: z.enum(PICKUP_WINDOWS).describe('morning (09:00-13:00) or afternoon (13:00-18:00)'),
+    address: addressShape.optional().describe('collection address; defaults to the delivery address'),
+  },
+  output: pickupShape,
+  assess: ({ tracking_id }, ctx) => shipmentFacts(tracking_id, ctx),
+  compensation: { tool: 'cancel_pickup', args: (_input, output) => ({ pickup_id: output.pickup_id }) },
+  async handler({ tracking_id, day, window, address }, ctx) {
+    return pickupOut(await ctx.backend.schedulePickup({ trackingId: tracking_id, day, window, address }, ctx.now()));
+  },
+});
