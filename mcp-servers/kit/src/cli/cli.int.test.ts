@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signerFromPrivateKey } from '../ledger/ledger-keys.ts';
+import { toolError } from '../testing/connect-as.ts';
+import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
+import { sharedPostgres, testPostgresUrl } from '../testing/test-database.ts';
+
+const run = promisify(execFile);
+const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
+const cli = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+const { privateKey } = generateKeyPairSync('ed25519');
+
+describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', () => {
+  let h: KitHarness;
+  let approvalId: string;
+  const exec = async (name: string, args: string[]) => {
+    const env = { ...process.env, DATABASE_URL: testPostgresUrl(), COMMERCE_LEDGER_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    try {
+      const { stdout } = await run(tsx, [cli(name), ...args, '--schema', h.runtime.schema], { env });
+      return { code: 0, stdout };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout + e.stderr };
+    }
+  };
+  beforeAll(async () => {
+    h = await kitHarness(await sharedPostgres(), { signer: signerFromPrivateKey(privateKey) });
+    await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W77', amount: 12, email: 'alice@example.com' });
+    const pending = await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W78', amount: 300 });
+    approvalId = (toolError(pending)!.details!.approval as { id: string }).id;
+  });
+  afterAll(async () => h.cleanup());
+
+  it('verifies the chain and shows an order history without personal data', async () => {
+    const verify = await exec('ledger', ['verify']);
+    expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(/entries verified in .* chain, signatures and head OK/) });
+    const show = await exec('ledger', ['show', '--order', '#W77']);
+    expect(show.stdout).toMatch(/intent .*refunds\.issue_refund .*customer:c:alice/);
+    expect(show.stdout).toMatch(/decision .*allowed \[policy test-1#/);
+    expect(show.stdout).not.toContain('alice@example.com');
+  });
+
+  it('lists, approves and refuses to re-approve from the command line', async () => {
+    const list = await exec('approvals', ['list']);
+    expect(list.stdout).toContain(`${approvalId}  pending  refunds.issue_refund`);
+    expect(list.stdout).toContain('needs approval because refund 300.00 > 250.00');
+    expect((await exec('approvals', ['approve', approvalId, '--as', 'op:cli', '--note', 'checked'])).stdout).toContain('approved by op:cli: checked');
+    expect(await exec('approvals', ['reject', approvalId, '--note', 'late'])).toMatchObject({ code: 1, stdout: expect.stringContaining(`CONFLICT: approval ${approvalId} is already approved`) });
+    expect(await exec('approvals', ['reject', approvalId])).toMatchObject({ code: 2, stdout: expect.stringContaining('reject needs --note') });
+  });
+
+  it('reports the first bad entry and exits 1 after tampering', async () => {
+    const t = `${h.runtime.schema}.ledger`;
+    await h.runtime.db.exec(`ALTER TABLE ${t} DISABLE TRIGGER ledger_append_only; UPDATE ${t} SET body = replace(body, '"amount":12', '"amount":1200') WHERE seq = 1; ALTER TABLE ${t} ENABLE TRIGGER ledger_append_only`);
+    expect(await exec('ledger', ['verify'])).toMatchObject({ code: 1, stdout: expect.stringContaining('entry 1: its content does not match its hash') });
+  });
+});
