@@ -73,6 +73,20 @@ describe('incremental re-index', () => {
   });
 });
 
+describe('reconcile', () => {
+  it('re-indexes only variants whose content changed, and drops vanished ones', async () => {
+    const { products } = await catalog.snapshot();
+    const [first, second, ...rest] = products;
+    if (!first || !second) throw new Error('catalog too small');
+    const renamed = { ...first, variants: first.variants.map((v, i) => (i === 0 ? { ...v, price: v.price + 1 } : v)) };
+    const result = await kb.products.reconcile([renamed, ...rest]);
+    // Earlier tests patched prices by events (same hashes as the catalog) and added a hammock the catalog lacks.
+    expect(result).toMatchObject({ upserted: 1, deleted: second.variants.length + 1 });
+    expect(result.unchanged).toBe(renamed.variants.length - 1 + rest.flatMap((p) => p.variants).length);
+    expect((await kb.products.reconcile([renamed, ...rest])).upserted).toBe(0);
+  });
+});
+
 describe('policy search', () => {
   it.each([
     ['how long does a refund to my credit card take', 'refunds#refund-timing'],

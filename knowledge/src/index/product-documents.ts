@@ -44,8 +44,16 @@ export function variantSentence(product: CatalogProduct, variant: CatalogVariant
 
 /** Content hash of everything indexed about a variant: the version cited in answers and compared by sync. */
 export function variantHash(product: CatalogProduct, variant: CatalogVariant): string {
-  const content = JSON.stringify([product.name, product.category, product.department, product.description, variant.options, variant.price, variant.available]);
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return contentHash([product.name, product.category, product.department, product.description, variant.options, variant.price, variant.available]);
+}
+
+/** The same hash from a stored payload (after a price or stock patch), so sync and events agree on versions. */
+export function payloadHash(payload: Payload): string {
+  return contentHash([payload.product_name, payload.category, payload.department, payload.description, payload.options, payload.price, payload.available]);
+}
+
+function contentHash(content: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
 export function variantPayload(product: CatalogProduct, variant: CatalogVariant): Payload {

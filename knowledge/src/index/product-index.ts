@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { failedPrecondition, notFound } from '@agentic-commerce/kit';
 import type { CatalogEvent, CatalogProduct, CatalogSource } from '../catalog/catalog-types.ts';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
-import { parseProductQuery, type Facets } from '../query/parse-product-query.ts';
+import { ProductQueryParser, type Facets } from '../query/parse-product-query.ts';
 import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/product-filters.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder } from '../sparse/sparse-encoder.ts';
 import type { Payload, StoredPoint, VectorStore } from '../store/vector-store.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
-import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, variantFields, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
+import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, payloadHash, variantFields, variantHash, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
 import { facetsOf, mergeFacets } from './product-facets.ts';
 
 const BATCH = 500;
@@ -31,6 +30,9 @@ export interface ProductDetails {
 
 /** The catalog index: full ingest, incremental updates from change events or a re-sync, and search. */
 export class ProductIndex {
+  /** Compiled from the facets; rebuilt when they change. */
+  private parser: ProductQueryParser | undefined;
+
   private constructor(
     private readonly store: VectorStore,
     private readonly embeddings: EmbeddingProvider | undefined,
@@ -94,9 +96,8 @@ export class ProductIndex {
         const [current] = await this.store.retrieve(PRODUCTS_COLLECTION, [event.variantId]);
         if (!current) continue; // a variant this index does not hold (e.g. filtered out upstream)
         const patch: Payload = event.type === 'variant.price_changed' ? { price: event.price } : { available: event.available };
-        // The cited version changes with the content: hash of the previous version and the change.
-        const hash = createHash('sha256').update(`${String(current.payload.hash)}${JSON.stringify(patch)}`).digest('hex').slice(0, 16);
-        await this.store.setPayload(PRODUCTS_COLLECTION, event.variantId, { ...patch, hash });
+        // The cited version changes with the content, exactly as a re-ingest would compute it.
+        await this.store.setPayload(PRODUCTS_COLLECTION, event.variantId, { ...patch, hash: payloadHash({ ...current.payload, ...patch }) });
         counts.patched += 1;
       }
     }
@@ -115,9 +116,33 @@ export class ProductIndex {
     return { events: events.length, ...counts };
   }
 
+  /**
+   * Incremental re-index without a change feed: compares content hashes with `products` and writes only what
+   * changed (new or different variants upserted, vanished ones deleted).
+   */
+  async reconcile(products: readonly CatalogProduct[]): Promise<{ unchanged: number; upserted: number; deleted: number }> {
+    this.assertReady();
+    const stored = new Map<string, string>();
+    for await (const page of this.store.pages(PRODUCTS_COLLECTION)) for (const p of page) stored.set(p.id, String(p.payload.hash));
+    const changed: { product: CatalogProduct; variant: CatalogProduct['variants'][number] }[] = [];
+    const wanted = new Set<string>();
+    for (const product of products) {
+      for (const variant of product.variants) {
+        wanted.add(variant.variantId);
+        if (stored.get(variant.variantId) !== variantHash(product, variant)) changed.push({ product, variant });
+      }
+    }
+    const stale = [...stored.keys()].filter((id) => !wanted.has(id));
+    await this.store.delete(PRODUCTS_COLLECTION, stale);
+    for (let i = 0; i < changed.length; i += BATCH) await this.store.upsert(PRODUCTS_COLLECTION, await this.points(changed.slice(i, i + BATCH)));
+    await this.saveMetadata({ facets: mergeFacets(this.facets, facetsOf(products)) });
+    return { unchanged: wanted.size - changed.length, upserted: changed.length, deleted: stale.length };
+  }
+
   async search(query: string, options: { filters?: ProductFilters; limit?: number } = {}): Promise<ProductSearchResult> {
     this.assertReady();
-    const parsed = parseProductQuery(query, this.facets);
+    this.parser ??= new ProductQueryParser(this.facets);
+    const parsed = this.parser.parse(query);
     const filters = mergeFilters(parsed.filters, options.filters);
     const filter = toStoreFilter(filters);
     const limit = options.limit ?? 10;
@@ -162,6 +187,7 @@ export class ProductIndex {
   }
 
   private async saveMetadata(patch: Partial<IndexMetadata>): Promise<void> {
+    if (patch.facets) this.parser = undefined;
     this.metadata = {
       ...this.metadata,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),

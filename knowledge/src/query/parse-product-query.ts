@@ -27,83 +27,116 @@ const MIN_WORDS = String.raw`over|above|more than|at least|from|min(?:imum)?|sta
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const amount = (s: string | undefined) => Number((s ?? '').replace(',', '.'));
 
+interface CompiledFacets {
+  categories: { name: string; re: RegExp }[];
+  options: { name: string; values: { value: string; re: RegExp }[] }[];
+  values: { value: string; re: RegExp }[];
+}
+
+const PRICE_RANGE = new RegExp(String.raw`\b(?:between|from)\s${NUMBER}\s(?:and|to|-)\s${NUMBER}${NOT_UNIT}`);
+const PRICE_DASH = new RegExp(String.raw`\$(\d+(?:\.\d{1,2})?)\s?(?:-|to)\s?\$?(\d+(?:\.\d{1,2})?)${NOT_UNIT}`);
+const PRICE_MAX = new RegExp(String.raw`(?:\b|\s)(?:${MAX_WORDS})\s${NUMBER}${NOT_UNIT}`);
+const PRICE_MIN = new RegExp(String.raw`(?:\b|\s)(?:${MIN_WORDS})\s(\$\s?\d+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?\s?(?:dollars?|usd|bucks))${NOT_UNIT}`);
+const IN_STOCK = /\b(?:in stock|in-stock|available now|available to order)\b/;
+
+/** Longest first, so "space grey" wins over "grey". */
+const byLength = (a: string, b: string) => b.length - a.length;
+
+function compile(facets: Facets): CompiledFacets {
+  return {
+    categories: [...facets.categories].sort(byLength).map((name) => ({ name, re: new RegExp(String.raw`\bin (?:the )?(${escape(normalizeText(name))})\b`) })),
+    options: Object.entries(facets.options).map(([name, values]) => {
+      const n = escape(normalizeText(name));
+      return {
+        name,
+        values: [...values].sort(byLength).map((value) => {
+          const v = escape(normalizeText(value));
+          return { value, re: new RegExp(String.raw`\b${n}:?\s(?:of\s)?${v}(?![a-z0-9])|(?<![a-z0-9])${v}\s${n}\b`) };
+        }),
+      };
+    }),
+    values: [...new Set(Object.values(facets.options).flat().map((v) => v.toLowerCase()))]
+      .sort(byLength)
+      .map((value) => ({ value, re: new RegExp(String.raw`\bin (?:a |the )?${escape(normalizeText(value))}(?![a-z0-9])`) })),
+  };
+}
+
 /**
  * Extracts structured filters a shopper states in words: price bounds ("under $300", "between $50 and $80",
  * "$20-$40"), stock ("in stock"), a category ("in Audio"), option values ("in blue", "size 10", "128GB storage").
- * Only values that exist in the catalog are extracted; everything else stays ranking text.
+ * Only values that exist in the catalog are extracted; everything else stays ranking text. Build one parser per
+ * set of facets (its patterns are compiled once).
  */
-export function parseProductQuery(query: string, facets: Facets): ParsedProductQuery {
-  let text = ` ${normalizeText(query).replace(/\s+/g, ' ')} `;
-  const filters: ProductFilters = {};
-  const understood: string[] = [];
-  const cut = (re: RegExp, onMatch: (m: RegExpExecArray) => boolean) => {
-    const m = re.exec(text);
-    if (m && onMatch(m)) text = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
-  };
+export class ProductQueryParser {
+  private readonly compiled: CompiledFacets;
 
-  cut(new RegExp(String.raw`\b(?:between|from)\s${NUMBER}\s(?:and|to|-)\s${NUMBER}${NOT_UNIT}`), (m) => {
-    filters.price_min = Math.min(amount(m[1]), amount(m[2]));
-    filters.price_max = Math.max(amount(m[1]), amount(m[2]));
-    return true;
-  });
-  cut(new RegExp(String.raw`\$(\d+(?:\.\d{1,2})?)\s?(?:-|to)\s?\$?(\d+(?:\.\d{1,2})?)${NOT_UNIT}`), (m) => {
-    filters.price_min = amount(m[1]);
-    filters.price_max = amount(m[2]);
-    return true;
-  });
-  cut(new RegExp(String.raw`(?:\b|\s)(?:${MAX_WORDS})\s${NUMBER}${NOT_UNIT}`), (m) => void (filters.price_max = amount(m[1])) === undefined);
-  cut(new RegExp(String.raw`(?:\b|\s)(?:${MIN_WORDS})\s(\$\s?\d+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?\s?(?:dollars?|usd|bucks))${NOT_UNIT}`), (m) => {
-    filters.price_min = amount((m[1] ?? '').replace(/[^\d.]/g, ''));
-    return true;
-  });
-  if (filters.price_min !== undefined || filters.price_max !== undefined) {
-    understood.push(
-      filters.price_min !== undefined && filters.price_max !== undefined
-        ? `price ${filters.price_min}–${filters.price_max}`
-        : filters.price_max !== undefined
-          ? `price ≤ ${filters.price_max}`
-          : `price ≥ ${filters.price_min}`,
-    );
+  constructor(facets: Facets) {
+    this.compiled = compile(facets);
   }
-  cut(/\b(?:in stock|in-stock|available now|available to order)\b/, () => {
-    filters.in_stock = true;
-    understood.push('in stock');
-    return true;
-  });
 
-  // Longest values first so "space grey" wins over "grey".
-  const byLength = (a: string, b: string) => b.length - a.length;
-  for (const category of [...facets.categories].sort(byLength)) {
-    const re = new RegExp(String.raw`\bin (?:the )?(${escape(normalizeText(category))})\b`);
-    if (re.test(text)) {
-      filters.category = category;
-      understood.push(`category: ${category}`);
-      text = text.replace(re, ' $1');
-      break;
+  parse(query: string): ParsedProductQuery {
+    let text = ` ${normalizeText(query).replace(/\s+/g, ' ')} `;
+    const filters: ProductFilters = {};
+    const understood: string[] = [];
+    const cut = (re: RegExp, onMatch: (m: RegExpExecArray) => void) => {
+      const m = re.exec(text);
+      if (!m) return;
+      onMatch(m);
+      text = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+    };
+
+    cut(PRICE_RANGE, (m) => {
+      filters.price_min = Math.min(amount(m[1]), amount(m[2]));
+      filters.price_max = Math.max(amount(m[1]), amount(m[2]));
+    });
+    cut(PRICE_DASH, (m) => {
+      filters.price_min = amount(m[1]);
+      filters.price_max = amount(m[2]);
+    });
+    cut(PRICE_MAX, (m) => void (filters.price_max = amount(m[1])));
+    cut(PRICE_MIN, (m) => void (filters.price_min = amount((m[1] ?? '').replace(/[^\d.]/g, ''))));
+    if (filters.price_min !== undefined || filters.price_max !== undefined) {
+      understood.push(
+        filters.price_min !== undefined && filters.price_max !== undefined
+          ? `price ${filters.price_min}–${filters.price_max}`
+          : filters.price_max !== undefined
+            ? `price ≤ ${filters.price_max}`
+            : `price ≥ ${filters.price_min}`,
+      );
     }
-  }
-  const options: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(facets.options)) {
-    const n = escape(normalizeText(name));
-    for (const value of [...values].sort(byLength)) {
-      const v = escape(normalizeText(value));
-      if (new RegExp(String.raw`\b${n}:?\s(?:of\s)?${v}(?![a-z0-9])|(?<![a-z0-9])${v}\s${n}\b`).test(text)) {
-        options[name] = [value];
-        understood.push(`${name}: ${value}`);
+    cut(IN_STOCK, () => {
+      filters.in_stock = true;
+      understood.push('in stock');
+    });
+
+    for (const { name, re } of this.compiled.categories) {
+      if (re.test(text)) {
+        filters.category = name;
+        understood.push(`category: ${name}`);
+        text = text.replace(re, ' $1');
         break;
       }
     }
-  }
-  if (Object.keys(options).length > 0) filters.options = options;
-  const named = new Set(Object.values(options).flat().map((v) => v.toLowerCase()));
-  const allValues = [...new Set(Object.values(facets.options).flat().map((v) => v.toLowerCase()))].sort(byLength);
-  for (const value of allValues) {
-    if (named.has(value)) continue;
-    if (new RegExp(String.raw`\bin (?:a |the )?${escape(normalizeText(value))}(?![a-z0-9])`).test(text)) {
-      filters.option_values = [...(filters.option_values ?? []), value];
-      understood.push(`option: ${value}`);
-      break;
+    const options: Record<string, string[]> = {};
+    for (const option of this.compiled.options) {
+      const found = option.values.find(({ re }) => re.test(text));
+      if (found) {
+        options[option.name] = [found.value];
+        understood.push(`${option.name}: ${found.value}`);
+      }
     }
+    if (Object.keys(options).length > 0) filters.options = options;
+    const named = new Set(Object.values(options).flat().map((v) => v.toLowerCase()));
+    const inValue = this.compiled.values.find(({ value, re }) => !named.has(value) && re.test(text));
+    if (inValue) {
+      filters.option_values = [inValue.value];
+      understood.push(`option: ${inValue.value}`);
+    }
+    return { text: text.replace(/\s+/g, ' ').trim(), filters, understood };
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), filters, understood };
+}
+
+/** One-off parse (compiles the facet patterns each call; keep a ProductQueryParser for repeated queries). */
+export function parseProductQuery(query: string, facets: Facets): ParsedProductQuery {
+  return new ProductQueryParser(facets).parse(query);
 }

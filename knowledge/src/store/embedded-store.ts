@@ -67,7 +67,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
           throw invalidArgument(`point ${point.id}: dense vector has ${point.dense.length} dimensions, collection "${name}" expects ${collection.spec.denseSize ?? 'none'}`);
         }
       }
-      for (const point of points) collection.upsert(structuredClone(point));
+      for (const point of points) collection.upsert({ ...point, payload: { ...point.payload } });
       touch(name);
     },
     async setPayload(name, id, patch) {
