@@ -1,4 +1,4 @@
-import { assertSchemaName, type Queryable } from '@agentic-commerce/kit';
+import { assertSchemaName, invalidArgument, type Queryable } from '@agentic-commerce/kit';
 import { toCoupon, toPromotion, type CouponDefinition, type PromotionDefinition } from '../domain/definitions.ts';
 import { toCents } from '../domain/money.ts';
 import type { LoyaltyKind } from './pricing-backend.ts';
@@ -61,7 +61,7 @@ export function pricingBulkLoader(schema: string) {
     /** Variants and their list prices (current and historical). Variants already known keep their product. */
     loadVariantPrices: (rows: readonly VariantPriceRow[]) =>
       inChunks(rows, async (chunk) => {
-        for (const r of chunk) if (toCents(r.price, `price of item ${r.itemId}`) < 0) throw new Error(`price of item ${r.itemId} is negative`);
+        for (const r of chunk) if (toCents(r.price, `price of item ${r.itemId}`) < 0) throw invalidArgument(`price of item ${r.itemId} is ${r.price}; prices are 0 or more`);
         await q.query(
           `INSERT INTO ${s}.variants (item_id, product_id, category)
            SELECT DISTINCT ON (item_id) * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(item_id, product_id, category)

@@ -99,6 +99,22 @@ describe.each(testEngines())('pricing SQL backend conformance: $name', ({ name, 
     expect(await count('coupon_redemptions')).toBe(2);
   });
 
+  it('never lets concurrent orders exceed a coupon\'s total limit or overdraw points', async () => {
+    await pricingBulkLoader(schema)(db).loadCoupons([{ code: 'RUSH3', description: '1 off', kind: 'fixed_amount', value: 1, startsAt: '2026-01-01T00:00:00Z', totalLimit: 3 }]);
+    await pricingBulkLoader(schema)(db).loadLoyaltyAccounts([{ customerId: 'cara', balance: 100 }]);
+    const applied = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => write((b) => b.applyCoupon({ orderId: `#R${i}`, code: 'rush3', customerId: `c${i}`, now }))),
+    );
+    expect(applied.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refusals = applied.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+    expect(refusals.every((m) => /reached its usage limit \(3 uses in total\)/.test(m))).toBe(true);
+    const redeemed = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => write((b) => b.redeemLoyaltyPoints({ customerId: 'cara', orderId: `#P${i}`, points: 30, now }))),
+    );
+    expect(redeemed.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect((await backend(db).getLoyaltyAccount('cara'))?.balance).toBe(10);
+  });
+
   it('redeems and restores loyalty points idempotently per order, never beyond the balance', async () => {
     const redeem = (orderId: string, points: number) => write((b) => b.redeemLoyaltyPoints({ customerId: 'bob', orderId, points, now }));
     expect(await redeem('#W10', 30)).toMatchObject({ balance: 20, replayed: false, transaction: { kind: 'redeem', points: -30, balanceAfter: 20 } });
