@@ -6,6 +6,9 @@ import type { Flow } from '../flows/flow-context.ts';
 import { accountInfo, orderStatus, productInfo } from '../flows/information.ts';
 import { modifyPayment } from '../flows/modify-payment.ts';
 import { returnItems } from '../flows/return-items.ts';
+import { deliverySlot } from '../flows/delivery-slot.ts';
+import { shop } from '../flows/shopping.ts';
+import { loyalty } from '../flows/loyalty.ts';
 
 export interface FlowEntry {
   flow: Flow;
@@ -27,5 +30,8 @@ export const flows: Partial<Record<ActionIntent, FlowEntry>> = {
   exchange_items: { flow: exchangeItems, needsAnyOf: ['exchange_delivered_order_items'], authenticated: true, done: 'the exchange' },
   order_status: { flow: orderStatus, needsAnyOf: ['get_order_details'], authenticated: true, done: 'the order lookup' },
   account_info: { flow: accountInfo, needsAnyOf: ['get_user_details'], authenticated: true, done: 'the profile lookup' },
+  delivery_slot: { flow: deliverySlot, needsAnyOf: ['list_delivery_slots'], authenticated: true, done: 'the delivery booking' },
+  shop: { flow: shop, needsAnyOf: ['search_products'], authenticated: true, done: 'the order' },
+  loyalty: { flow: loyalty, needsAnyOf: ['get_loyalty_balance'], authenticated: true, done: 'the points lookup' },
   product_info: { flow: productInfo, needsAnyOf: ['list_all_product_types', 'search_products'], authenticated: false, done: 'the product question' },
 };

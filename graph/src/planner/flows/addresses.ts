@@ -20,7 +20,7 @@ export const modifyOrderAddress: Flow = (ctx, task) => {
   if (choice.order.status === 'pending') return call('modify_pending_order_address', { order_id: choice.order.order_id, ...address });
   const trackingId = choice.order.fulfillments?.[0]?.tracking_id[0];
   if (!trackingId) return say(`Order ${choice.order.order_id} has no shipment to reroute yet.`);
-  return call('reroute_shipment', { tracking_id: trackingId, ...address });
+  return call('reroute_shipment', { tracking_id: trackingId, destination_kind: 'address', address });
 };
 
 /** Change the customer's default address. */
