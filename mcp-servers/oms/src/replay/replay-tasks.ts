@@ -2,6 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { exportTauState, type TauState } from '../import/tau-bench.ts';
 import { firstDifference } from './first-difference.ts';
 import type { GoldTask, TauTask } from './gold-file.ts';
+import type { ChangedRecordIds } from '../store/oms-backend.ts';
 import type { ReplayWorld } from './replay-world.ts';
 
 export interface TaskOutcome {
@@ -22,8 +23,13 @@ function errorText(result: CallToolResult): string {
  * Replays one task's gold actions through the MCP client, then compares the records either side changed
  * with the gold final state (initial data overlaid with the gold's changed records).
  */
-export async function replayTask(world: ReplayWorld, initial: TauState, task: TauTask, gold: GoldTask): Promise<TaskOutcome> {
-  const outcome = (failure?: string): TaskOutcome => ({ taskIndex: task.task_index, userId: task.user_id, failure });
+export async function replayTask(
+  world: ReplayWorld,
+  initial: TauState,
+  task: TauTask,
+  gold: GoldTask,
+): Promise<TaskOutcome & { changed?: ChangedRecordIds }> {
+  const outcome = (failure?: string, changed?: ChangedRecordIds) => ({ taskIndex: task.task_index, userId: task.user_id, failure, changed });
   const expectedErrors = new Set(gold.replay_errors.map((e) => e.action_index));
   for (const [index, action] of task.actions.entries()) {
     const result = (await world.client.callTool({ name: action.name, arguments: action.kwargs })) as CallToolResult;
@@ -42,10 +48,10 @@ export async function replayTask(world: ReplayWorld, initial: TauState, task: Ta
     for (const id of ids[kind]) {
       const expected = gold.changed_records[kind]?.[id] ?? (initial[kind] as Record<string, unknown>)[id];
       const diff = firstDifference(expected, (actual[kind] as Record<string, unknown>)[id], `${kind}["${id}"]`);
-      if (diff) return outcome(diff);
+      if (diff) return outcome(diff, changed);
     }
   }
-  return outcome();
+  return outcome(undefined, changed);
 }
 
 /** Replays every task on a fresh world each (the world is reset after each task). */
@@ -62,10 +68,13 @@ export async function replayTasks(
       outcomes.push({ taskIndex: task.task_index, userId: task.user_id, failure: 'no gold final state for this task (index and user must match)' });
       continue;
     }
+    let changed: ChangedRecordIds | undefined;
     try {
-      outcomes.push(await replayTask(world, initial, task, entry));
+      const { changed: touched, ...result } = await replayTask(world, initial, task, entry);
+      changed = touched;
+      outcomes.push(result);
     } finally {
-      await world.reset();
+      await world.reset(changed);
     }
   }
   return outcomes;

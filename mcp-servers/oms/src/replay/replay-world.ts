@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { importTauBench, type TauState } from '../import/tau-bench.ts';
 import { createOmsServer } from '../server.ts';
 import { omsMigrations } from '../store/migrations.ts';
-import type { OmsBackend } from '../store/oms-backend.ts';
+import type { ChangedRecordIds, OmsBackend } from '../store/oms-backend.ts';
 import { sqlOmsBackend } from '../store/sql-oms-backend.ts';
 import { copyOmsSchema, restoreOmsRecords } from '../store/sql-oms-snapshot.ts';
 
@@ -22,8 +22,8 @@ export interface ReplayWorld {
   /** The served OMS, for reading the state after a task. */
   backend: OmsBackend;
   url: string;
-  /** Puts every record changed since the last reset back to the initial data. */
-  reset(): Promise<void>;
+  /** Puts every record changed since the last reset back to the initial data (`changed`: when already known). */
+  reset(changed?: ChangedRecordIds): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,8 +51,8 @@ export async function openReplayWorld(db: Database, prefix: string, data: TauSta
     client,
     backend: served,
     url: http.url,
-    async reset() {
-      const changed = await served.changedRecordIds();
+    async reset(known) {
+      const changed = known ?? (await served.changedRecordIds());
       if (changed.users.length + changed.orders.length + changed.products.length === 0) return;
       await db.transaction((tx) => restoreOmsRecords(tx, schema, template, changed));
     },

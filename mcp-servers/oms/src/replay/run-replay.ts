@@ -17,9 +17,18 @@ export interface ReplayReport {
 /**
  * Runs a τ-bench replay in its own schemas (`r_<random>_*`, dropped afterwards) on `db`.
  */
-export async function runReplay(options: { db: Database; tasksPath: string; goldPath: string; split?: string | undefined; dataDir?: string | undefined; prefix?: string }): Promise<ReplayReport> {
+export async function runReplay(options: {
+  db: Database;
+  tasksPath: string;
+  goldPath: string;
+  split?: string | undefined;
+  dataDir?: string | undefined;
+  prefix?: string;
+  /** Replay only the first N tasks of the file (benchmarks). */
+  maxTasks?: number;
+}): Promise<ReplayReport> {
   const { db } = options;
-  const tasks = await readTasks(options.tasksPath);
+  const tasks = (await readTasks(options.tasksPath)).slice(0, options.maxTasks);
   const { split, gold } = await readGold(options.goldPath, tasks, options.tasksPath, options.split);
   const data = await readTauBenchData(options.dataDir);
   const prefix = options.prefix ?? `r_${randomBytes(4).toString('hex')}`;
