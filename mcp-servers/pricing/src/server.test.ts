@@ -144,6 +144,9 @@ describe('pricing MCP server', () => {
     expect(redeem.text).toBe('NOT_FOUND: no loyalty account for customer bob');
     expect(await balanceOf('bob')).toBe(300);
     expect((await call('get_loyalty_balance', { customer_id: 'ann' })).data).toMatchObject({ points: 2000, points_value: 20 });
+    expect((await call('get_loyalty_balance', {})).data).toMatchObject({ customer_id: 'ann', points: 2000 });
+    const noCustomer = await (await connect(service)).call('get_loyalty_balance', {});
+    expect(noCustomer.text).toBe('INVALID_ARGUMENT: customer_id is required: this session is not limited to one customer');
     const unbound = await connect(agent);
     expect((await unbound.call('get_loyalty_balance', { customer_id: 'ann' })).text).toBe('NOT_FOUND: no loyalty account for customer ann');
   });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { LOYALTY_KINDS, type LoyaltyTransaction } from '../store/pricing-backend.ts';
 
 /** Fields several pricing tools share, described once. */
-export const customerId = z.string().min(1).max(200).describe('customer (user) id, e.g. "sara_doe_496"');
 export const orderId = z.string().min(1).max(200).describe('order id the effect is keyed by, e.g. "#W1234567"; a retry with the same order id has no second effect');
 export const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an item id is 1-64 letters, digits, _ or -').describe('variant (item) id, e.g. "9612497925"');
 export const quoteId = z.string().min(1).max(100).describe('quote id returned by quote_cart');

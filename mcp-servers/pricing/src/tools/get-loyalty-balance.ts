@@ -1,7 +1,8 @@
 import { notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { noLoyaltyAccount } from '../store/sql-loyalty.ts';
-import { customerId, money } from './fields.ts';
+import { money } from './fields.ts';
+import { optionalCustomerId, resolveCustomer } from './resolve-customer.ts';
 import { tool } from './tool.ts';
 
 export const getLoyaltyBalance = tool({
@@ -9,7 +10,7 @@ export const getLoyaltyBalance = tool({
   title: 'Get loyalty balance',
   description: 'Use when a shopper asks how many loyalty points they have or what they are worth; also returns the earn and redeem rates.',
   kind: 'read',
-  input: { customer_id: customerId },
+  input: { customer_id: optionalCustomerId },
   output: {
     customer_id: z.string().describe('customer id'),
     segment: z.string().describe('customer segment (e.g. standard, gold) that some promotions require'),
@@ -19,10 +20,9 @@ export const getLoyaltyBalance = tool({
     earn_points_per_dollar: z.number().describe('points earned per dollar of merchandise paid'),
   },
   async handler({ customer_id }, ctx) {
-    const message = noLoyaltyAccount(customer_id);
-    await ctx.access.assertCustomer(customer_id, message);
-    const account = await ctx.backend.getLoyaltyAccount(customer_id);
-    if (!account) throw notFound(message);
+    const customerId = await resolveCustomer(customer_id, ctx, noLoyaltyAccount);
+    const account = await ctx.backend.getLoyaltyAccount(customerId);
+    if (!account) throw notFound(noLoyaltyAccount(customerId));
     return {
       customer_id: account.customerId,
       segment: account.segment,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { quoteSchema, shipToSchema } from '../domain/quote-document.ts';
 import { MAX_QUOTE_LINES } from '../store/sql-quotes.ts';
-import { customerId, itemId } from './fields.ts';
+import { itemId } from './fields.ts';
+import { optionalCustomerId, resolveCustomer } from './resolve-customer.ts';
 import { tool } from './tool.ts';
 
 export const quoteCart = tool({
@@ -14,7 +15,7 @@ export const quoteCart = tool({
   // A quote is a priced snapshot: it reserves nothing and moves no money or points, so it is a read for policy purposes.
   kind: 'read',
   input: {
-    customer_id: customerId,
+    customer_id: optionalCustomerId,
     lines: z
       .array(z.object({ item_id: itemId, quantity: z.number().int().min(1).max(1000).describe('units, 1-1000') }).describe('one cart line'))
       .min(1)
@@ -27,9 +28,9 @@ export const quoteCart = tool({
   },
   output: quoteSchema,
   async handler(input, ctx) {
-    await ctx.access.assertCustomer(input.customer_id, `customer ${input.customer_id} not found`);
+    const customerId = await resolveCustomer(input.customer_id, ctx, (id) => `customer ${id} not found`);
     return ctx.backend.quoteCart({
-      customerId: input.customer_id,
+      customerId,
       lines: input.lines.map((l) => ({ itemId: l.item_id, quantity: l.quantity })),
       couponCode: input.coupon_code,
       loyaltyPoints: input.loyalty_points,

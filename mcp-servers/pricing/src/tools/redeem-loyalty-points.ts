@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { redeemValueCents } from '../domain/loyalty-rules.ts';
 import { fromCents } from '../domain/money.ts';
 import { noLoyaltyAccount } from '../store/sql-loyalty.ts';
-import { customerId, money, orderId, reason, replayed } from './fields.ts';
+import { money, orderId, reason, replayed } from './fields.ts';
+import { optionalCustomerId, resolveCustomer } from './resolve-customer.ts';
 import { tool } from './tool.ts';
 
 export const redeemLoyaltyPoints = tool({
@@ -16,7 +17,7 @@ export const redeemLoyaltyPoints = tool({
   action: 'loyalty.redeem',
   annotations: { idempotentHint: true },
   input: {
-    customer_id: customerId,
+    customer_id: optionalCustomerId,
     order_id: orderId,
     points: z.number().int().positive().describe('points to redeem, a whole number above 0'),
     reason,
@@ -31,18 +32,18 @@ export const redeemLoyaltyPoints = tool({
     replayed,
   },
   async assess({ customer_id, order_id, points }, ctx) {
-    const message = noLoyaltyAccount(customer_id);
-    await ctx.access.assertCustomer(customer_id, message);
-    const account = await ctx.backend.getLoyaltyAccount(customer_id);
-    if (!account) throw notFound(message);
-    return { customerId: customer_id, orderId: order_id, amount: fromCents(redeemValueCents(points, account.program)), attributes: { points } };
+    const customerId = await resolveCustomer(customer_id, ctx, noLoyaltyAccount);
+    const account = await ctx.backend.getLoyaltyAccount(customerId);
+    if (!account) throw notFound(noLoyaltyAccount(customerId));
+    return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(points, account.program)), attributes: { points } };
   },
-  compensation: { tool: 'restore_loyalty_points', args: (input) => ({ customer_id: input.customer_id, order_id: input.order_id }) },
+  compensation: { tool: 'restore_loyalty_points', args: (_input, output) => ({ customer_id: output.customer_id, order_id: output.order_id }) },
   async handler({ customer_id, order_id, points, reason }, ctx) {
+    const customerId = await resolveCustomer(customer_id, ctx, noLoyaltyAccount);
     const program = await ctx.backend.getLoyaltyProgram();
-    const change = await ctx.backend.redeemLoyaltyPoints({ customerId: customer_id, orderId: order_id, points, reason, now: ctx.now() });
+    const change = await ctx.backend.redeemLoyaltyPoints({ customerId, orderId: order_id, points, reason, now: ctx.now() });
     return {
-      customer_id,
+      customer_id: customerId,
       order_id,
       points_redeemed: -change.transaction.points,
       value: fromCents(redeemValueCents(-change.transaction.points, program)),

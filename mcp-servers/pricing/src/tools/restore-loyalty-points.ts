@@ -2,7 +2,8 @@ import { notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { redeemValueCents } from '../domain/loyalty-rules.ts';
 import { fromCents } from '../domain/money.ts';
-import { customerId, money, orderId, reason, replayed } from './fields.ts';
+import { money, orderId, reason, replayed } from './fields.ts';
+import { optionalCustomerId, resolveCustomer } from './resolve-customer.ts';
 import { tool } from './tool.ts';
 
 const nothingRedeemed = (order: string, customer: string) => `no points were redeemed for order ${order} by customer ${customer}`;
@@ -16,7 +17,7 @@ export const restoreLoyaltyPoints = tool({
   kind: 'write',
   action: 'loyalty.restore',
   annotations: { idempotentHint: true, destructiveHint: false },
-  input: { customer_id: customerId, order_id: orderId, reason },
+  input: { customer_id: optionalCustomerId, order_id: orderId, reason },
   output: {
     customer_id: z.string().describe('customer id'),
     order_id: z.string().describe('order id'),
@@ -27,18 +28,18 @@ export const restoreLoyaltyPoints = tool({
     replayed,
   },
   async assess({ customer_id, order_id }, ctx) {
-    const message = nothingRedeemed(order_id, customer_id);
-    await ctx.access.assertCustomer(customer_id, message);
+    const customerId = await resolveCustomer(customer_id, ctx, (id) => nothingRedeemed(order_id, id));
     const redeemed = await ctx.backend.getLoyaltyRedemption(order_id);
-    if (!redeemed || redeemed.customerId !== customer_id) throw notFound(message);
+    if (!redeemed || redeemed.customerId !== customerId) throw notFound(nothingRedeemed(order_id, customerId));
     const program = await ctx.backend.getLoyaltyProgram();
-    return { customerId: customer_id, orderId: order_id, amount: fromCents(redeemValueCents(-redeemed.points, program)) };
+    return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(-redeemed.points, program)) };
   },
   async handler({ customer_id, order_id, reason }, ctx) {
+    const customerId = await resolveCustomer(customer_id, ctx, (id) => nothingRedeemed(order_id, id));
     const program = await ctx.backend.getLoyaltyProgram();
-    const change = await ctx.backend.restoreLoyaltyPoints({ customerId: customer_id, orderId: order_id, reason, now: ctx.now() });
+    const change = await ctx.backend.restoreLoyaltyPoints({ customerId, orderId: order_id, reason, now: ctx.now() });
     return {
-      customer_id,
+      customer_id: customerId,
       order_id,
       points_restored: change.transaction.points,
       value: fromCents(redeemValueCents(change.transaction.points, program)),

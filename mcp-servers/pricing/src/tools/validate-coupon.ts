@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COUPON_REFUSALS } from '../domain/coupon-rules.ts';
-import { customerId, money } from './fields.ts';
+import { money } from './fields.ts';
+import { optionalCustomerId, resolveCustomer } from './resolve-customer.ts';
 import { tool } from './tool.ts';
 
 export const validateCoupon = tool({
@@ -12,7 +13,7 @@ export const validateCoupon = tool({
   kind: 'read',
   input: {
     code: z.string().min(1).max(40).describe('coupon code (case-insensitive)'),
-    customer_id: customerId,
+    customer_id: optionalCustomerId,
     subtotal: z.number().nonnegative().optional().describe('cart list-price subtotal in USD, to check the minimum; omit to skip that rule'),
   },
   output: {
@@ -29,8 +30,8 @@ export const validateCoupon = tool({
     min_subtotal_checked: money('subtotal the minimum was checked against').nullable(),
   },
   async handler({ code, customer_id, subtotal }, ctx) {
-    await ctx.access.assertCustomer(customer_id, `customer ${customer_id} not found`);
-    const v = await ctx.backend.validateCoupon({ code, customerId: customer_id, subtotal, now: ctx.now() });
+    const customerId = await resolveCustomer(customer_id, ctx, (id) => `customer ${id} not found`);
+    const v = await ctx.backend.validateCoupon({ code, customerId, subtotal, now: ctx.now() });
     return {
       code: v.code,
       valid: v.valid,
