@@ -13,6 +13,7 @@ export const approvalRequestSchema = z.object({
   argumentsHash: z.string().describe('SHA-256 of the canonical arguments; an approval is valid only for these'),
   toolCallId: z.string().describe('the tool call this request belongs to'),
   agent: z.string().describe('the specialist that made the call'),
+  conversationId: z.string().optional().describe('the conversation waiting on this approval (set when listed)'),
 });
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 

@@ -40,7 +40,7 @@ export function specialistNode(deps: GraphDependencies, role: Specialist) {
     const model = modelFor(deps, role);
     if (!model.bindTools) throw new Error('the configured chat model does not support tool calling (bindTools)');
     const input = [new SystemMessage(systemPrompt(role)), ...modelView(state.messages, 'specialist')];
-    const raw = (await model.bindTools(tools).invoke(input, config)) as AIMessage;
+    const raw = (await model.bindTools(tools, { tool_choice: 'auto' }).invoke(input, config)) as AIMessage;
     const calls = (raw.tool_calls ?? []).map((c) => ({ ...c, id: c.id && c.id.length > 0 ? c.id : `call_${randomUUID()}` }));
     const reply = new AIMessage({ content: raw.content, id: raw.id ?? randomUUID(), tool_calls: calls, name: role });
     if (calls.length === 0) return { messages: [reply], activeAgent: role };

@@ -33,7 +33,7 @@ export function supervisorNode(deps: GraphDependencies) {
   return async (state: State, config: LangGraphRunnableConfig): Promise<StateUpdate> => {
     const model = modelFor(deps, 'supervisor');
     if (!model.bindTools) throw new Error('the configured chat model does not support tool calling (bindTools)');
-    const bound = model.bindTools(HANDOFF_TOOL_DEFINITIONS);
+    const bound = model.bindTools(HANDOFF_TOOL_DEFINITIONS, { tool_choice: 'auto' });
     const input = [new SystemMessage(systemPrompt('supervisor')), ...modelView(state.messages, 'supervisor')];
     const reply = (await bound.invoke(input, config)) as AIMessage;
     const call = reply.tool_calls?.find((c) => c.name in HANDOFF_TOOLS);

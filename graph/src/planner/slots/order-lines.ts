@@ -62,7 +62,7 @@ export function findItemMentions(text: string, names: string[]): ItemMention[] {
     const next = ordered[i + 1];
     const start = segmentStart(tokens, previous ? previous.at + 1 : 0, hit.at);
     const end = next ? segmentStart(tokens, hit.at + 1, next.at) : tokens.length;
-    const segment = tokens.slice(start, end);
+    const segment = tokens.slice(start, end).filter((t) => !segmentBreaks.has(t.word));
     const split = segment.findIndex((t) => t.index > hit.at && separators.has(t.word));
     return {
       productName: hit.name,

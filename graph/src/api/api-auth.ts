@@ -1,0 +1,34 @@
+import { isCommerceError, type Principal } from '@agentic-commerce/kit';
+import type { Context } from 'hono';
+
+export type Authenticate = (token: string) => Promise<Principal>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 500,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The bearer token's principal (verified by the kit's token authenticator), or a 401 that says what to send. */
+export async function principalOf(c: Context, authenticate: Authenticate): Promise<Principal> {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new ApiError(401, 'UNAUTHENTICATED', 'missing bearer token: send "Authorization: Bearer <token>" (mint one with the kit token tools)');
+  try {
+    return await authenticate(match[1]);
+  } catch (error) {
+    const code = isCommerceError(error) ? error.code : 'UNAUTHENTICATED';
+    throw new ApiError(code === 'FORBIDDEN' ? 403 : 401, code, error instanceof Error ? error.message : 'invalid token');
+  }
+}
+
+export function requireOperator(principal: Principal): void {
+  const scoped = principal.scopes.includes('*') || principal.scopes.includes('approvals:resolve');
+  if (!(principal.kind === 'operator' || principal.kind === 'admin') || !scoped) {
+    throw new ApiError(403, 'FORBIDDEN', `approvals need an operator or admin token with the "approvals:resolve" scope; ${principal.id} is ${principal.kind}`);
+  }
+}

@@ -1,0 +1,103 @@
+import { signToken, tokenAuthenticator } from '@agentic-commerce/kit/identity/token';
+import { dropPrefixedSchemas, sharedPglite } from '@agentic-commerce/kit/testing/test-database';
+import type { Principal } from '@agentic-commerce/kit';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSupportService } from '../service/support-service.ts';
+import { graphHarness } from '../testing/graph-harness.ts';
+import { createApi } from './create-api.ts';
+
+const secret = 'test-secret-test-secret-test-secret-0123456789';
+const db = await sharedPglite();
+const harnesses: Awaited<ReturnType<typeof graphHarness>>[] = [];
+let app: ReturnType<typeof createApi>;
+
+/** Each test gets its own shop (fresh orders), graph and API. */
+beforeEach(async () => {
+  const h = await graphHarness();
+  harnesses.push(h);
+  const service = createSupportService({
+    graph: h.graph,
+    approvals: h.shop.runtime.approvals,
+    ledger: (conversationId) => h.shop.runtime.ledger.find(db, { conversationId }),
+  });
+  app = createApi(service, tokenAuthenticator(secret));
+});
+const token = (p: Principal) => `Bearer ${signToken(secret, { principal: p })}`;
+const backend = token({ kind: 'service', id: 'svc:web', scopes: ['conversations'] });
+const operator = token({ kind: 'operator', id: 'op:alice', scopes: ['approvals:resolve'] });
+const sara = token({ kind: 'customer', id: 'customer:sara', customerId: 'sara_doe_496', scopes: [] });
+
+afterAll(async () => {
+  for (const h of harnesses) {
+    await h.close();
+    await dropPrefixedSchemas(db, h.shop.prefix);
+  }
+});
+
+async function post(path: string, auth: string, payload: unknown, accept = 'application/json') {
+  return app.request(path, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', accept }, body: JSON.stringify(payload) });
+}
+
+async function converse(): Promise<string> {
+  const res = await post('/conversations', backend, {});
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { conversationId: string }).conversationId;
+}
+
+describe('HTTP API', () => {
+  it('refuses requests without a valid token, saying what to send', async () => {
+    const res = await app.request('/conversations', { method: 'POST', body: '{}' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization: Bearer') } });
+    const bad = await post('/conversations', 'Bearer nope', {});
+    expect(bad.status).toBe(401);
+  });
+
+  it('runs a return over JSON and SSE, then shows the redacted transcript and the ledger', async () => {
+    const id = await converse();
+    const first = await post(`/conversations/${id}/messages`, backend, { text: 'I want to return my bottle, email sara.doe@example.com' });
+    const outcome = (await first.json()) as { awaiting: string; reply: string };
+    expect(outcome.awaiting).toBe('confirmation');
+    expect(outcome.reply).toContain('Refund $50.00 to credit_card_111');
+
+    const streamed = await post(`/conversations/${id}/messages`, backend, { text: 'yes' }, 'text/event-stream');
+    expect(streamed.headers.get('content-type')).toContain('text/event-stream');
+    const text = await streamed.text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events).toEqual(expect.arrayContaining(['tool_result', 'message', 'done']));
+    expect(events.at(-1)).toBe('done');
+
+    const transcript = (await (await app.request(`/conversations/${id}/transcript`, { headers: { authorization: backend } })).json()) as { lines: { text: string }[] };
+    expect(JSON.stringify(transcript)).not.toContain('sara.doe@example.com');
+    expect(JSON.stringify(transcript)).toContain('[email]');
+
+    const ledger = (await (await app.request(`/conversations/${id}/ledger`, { headers: { authorization: backend } })).json()) as { entries: { kind: string; tool?: string }[] };
+    expect(ledger.entries.filter((e) => e.kind === 'result').map((e) => e.tool)).toEqual(['return_delivered_order_items']);
+  });
+
+  it('lets only operators list and resolve approvals; the conversation resumes', async () => {
+    const id = await converse();
+    await post(`/conversations/${id}/messages`, backend, { text: 'exchange my bottle, sara.doe@example.com' });
+    const paused = (await (await post(`/conversations/${id}/messages`, backend, { text: 'yes' })).json()) as { awaiting: string; approval: { approvalId: string } };
+    expect(paused.awaiting).toBe('approval');
+
+    expect((await app.request('/approvals', { headers: { authorization: sara } })).status).toBe(403);
+    const listed = (await (await app.request('/approvals', { headers: { authorization: operator } })).json()) as { approvals: { approvalId: string; conversationId: string }[] };
+    expect(listed.approvals).toContainEqual(expect.objectContaining({ approvalId: paused.approval.approvalId, conversationId: id }));
+
+    const bad = await post(`/approvals/${paused.approval.approvalId}`, operator, { conversationId: id, decision: 'perhaps' });
+    expect(bad.status).toBe(400);
+    const resolved = await post(`/approvals/${paused.approval.approvalId}`, operator, { conversationId: id, decision: 'approve' });
+    const outcome = (await resolved.json()) as { awaiting: string; reply: string };
+    expect(outcome.awaiting).toBe('customer');
+    expect(outcome.reply).toContain('exchange requested');
+  });
+
+  it("hides other customers' conversations and serves the OpenAPI document", async () => {
+    const id = await converse();
+    expect((await app.request(`/conversations/${id}/transcript`, { headers: { authorization: sara } })).status).toBe(404);
+    const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/conversations', '/conversations/{id}/messages', '/approvals/{id}']));
+  });
+});

@@ -1,0 +1,99 @@
+import { isCommerceError, type Principal } from '@agentic-commerce/kit';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { ConversationNotFound, type SupportService } from '../service/support-service.ts';
+import { ApiError, principalOf, requireOperator, type Authenticate } from './api-auth.ts';
+import { openApiDocument } from './openapi.ts';
+
+const newConversation = z.strictObject({ customerId: z.string().min(1).optional().describe('signed-in customer (service/operator tokens only)') });
+const newMessage = z.strictObject({ text: z.string().min(1).max(4000).describe('the customer message') });
+const decisionBody = z.object({ conversationId: z.string().min(1).describe('the conversation waiting on the approval') }).passthrough();
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'INVALID_ARGUMENT', 'the request body must be JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ApiError(400, 'INVALID_ARGUMENT', parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+function assertParticipant(service: SupportService, principal: Principal, conversationId: string): void {
+  if (principal.kind !== 'customer') return;
+  // A customer sees only their own conversations; others answer like missing ones.
+  if (service.customerOf(conversationId) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
+}
+
+/** The HTTP API: conversations (JSON or SSE), approvals for operators, transcripts, the ledger, OpenAPI. */
+export function createApi(service: SupportService, authenticate: Authenticate): Hono {
+  const app = new Hono();
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    if (error instanceof ConversationNotFound) return c.json({ error: { code: 'NOT_FOUND', message: error.message } }, 404);
+    if (error instanceof z.ZodError) return c.json({ error: { code: 'INVALID_ARGUMENT', message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } }, 400);
+    if (error instanceof RangeError) return c.json({ error: { code: 'INVALID_ARGUMENT', message: error.message } }, 400);
+    if (isCommerceError(error)) return c.json({ error: { code: error.code, message: error.message } }, error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 409);
+    return c.json({ error: { code: 'INTERNAL', message: error.message } }, 500);
+  });
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument));
+
+  app.post('/conversations', async (c) => {
+    const principal = await principalOf(c, authenticate);
+    const input = await body(c, newConversation);
+    if (principal.kind === 'customer' && input.customerId && input.customerId !== principal.customerId) {
+      throw new ApiError(403, 'FORBIDDEN', 'a customer token can only open conversations for its own customer');
+    }
+    const customerId = principal.kind === 'customer' ? principal.customerId : input.customerId;
+    return c.json(service.startConversation({ customerId }), 201);
+  });
+
+  app.post('/conversations/:id/messages', async (c) => {
+    const principal = await principalOf(c, authenticate);
+    const id = c.req.param('id');
+    assertParticipant(service, principal, id);
+    const { text } = await body(c, newMessage);
+    if (!(await service.exists(id))) throw new ConversationNotFound(`conversation ${id} does not exist; create one with POST /conversations`);
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text));
+    return streamSSE(c, async (sse) => {
+      try {
+        const outcome = await service.sendMessage(id, text, (e) => void sse.writeSSE({ event: e.type, data: JSON.stringify(e) }));
+        await sse.writeSSE({ event: 'done', data: JSON.stringify(outcome) });
+      } catch (error) {
+        await sse.writeSSE({ event: 'error', data: JSON.stringify({ error: { message: error instanceof Error ? error.message : String(error) } }) });
+      }
+    });
+  });
+
+  app.get('/conversations/:id/transcript', async (c) => {
+    const principal = await principalOf(c, authenticate);
+    assertParticipant(service, principal, c.req.param('id'));
+    return c.json({ conversationId: c.req.param('id'), lines: await service.transcript(c.req.param('id')) });
+  });
+
+  app.get('/conversations/:id/ledger', async (c) => {
+    const principal = await principalOf(c, authenticate);
+    assertParticipant(service, principal, c.req.param('id'));
+    return c.json({ conversationId: c.req.param('id'), entries: await service.ledger(c.req.param('id')) });
+  });
+
+  app.get('/approvals', async (c) => {
+    requireOperator(await principalOf(c, authenticate));
+    return c.json({ approvals: await service.pendingApprovals() });
+  });
+
+  app.post('/approvals/:id', async (c) => {
+    const operator = await principalOf(c, authenticate);
+    requireOperator(operator);
+    const { conversationId, ...decision } = await body(c, decisionBody);
+    return c.json(await service.resolveApproval(conversationId, c.req.param('id'), operator, decision));
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}; see GET /openapi.json` } }, 404));
+  return app;
+}

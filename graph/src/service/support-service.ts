@@ -1,0 +1,139 @@
+import { HumanMessage } from '@langchain/core/messages';
+import { Command } from '@langchain/langgraph';
+import type { Principal } from '@agentic-commerce/kit';
+import { randomUUID } from 'node:crypto';
+import { approvalDecisionSchema, type ApprovalDecision, type ApprovalRequest } from '../approvals/approval-request.ts';
+import type { CompiledSupportGraph } from '../build-graph.ts';
+import { redactedTranscript, type TranscriptLine } from '../guardrails/pii-redaction.ts';
+import type { State } from '../state.ts';
+import { eventsFromMessages, type TurnEvent } from './turn-events.ts';
+
+/** The kit's approvals API, as far as the service needs it (the in-process kit runtime's `approvals` fits). */
+export interface ApprovalDesk {
+  get(id: string): Promise<{ id: string; status: string; conversationId?: string | undefined } | undefined>;
+  list(filter?: { status?: 'pending' | 'approved' | 'rejected' | 'used'; conversationId?: string; limit?: number }): Promise<unknown[]>;
+  approve(id: string, operator: Principal, options?: { note?: string; arguments?: Record<string, unknown> }): Promise<unknown>;
+  reject(id: string, operator: Principal, options?: { note?: string }): Promise<unknown>;
+}
+
+export interface SupportServiceOptions {
+  graph: CompiledSupportGraph;
+  approvals?: ApprovalDesk | undefined;
+  /** The kit ledger entries of one conversation. */
+  ledger?: ((conversationId: string) => Promise<unknown[]>) | undefined;
+  /** Steps one turn may take (LangGraph recursion limit). */
+  recursionLimit?: number;
+}
+
+export interface TurnOutcome {
+  conversationId: string;
+  events: TurnEvent[];
+  /** The text the customer sees for this turn. */
+  reply: string;
+  awaiting: 'customer' | 'confirmation' | 'approval' | 'human';
+  approval?: ApprovalRequest | undefined;
+}
+
+export class ConversationNotFound extends Error {}
+
+/** Conversations on top of the compiled graph: turns with events, approvals, transcripts and the ledger. */
+export function createSupportService(options: SupportServiceOptions) {
+  const { graph } = options;
+  const conversations = new Map<string, { customerId?: string | undefined; createdAt: string }>();
+  const configOf = (conversationId: string) => {
+    const conversation = conversations.get(conversationId);
+    return {
+      configurable: { thread_id: conversationId, ...(conversation?.customerId ? { customer_id: conversation.customerId } : {}) },
+      recursionLimit: options.recursionLimit ?? 60,
+    };
+  };
+
+  async function exists(conversationId: string): Promise<boolean> {
+    if (conversations.has(conversationId)) return true;
+    const snapshot = await graph.getState({ configurable: { thread_id: conversationId } });
+    return snapshot.values !== undefined && Array.isArray((snapshot.values as State).messages) && (snapshot.values as State).messages.length > 0;
+  }
+
+  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+    const events: TurnEvent[] = [];
+    const emit = (e: TurnEvent) => {
+      events.push(e);
+      onEvent?.(e);
+    };
+    const stream = await graph.stream(input as never, { ...configOf(conversationId), streamMode: 'updates' });
+    for await (const chunk of stream as AsyncIterable<Record<string, unknown>>) {
+      for (const [node, update] of Object.entries(chunk)) {
+        if (node === '__interrupt__') continue;
+        const messages = (update as Partial<State> | undefined)?.messages;
+        if (Array.isArray(messages)) for (const e of eventsFromMessages(node, messages)) emit(e);
+      }
+    }
+    const snapshot = await graph.getState(configOf(conversationId));
+    const state = snapshot.values as State;
+    const approval = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
+    if (approval) emit({ type: 'approval_required', request: approval });
+    if (state.handoff === 'to_human') emit({ type: 'handoff', to: 'human' });
+    const reply = events
+      .filter((e): e is Extract<TurnEvent, { type: 'message' | 'confirmation_required' }> => e.type === 'message' || e.type === 'confirmation_required')
+      .map((e) => (e.type === 'message' ? e.text : e.statement))
+      .join('\n');
+    const awaiting = approval ? 'approval' : state.pendingConfirmation ? 'confirmation' : state.handoff === 'to_human' ? 'human' : 'customer';
+    return { conversationId, events, reply, awaiting, approval };
+  }
+
+  return {
+    graph,
+    /** Who may use a conversation: its signed-in customer, if any. */
+    customerOf: (conversationId: string): string | undefined => conversations.get(conversationId)?.customerId,
+    startConversation(input: { customerId?: string | undefined; conversationId?: string | undefined } = {}): { conversationId: string } {
+      const conversationId = input.conversationId ?? `conv_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      conversations.set(conversationId, { customerId: input.customerId, createdAt: new Date().toISOString() });
+      return { conversationId };
+    },
+    exists,
+    async sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+      if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
+      const trimmed = text.trim();
+      if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
+      const snapshot = await graph.getState(configOf(conversationId));
+      if (snapshot.tasks.some((t) => t.interrupts.length > 0)) {
+        throw new Error(`conversation ${conversationId} is waiting for an operator's approval; the customer can write again once it is resolved`);
+      }
+      return run(conversationId, { messages: [new HumanMessage(trimmed)] }, onEvent);
+    },
+    /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
+    async resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+      const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
+      const snapshot = await graph.getState(configOf(conversationId));
+      const waiting = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
+      if (!waiting || waiting.approvalId !== approvalId) {
+        throw new ConversationNotFound(`conversation ${conversationId} is not waiting for approval ${approvalId}${waiting ? ` (it waits for ${waiting.approvalId})` : ''}`);
+      }
+      if (options.approvals) {
+        const note = decision.note !== undefined ? { note: decision.note } : {};
+        if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
+        else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
+      }
+      return run(conversationId, new Command({ resume: decision }), onEvent);
+    },
+    async pendingApprovals(): Promise<ApprovalRequest[]> {
+      const pending: ApprovalRequest[] = [];
+      for (const conversationId of conversations.keys()) {
+        const snapshot = await graph.getState(configOf(conversationId));
+        for (const t of snapshot.tasks) for (const i of t.interrupts) pending.push({ ...(i.value as ApprovalRequest), conversationId });
+      }
+      return pending;
+    },
+    async transcript(conversationId: string): Promise<TranscriptLine[]> {
+      if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist`);
+      const snapshot = await graph.getState(configOf(conversationId));
+      return redactedTranscript((snapshot.values as State).messages ?? []);
+    },
+    async ledger(conversationId: string): Promise<unknown[]> {
+      if (!options.ledger) throw new Error('this service has no ledger reader configured');
+      return options.ledger(conversationId);
+    },
+  };
+}
+
+export type SupportService = ReturnType<typeof createSupportService>;
