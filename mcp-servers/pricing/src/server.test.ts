@@ -1,10 +1,10 @@
-import { createActionRuntime, migrate, type Database, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, migrate, runSaga, toolStep, type Database, type Principal } from '@agentic-commerce/kit';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Quote } from './domain/quote-document.ts';
-import { createPricingServer } from './server.ts';
+import { createPricingServer, pricingTools } from './server.ts';
 import { pricingBulkLoader } from './store/bulk-load.ts';
 import { pricingMigrations } from './store/migrations.ts';
 import { sqlPricingBackend } from './store/sql-pricing-backend.ts';
@@ -149,6 +149,22 @@ describe('pricing MCP server', () => {
     expect(noCustomer.text).toBe('INVALID_ARGUMENT: customer_id is required: this session is not limited to one customer');
     const unbound = await connect(agent);
     expect((await unbound.call('get_loyalty_balance', { customer_id: 'ann' })).text).toBe('NOT_FOUND: no loyalty account for customer ann');
+  });
+
+  it('rolls back a redemption and a coupon use through their declared compensations', async () => {
+    const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, now: () => now });
+    const backend = sqlPricingBackend(schema);
+    const quote = await backend(db).quoteCart({ customerId: 'bob', lines: [{ itemId: '8124970213', quantity: 1 }], couponCode: 'WELCOME5', loyaltyPoints: 40, shipTo: address, serviceLevel: 'standard', now });
+    const step = (tool: string, input: Record<string, unknown>) => toolStep({ runtime, system: 'pricing', tools: pricingTools, backend, principal: service, tool, input });
+    const failing = { name: 'reserve_stock', run: async () => { throw new Error('warehouse unavailable'); } };
+    await expect(runSaga([
+      step('redeem_loyalty_points', { customer_id: 'bob', order_id: '#W0000005', points: 40 }),
+      step('apply_coupon', { quote_id: quote.quote_id, order_id: '#W0000005' }),
+      failing,
+    ], { name: 'order.create', key: 'saga-W0000005', runtime })).rejects.toThrow(/warehouse unavailable/);
+    expect(await balanceOf('bob')).toBe(300);
+    expect((await backend(db).getCouponRedemption('#W0000005'))?.releasedAt).not.toBeNull();
+    expect((await backend(db).getLoyaltyHistory('bob', { limit: 2 })).map((t) => [t.kind, t.points])).toEqual([['restore', 40], ['redeem', -40]]);
   });
 
   it('answers list prices with their history', async () => {
