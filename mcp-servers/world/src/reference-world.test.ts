@@ -31,7 +31,10 @@ describe('createReferenceWorld', () => {
   beforeAll(async () => {
     const db = await sharedPglite();
     world = await createReferenceWorld({ db, prefix, source, asOf, runtime: { defaultPrincipal: service, now: () => new Date(asOf.getTime() + 3_600_000) } });
-    [oms, wms, courier, pricing] = await Promise.all([world.servers.oms(), world.servers.wms(), world.servers.courier(), world.servers.pricing()].map(connect));
+    oms = await connect(world.servers.oms());
+    wms = await connect(world.servers.wms());
+    courier = await connect(world.servers.courier());
+    pricing = await connect(world.servers.pricing());
   });
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
