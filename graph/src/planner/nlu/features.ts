@@ -22,10 +22,16 @@ export function correctedTokens(text: string, vocabulary: Vocabulary): string[] 
 
 const charGramWeight = 0.25;
 
-/** Classifier features: stems (minus stop words), stem bigrams, and character trigrams that survive typos. */
+const questionOpeners = new Set(['do', 'does', 'is', 'are', 'what', 'which', 'how', 'where', 'when', 'will', 'who']);
+
+/**
+ * Classifier features: stems (minus stop words), stem bigrams, character trigrams that survive typos, and whether the
+ * clause is a question ("do you have it in size 10" asks about the catalog; "I want it in size 10" asks for a change).
+ */
 export function featuresOf(tokens: string[]): FeatureBag {
   const bag: FeatureBag = new Map();
   const add = (feature: string, weight: number) => bag.set(feature, (bag.get(feature) ?? 0) + weight);
+  if (questionOpeners.has(tokens[0] ?? '')) add('q:question', 1);
   const stems = tokens.map(stem);
   const content = stems.filter((s, i) => !stopWords.has(tokens[i] ?? s));
   for (const s of content) add(`w:${s}`, 1);

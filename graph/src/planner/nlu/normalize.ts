@@ -39,7 +39,7 @@ export function wordTokens(normalized: string): string[] {
 
 /** Words that carry no intent on their own; dropped from classifier features. */
 export const stopWords = new Set([
-  'a', 'an', 'the', 'i', 'me', 'my', 'mine', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those',
+  'a', 'an', 'the', 'i', 'me', 'my', 'mine', 'we', 'our', 'your', 'it', 'its', 'this', 'that', 'these', 'those',
   'is', 'be', 'am', 'are', 'was', 'were', 'been', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'so',
   'just', 'please', 'hi', 'hello', 'hey', 'there', 'some', 'would', 'could', 'can', 'will', 'do', 'does', 'did',
   'have', 'has', 'had', 'like', 'um', 'uh', 'ok', 'okay', 'well', 'also', 'then', 'too', 'really', 'very', 'one',

@@ -29,6 +29,12 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'do you have the lamp in black',
     'what product types do you have',
     'describe the espresso machine',
+    'do you have this jacket in medium',
+    'do you carry hoodies in size l',
+    'do you sell a coffee maker with a timer',
+    'is there a black version of the backpack',
+    'do you have any keyboards with rgb lighting',
+    'does the office chair come in blue',
   ],
   shop: [
     'i want to buy a new laptop',

@@ -45,5 +45,5 @@ for (const t of scriptedTasks) {
 writeFileSync(new URL('./tau-fixture.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
 
 function extraUsers(): string[] {
-  return ['omar_anderson_3203', 'sofia_kovacs_7075', 'lucas_martin_4549', 'mei_martin_4260'];
+  return ['omar_anderson_3203', 'sofia_kovacs_7075', 'lucas_martin_4549', 'mei_martin_4260', 'james_li_5688'];
 }
