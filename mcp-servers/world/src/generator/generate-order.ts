@@ -47,7 +47,7 @@ function pickItems(prng: Prng, products: readonly ProductRecord[]): OrderItemRec
   });
 }
 
-/** Splits shipped lines into parcels: one per warehouse, sometimes two from one warehouse, at most four. */
+/** Splits shipped lines into parcels: one per warehouse, sometimes two from one warehouse (never more parcels than lines). */
 function parcels(prng: Prng, lines: readonly { itemId: string; warehouseId: string }[]): { warehouseId: string; itemIds: string[] }[] {
   const byWarehouse = new Map<string, string[]>();
   for (const line of lines) byWarehouse.set(line.warehouseId, [...(byWarehouse.get(line.warehouseId) ?? []), line.itemId]);
@@ -56,7 +56,7 @@ function parcels(prng: Prng, lines: readonly { itemId: string; warehouseId: stri
   if (result.length === 1 && first && first.itemIds.length > 1 && prng.chance(0.1)) {
     result.push({ warehouseId: first.warehouseId, itemIds: first.itemIds.splice(1 + prng.int(0, first.itemIds.length - 2)) });
   }
-  while (result.length > MAX_PARCELS_PER_ORDER) result[MAX_PARCELS_PER_ORDER - 1]!.itemIds.push(...result.pop()!.itemIds);
+  if (result.length > MAX_PARCELS_PER_ORDER) throw new RangeError(`an order splits into at most ${MAX_PARCELS_PER_ORDER} parcels, got ${result.length}`);
   return result;
 }
 

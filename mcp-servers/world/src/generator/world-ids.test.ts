@@ -8,10 +8,10 @@ describe('world ids', () => {
     const tracking = new Set<string>();
     for (let i = 0; i < 20_000; i++) {
       orders.add(ids.orderId(i));
-      for (let p = 0; p < 4; p++) tracking.add(ids.trackingId(i, p));
+      for (let p = 0; p < 5; p++) tracking.add(ids.trackingId(i, p));
     }
     expect(orders.size).toBe(20_000);
-    expect(tracking.size).toBe(80_000);
+    expect(tracking.size).toBe(100_000);
     expect([...orders].filter((id) => !/^#W\d{7}$/.test(id))).toEqual([]);
     expect([...tracking].filter((id) => !/^\d{12}$/.test(id))).toEqual([]);
   });
@@ -19,6 +19,6 @@ describe('world ids', () => {
   it('depends on the seed and refuses indexes beyond the id space', () => {
     expect(worldIds(1).orderId(0)).not.toBe(worldIds(2).orderId(0));
     expect(() => worldIds(1).orderId(MAX_ORDERS)).toThrow(/outside/);
-    expect(() => worldIds(1).trackingId(0, 4)).toThrow(/parcel 4/);
+    expect(() => worldIds(1).trackingId(0, 5)).toThrow(/parcel 5/);
   });
 });

@@ -8,8 +8,8 @@ const TRACKING_STEP = 613_651_349_221n;
 
 /** The most orders a world can hold: order ids are "#W" + 7 digits. */
 export const MAX_ORDERS = Number(ORDER_SPACE);
-/** Parcels one order can be split into. */
-export const MAX_PARCELS_PER_ORDER = 4;
+/** Parcels one order can be split into (an order has at most five lines). */
+export const MAX_PARCELS_PER_ORDER = 5;
 
 /**
  * Order and tracking ids as a seeded permutation of the order index: unique without remembering the ids already
