@@ -18,7 +18,11 @@ describe('product search over the τ-bench catalog', () => {
     expect(result.understood).toEqual(['price ≤ 400', 'option: blue']);
     const top = result.hits[0];
     expect(top).toMatchObject({ product_name: 'Headphones', options: { type: 'over-ear', connectivity: 'wireless', color: 'blue' } });
-    expect(result.hits.every((h) => h.price <= 400 && Object.values(h.options).includes('blue'))).toBe(true);
+    // Exact matches first (blue, ≤ $400); the price limit is hard, the colour only ranks.
+    const blue = result.hits.filter((h) => Object.values(h.options).includes('blue'));
+    expect(result.hits.slice(0, blue.length)).toEqual(blue);
+    expect(result.hits.every((h) => h.price <= 400)).toBe(true);
+    expect(result.relaxed).toEqual(result.hits.length > blue.length ? ['option: blue'] : []);
     expect(top?.citation).toEqual({ id: `variant:${top?.variant_id}`, version: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 

@@ -4,6 +4,7 @@ import type { ProductSearchResult } from '../index/product-index.ts';
 export function formatProductResult(result: ProductSearchResult): string {
   const lines: string[] = [];
   if (result.understood.length > 0) lines.push(`understood: ${result.understood.join(', ')}`);
+  if (result.relaxed.length > 0) lines.push(`exact matches first, then close matches without: ${result.relaxed.join(', ')}`);
   if (result.hits.length === 0) lines.push('no matching variants');
   result.hits.forEach((hit, i) => {
     const options = Object.entries(hit.options).map(([k, v]) => `${k}: ${v}`).join(', ');

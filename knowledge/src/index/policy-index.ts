@@ -3,7 +3,7 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
 import type { PolicyChunk, PolicyLibrary } from '../policies/policy-library.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder, type TextField } from '../sparse/sparse-encoder.ts';
-import type { CollectionSpec, VectorStore } from '../store/vector-store.ts';
+import type { CollectionSpec, SparseVector, VectorStore } from '../store/vector-store.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 
 export const POLICIES_COLLECTION = 'policies';
@@ -50,7 +50,8 @@ export class PolicyIndex {
 
   async rebuild(library: PolicyLibrary): Promise<number> {
     const chunks = library.chunks;
-    this.encoder = SparseEncoder.fitted(chunks.map(fields));
+    const fitted = SparseEncoder.fitted(chunks.map(fields));
+    this.encoder = fitted.encoder;
     const dense = this.embeddings ? await this.embeddings.embed(chunks.map((c) => `${c.docTitle}: ${c.heading}. ${c.text}`)) : undefined;
     await this.store.dropCollection(POLICIES_COLLECTION).catch(() => undefined);
     await this.store.ensureCollection(spec(dense?.[0]?.length));
@@ -58,7 +59,7 @@ export class PolicyIndex {
       POLICIES_COLLECTION,
       chunks.map((chunk, i) => ({
         id: chunk.id,
-        sparse: this.encoder.document(fields(chunk)),
+        sparse: fitted.vectors[i] as SparseVector,
         dense: dense?.[i],
         payload: { doc: chunk.doc, section: chunk.section, title: `${chunk.docTitle}: ${chunk.heading}`, version: chunk.version, effective: chunk.effective, text: chunk.text },
       })),

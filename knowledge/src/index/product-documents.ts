@@ -29,7 +29,7 @@ export function productCollectionSpec(denseSize?: number): CollectionSpec {
  */
 export function variantFields(product: CatalogProduct, variant: CatalogVariant): TextField[] {
   return [
-    { text: product.name, weight: 3 },
+    { text: product.name, weight: 5 },
     { text: `${product.category} ${product.department}`, weight: 2 },
     { text: Object.values(variant.options).join(' '), weight: 2 },
     { text: Object.keys(variant.options).join(' '), weight: 1 },

@@ -5,7 +5,7 @@ import { ProductQueryParser, type Facets } from '../query/parse-product-query.ts
 import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/product-filters.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder } from '../sparse/sparse-encoder.ts';
-import type { Payload, StoredPoint, VectorStore } from '../store/vector-store.ts';
+import type { Payload, SparseVector, StoredPoint, VectorStore } from '../store/vector-store.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, payloadHash, variantFields, variantHash, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
 import { facetsOf, mergeFacets } from './product-facets.ts';
@@ -17,7 +17,13 @@ export interface ProductSearchResult {
   /** Filters applied: those extracted from the query merged with the explicit ones. */
   filters: ProductFilters;
   understood: string[];
+  /** Attribute filters read from the query that the hits after the exact matches do not satisfy (empty: all do). */
+  relaxed: string[];
 }
+
+/** Filters read from the words that rank rather than exclude (see ProductIndex.search). */
+const SOFT_KEYS = ['options', 'option_values', 'category'] as const;
+type SoftKey = (typeof SOFT_KEYS)[number];
 
 export interface ProductDetails {
   product_id: string;
@@ -62,12 +68,14 @@ export class ProductIndex {
   /** Full ingest: replaces the collection with `products`. */
   async rebuild(products: readonly CatalogProduct[], options: { cursor?: string; source?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
     const pairs = products.flatMap((product) => product.variants.map((variant) => ({ product, variant })));
-    this.encoder = SparseEncoder.fitted(pairs.map(({ product, variant }) => variantFields(product, variant)));
+    const fitted = SparseEncoder.fitted(pairs.map(({ product, variant }) => variantFields(product, variant)));
+    this.encoder = fitted.encoder;
     const probe = this.embeddings ? (await this.embeddings.embed(['probe']))[0]?.length : undefined;
     await this.store.dropCollection(PRODUCTS_COLLECTION).catch(() => undefined);
     await this.store.ensureCollection(productCollectionSpec(probe));
     for (let i = 0; i < pairs.length; i += BATCH) {
-      await this.store.upsert(PRODUCTS_COLLECTION, await this.points(pairs.slice(i, i + BATCH)));
+      const batch = pairs.slice(i, i + BATCH);
+      await this.store.upsert(PRODUCTS_COLLECTION, await this.points(batch, fitted.vectors.slice(i, i + BATCH)));
       options.onProgress?.(Math.min(i + BATCH, pairs.length), pairs.length);
     }
     await this.saveMetadata({ facets: facetsOf(products), cursor: options.cursor, source: options.source });
@@ -139,20 +147,36 @@ export class ProductIndex {
     return { unchanged: wanted.size - changed.length, upserted: changed.length, deleted: stale.length };
   }
 
-  async search(query: string, options: { filters?: ProductFilters; limit?: number } = {}): Promise<ProductSearchResult> {
+  /**
+   * Searches variants. Price and stock read from the query, and every explicit filter, are hard constraints.
+   * Attribute filters read from the words ("in blue", "size 10", "in Audio") rank exact matches first: when fewer
+   * than `limit` variants satisfy them, the closest variants without them follow (listed in `relaxed`).
+   * `understand: false` skips filter extraction (the query as typed is the ranking text); for ablations.
+   */
+  async search(query: string, options: { filters?: ProductFilters; limit?: number; understand?: boolean } = {}): Promise<ProductSearchResult> {
     this.assertReady();
     this.parser ??= new ProductQueryParser(this.facets);
-    const parsed = this.parser.parse(query);
+    const parsed = options.understand === false ? { text: query, filters: {}, understood: [] } : this.parser.parse(query);
     const filters = mergeFilters(parsed.filters, options.filters);
-    const filter = toStoreFilter(filters);
     const limit = options.limit ?? 10;
     const sparse = this.encoder.query(parsed.text);
     const dense = this.embeddings && parsed.text.trim() ? (await this.embeddings.embed([parsed.text]))[0] : undefined;
-    const results =
-      sparse || dense
-        ? await this.store.search(PRODUCTS_COLLECTION, { sparse, dense, filter, limit })
+    const run = async (f: ProductFilters) => {
+      const filter = toStoreFilter(f);
+      return sparse || dense
+        ? this.store.search(PRODUCTS_COLLECTION, { sparse, dense, filter, limit })
         : (await this.store.list(PRODUCTS_COLLECTION, { filter, orderBy: 'price', limit })).map((p) => ({ ...p, score: 0 }));
-    return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood };
+    };
+    const results = await run(filters);
+    const soft = SOFT_KEYS.filter((key) => parsed.filters[key] !== undefined && options.filters?.[key] === undefined);
+    let relaxed: string[] = [];
+    if (results.length < limit && soft.length > 0) {
+      const seen = new Set(results.map((r) => r.id));
+      const more = (await run(Object.fromEntries(Object.entries(filters).filter(([key]) => !soft.includes(key as SoftKey))))).filter((r) => !seen.has(r.id));
+      if (more.length > 0) relaxed = parsed.understood.filter((u) => !/^price|^in stock$/.test(u));
+      results.push(...more.slice(0, limit - results.length));
+    }
+    return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood, relaxed };
   }
 
   async getProduct(productId: string): Promise<ProductDetails> {
@@ -176,11 +200,12 @@ export class ProductIndex {
     return points.map((p) => p.id);
   }
 
-  private async points(pairs: readonly { product: CatalogProduct; variant: CatalogProduct['variants'][number] }[]): Promise<StoredPoint[]> {
+  /** Points for variants; `sparse` holds vectors already encoded by a full ingest (else they are encoded here). */
+  private async points(pairs: readonly { product: CatalogProduct; variant: CatalogProduct['variants'][number] }[], sparse?: readonly SparseVector[]): Promise<StoredPoint[]> {
     const dense = this.embeddings ? await this.embeddings.embed(pairs.map(({ product, variant }) => variantSentence(product, variant))) : undefined;
     return pairs.map(({ product, variant }, i) => ({
       id: variant.variantId,
-      sparse: this.encoder.document(variantFields(product, variant)),
+      sparse: sparse?.[i] ?? this.encoder.document(variantFields(product, variant)),
       dense: dense?.[i],
       payload: variantPayload(product, variant),
     }));

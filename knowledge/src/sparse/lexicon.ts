@@ -47,9 +47,10 @@ export class Lexicon {
   }
 
   /**
-   * Query weights for analysed query terms. A known term keeps weight 1. An unknown term (a typo, or a word the
-   * catalog never uses) is replaced by the known terms within one edit (two for 8+ letters) and by known terms it
-   * is a prefix of, sharing weight 0.5. Terms shorter than 4 letters are never corrected (sizes, units, "usb").
+   * Query weights for analysed query terms. A known term keeps weight 1. An unknown term that is two known terms
+   * written together ("smartwatch") becomes both. Otherwise (a typo, or a word the catalog never uses) it is
+   * replaced by the known terms within one edit (two for 8+ letters), else by known terms it is a prefix of,
+   * sharing weight 0.5. Terms shorter than 4 letters are never corrected (sizes, units, "usb").
    */
   expand(queryTerms: readonly string[]): Map<string, number> {
     const weights = new Map<string, number>();
@@ -59,11 +60,26 @@ export class Lexicon {
         add(term, 1);
         continue;
       }
+      const split = this.split(term);
+      if (split) {
+        for (const part of split) add(part, 1);
+        continue;
+      }
       const corrections = this.corrections(term);
       if (corrections.length === 0) add(term, 1);
       for (const correction of corrections) add(correction, 0.5 / corrections.length);
     }
     return weights;
+  }
+
+  /** "smartwatch" -> ["smart", "watch"] when both halves are known terms (a compound written as one word). */
+  private split(term: string): [string, string] | undefined {
+    for (let i = 3; i <= term.length - 3; i++) {
+      const head = term.slice(0, i);
+      const tail = term.slice(i);
+      if (this.terms.has(head) && this.terms.has(tail)) return [head, tail];
+    }
+    return undefined;
   }
 
   private corrections(term: string): string[] {

@@ -4,9 +4,10 @@ import { SparseEncoder } from './sparse-encoder.ts';
 import { inverseDocumentFrequency } from './bm25.ts';
 
 describe('SparseEncoder', () => {
-  const encoder = SparseEncoder.fitted([
+  const { encoder } = SparseEncoder.fitted([
     [{ text: 'Headphones', weight: 3 }, { text: 'wireless over-ear black', weight: 1 }],
     [{ text: 'Electric Kettle', weight: 3 }, { text: 'stainless steel 1.5L', weight: 1 }],
+    [{ text: 'Electric Toothbrush', weight: 3 }, { text: 'smart watch', weight: 1 }],
   ]);
 
   it('measures the average length and learns the vocabulary', () => {
@@ -22,6 +23,11 @@ describe('SparseEncoder', () => {
     expect(weight('headphon')).toBe(0.5);
     expect(encoder.query('kettle')).toEqual({ indices: [termIndex('kettl')], values: [1] });
     expect(encoder.query('the of and')).toBeUndefined();
+  });
+
+  it('joins two words the index knows as one, and splits one word it knows as two', () => {
+    expect(encoder.query('tooth brush')).toEqual(encoder.query('toothbrush'));
+    expect(encoder.query('smartwatch')).toEqual({ indices: [termIndex('smart'), termIndex('watch')].sort((a, b) => a - b), values: [1, 1] });
   });
 
   it('gives a repeated, heavier-weighted term a larger document value (saturating)', () => {

@@ -20,10 +20,13 @@ export const searchProducts = tool({
     hits: z.array(productHitShape).describe('matching variants, best first'),
     applied_filters: productFiltersSchema.describe('the filters used: extracted from the query, merged with the explicit ones'),
     understood: z.array(z.string()).describe('what was read from the query as filters, e.g. ["price ≤ 300", "option: blue"]'),
+    relaxed: z
+      .array(z.string())
+      .describe('attribute filters read from the query that not every hit satisfies: exact matches come first, then the closest variants without them; say so when answering'),
   },
   async handler({ query, limit, ...filters }, ctx) {
     const result = await ctx.backend.products.search(query, { filters, limit });
     for (const hit of result.hits) ctx.cite({ kind: 'record', id: hit.citation.id, version: hit.citation.version });
-    return { hits: result.hits, applied_filters: result.filters, understood: result.understood };
+    return { hits: result.hits, applied_filters: result.filters, understood: result.understood, relaxed: result.relaxed };
   },
 });
