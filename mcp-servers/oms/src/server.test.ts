@@ -1,53 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActionRuntime, migrate, type Database, type Principal } from '@agentic-commerce/kit';
-import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { defaultTauBenchDir, exportTauState, importTauBench } from './import/tau-bench.ts';
-import type { OmsPorts } from './ports/pricing-port.ts';
-import { createOmsServer } from './server.ts';
-import { omsMigrations } from './store/migrations.ts';
-import { sqlOmsBackend } from './store/sql-oms-backend.ts';
-import { DELIVERED, MUG, PENDING, SHIRT, USER, USER_ID, fresh } from './testing/sample-records.ts';
+import type { Principal } from '@agentic-commerce/kit';
+import { defaultTauBenchDir } from './import/tau-bench.ts';
+import { BOB, BOB_ORDER, callTool as call, openOmsTestWorld, resultText as text, type OmsTestWorld } from './testing/oms-test-world.ts';
+import { DELIVERED, MUG, PENDING, SHIRT, USER, USER_ID } from './testing/sample-records.ts';
 
-const prefix = uniquePrefix();
-const schema = `${prefix}_oms`;
-const BOB = 'bob_ray_100';
-const BOB_ORDER = { ...fresh(PENDING), order_id: '#W9000001', user_id: BOB };
-let db: Database;
-
-export async function connectOms(principal: Principal, ports: OmsPorts = {}): Promise<Client> {
-  const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, defaultPrincipal: principal });
-  const server = createOmsServer({ runtime, backend: sqlOmsBackend(schema), ports });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '0.0.0' });
-  await Promise.all([server.connect(a), client.connect(b)]);
-  return client;
-}
-const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult;
-const text = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
-const snapshot = async () => exportTauState(sqlOmsBackend(schema)(db));
+let world: OmsTestWorld;
+const connectOms = (principal: Principal) => world.connect(principal);
+const snapshot = () => world.snapshot();
+const prefix = `conv-${process.pid}-${Date.now()}`;
 
 const service: Principal = { kind: 'service', id: 'service:test', scopes: ['oms:*'] };
 const agent = (conversationId: string): Principal => ({ kind: 'agent', id: 'agent:bot', conversationId, scopes: ['oms:*'] });
 const customer = (customerId: string): Principal => ({ kind: 'customer', id: `c:${customerId}`, customerId, scopes: ['oms:read', 'oms:write'] });
 
 beforeAll(async () => {
-  db = await sharedPglite();
-  await migrate(db, schema, omsMigrations);
-  const bob = { ...fresh(USER), name: { first_name: 'Bob', last_name: 'Ray' }, email: 'bob@example.com', orders: [BOB_ORDER.order_id], payment_methods: { gift_card_2222223: { source: 'gift_card' as const, id: 'gift_card_2222223', balance: 5 } } };
-  await db.transaction((tx) =>
-    importTauBench(sqlOmsBackend(schema)(tx), {
-      users: { [USER_ID]: fresh(USER), [BOB]: bob },
-      orders: { [PENDING.order_id]: fresh(PENDING), [DELIVERED.order_id]: fresh(DELIVERED), [BOB_ORDER.order_id]: { ...BOB_ORDER, payment_history: [{ transaction_type: 'payment', amount: 111.86, payment_method_id: 'gift_card_2222223' }] } },
-      products: { [SHIRT.product_id]: fresh(SHIRT), [MUG.product_id]: fresh(MUG) },
-    }),
-  );
+  world = await openOmsTestWorld();
 }, 300_000);
-afterAll(async () => dropPrefixedSchemas(db, prefix));
+afterAll(async () => world.drop());
 
 describe('OMS MCP server', () => {
   it('offers the 16 τ-bench tools with their argument names, plus the storefront tools', async () => {

@@ -60,10 +60,8 @@ export async function importTauBench(backend: OmsBackend, state: TauState): Prom
 
 /** The OMS's records in τ-bench's exact JSON shape (all of them, or only the given ids). */
 export async function exportTauState(backend: OmsBackend, ids?: { users?: string[]; orders?: string[]; products?: string[] }): Promise<TauState> {
-  const [users, orders, products] = await Promise.all([
-    backend.getCustomers(ids?.users),
-    backend.getOrders(ids?.orders),
-    backend.getProducts(ids?.products),
-  ]);
+  const users = await backend.getCustomers(ids?.users);
+  const orders = await backend.getOrders(ids?.orders);
+  const products = await backend.getProducts(ids?.products);
   return { users: Object.fromEntries(users), orders: Object.fromEntries(orders), products: Object.fromEntries(products) };
 }

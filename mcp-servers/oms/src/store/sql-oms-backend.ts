@@ -78,8 +78,7 @@ export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
     getProducts: (ids) => readProducts(q, s, ids),
     async changedRecordIds() {
       const ids = (table: string) => q.query<{ id: string }>(`SELECT id FROM ${s}.${table} WHERE revision > 0 ORDER BY id`).then((rows) => rows.map((r) => r.id));
-      const [users, orders, products] = await Promise.all([ids('customers'), ids('orders'), ids('products')]);
-      return { users, orders, products };
+      return { users: await ids('customers'), orders: await ids('orders'), products: await ids('products') };
     },
   });
 }

@@ -27,11 +27,10 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
 export async function readCustomers(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, User>> {
   const f = filter('id', ids);
   const fc = filter('customer_id', ids);
-  const [customers, methods, orders] = await Promise.all([
-    q.query(`SELECT * FROM ${s}.customers ${f.where} ORDER BY id`, f.params),
-    q.query(`SELECT * FROM ${s}.payment_methods ${fc.where} ORDER BY customer_id, position`, fc.params),
-    q.query(`SELECT id, customer_id FROM ${s}.orders ${fc.where} ORDER BY customer_id, customer_position`, fc.params),
-  ]);
+  // sequential: `q` may be one transaction's connection, which runs one statement at a time
+  const customers = await q.query(`SELECT * FROM ${s}.customers ${f.where} ORDER BY id`, f.params);
+  const methods = await q.query(`SELECT * FROM ${s}.payment_methods ${fc.where} ORDER BY customer_id, position`, fc.params);
+  const orders = await q.query(`SELECT id, customer_id FROM ${s}.orders ${fc.where} ORDER BY customer_id, customer_position`, fc.params);
   const methodsBy = groupBy(methods, 'customer_id');
   const ordersBy = groupBy(orders, 'customer_id');
   const result = new Map<string, User>();
@@ -56,53 +55,53 @@ export async function readCustomers(q: Queryable, s: string, ids?: readonly stri
   return result;
 }
 
+/**
+ * One statement per call, whatever the number of orders: each order row carries its lines, shipments, payments and
+ * after-sales requests as JSON (numbers keep their stored precision through jsonb).
+ */
 export async function readOrders(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, Order>> {
-  const f = filter('id', ids);
-  const fo = filter('order_id', ids);
-  const [orders, items, fulfillments, payments, cancellations, returns, exchanges] = await Promise.all([
-    q.query(`SELECT * FROM ${s}.orders ${f.where} ORDER BY id`, f.params),
-    q.query(`SELECT * FROM ${s}.order_items ${fo.where} ORDER BY order_id, position`, fo.params),
-    q.query(`SELECT * FROM ${s}.fulfillments ${fo.where} ORDER BY order_id, position`, fo.params),
-    q.query(`SELECT * FROM ${s}.payment_transactions ${fo.where} ORDER BY order_id, seq`, fo.params),
-    q.query(`SELECT * FROM ${s}.cancellations ${fo.where}`, fo.params),
-    q.query(`SELECT * FROM ${s}.returns ${fo.where}`, fo.params),
-    q.query(`SELECT * FROM ${s}.exchanges ${fo.where}`, fo.params),
-  ]);
-  const itemsBy = groupBy(items, 'order_id');
-  const fulfillmentsBy = groupBy(fulfillments, 'order_id');
-  const paymentsBy = groupBy(payments, 'order_id');
-  const cancelBy = new Map(cancellations.map((r) => [str(r.order_id), r]));
-  const returnBy = new Map(returns.map((r) => [str(r.order_id), r]));
-  const exchangeBy = new Map(exchanges.map((r) => [str(r.order_id), r]));
+  const f = filter('o.id', ids);
+  const rows = await q.query<Row & { items: OrderItem[]; fulfillments: Order['fulfillments']; payments: Transaction[] }>(
+    `SELECT o.id, o.customer_id, o.address1, o.address2, o.city, o.state, o.country, o.zip, o.status,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('name', i.name, 'product_id', i.product_id, 'item_id', i.item_id, 'price', i.price, 'options', i.options) ORDER BY i.position), '[]')
+               FROM ${s}.order_items i WHERE i.order_id = o.id) AS items,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('tracking_id', to_jsonb(x.tracking_ids), 'item_ids', to_jsonb(x.item_ids)) ORDER BY x.position), '[]')
+               FROM ${s}.fulfillments x WHERE x.order_id = o.id) AS fulfillments,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('transaction_type', p.transaction_type, 'amount', p.amount, 'payment_method_id', p.payment_method_id) ORDER BY p.seq), '[]')
+               FROM ${s}.payment_transactions p WHERE p.order_id = o.id) AS payments,
+            c.reason AS cancel_reason,
+            r.payment_method_id AS return_payment_method_id, r.item_ids AS return_item_ids,
+            e.payment_method_id AS exchange_payment_method_id, e.item_ids AS exchange_item_ids, e.new_item_ids AS exchange_new_item_ids,
+            e.price_difference AS exchange_price_difference
+       FROM ${s}.orders o
+       LEFT JOIN ${s}.cancellations c ON c.order_id = o.id
+       LEFT JOIN ${s}.returns r ON r.order_id = o.id
+       LEFT JOIN ${s}.exchanges e ON e.order_id = o.id
+       ${f.where} ORDER BY o.id`,
+    f.params,
+  );
   const result = new Map<string, Order>();
-  for (const row of orders) {
+  for (const row of rows) {
     const id = str(row.id);
     const order: Order = {
       order_id: id,
       user_id: str(row.customer_id),
       address: addressOf(row),
-      items: (itemsBy.get(id) ?? []).map(
-        (i): OrderItem => ({ name: str(i.name), product_id: str(i.product_id), item_id: str(i.item_id), price: i.price as number, options: i.options as Record<string, string> }),
-      ),
-      fulfillments: (fulfillmentsBy.get(id) ?? []).map((x) => ({ tracking_id: x.tracking_ids as string[], item_ids: x.item_ids as string[] })),
+      items: row.items,
+      fulfillments: row.fulfillments,
       status: row.status as OrderStatus,
-      payment_history: (paymentsBy.get(id) ?? []).map(
-        (p): Transaction => ({ transaction_type: p.transaction_type as Transaction['transaction_type'], amount: p.amount as number, payment_method_id: str(p.payment_method_id) }),
-      ),
+      payment_history: row.payments,
     };
-    const cancellation = cancelBy.get(id);
-    if (cancellation) order.cancel_reason = str(cancellation.reason);
-    const ret = returnBy.get(id);
-    if (ret) {
-      order.return_items = [...(ret.item_ids as string[])].sort();
-      order.return_payment_method_id = str(ret.payment_method_id);
+    if (row.cancel_reason !== null) order.cancel_reason = str(row.cancel_reason);
+    if (row.return_payment_method_id !== null) {
+      order.return_items = [...(row.return_item_ids as string[])].sort();
+      order.return_payment_method_id = str(row.return_payment_method_id);
     }
-    const exchange = exchangeBy.get(id);
-    if (exchange) {
-      order.exchange_items = [...(exchange.item_ids as string[])].sort();
-      order.exchange_new_items = [...(exchange.new_item_ids as string[])].sort();
-      order.exchange_payment_method_id = str(exchange.payment_method_id);
-      order.exchange_price_difference = exchange.price_difference as number;
+    if (row.exchange_payment_method_id !== null) {
+      order.exchange_items = [...(row.exchange_item_ids as string[])].sort();
+      order.exchange_new_items = [...(row.exchange_new_item_ids as string[])].sort();
+      order.exchange_payment_method_id = str(row.exchange_payment_method_id);
+      order.exchange_price_difference = row.exchange_price_difference as number;
     }
     result.set(id, order);
   }
@@ -112,10 +111,8 @@ export async function readOrders(q: Queryable, s: string, ids?: readonly string[
 export async function readProducts(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, Product>> {
   const f = filter('id', ids);
   const fv = filter('product_id', ids);
-  const [products, variants] = await Promise.all([
-    q.query(`SELECT * FROM ${s}.products ${f.where} ORDER BY position`, f.params),
-    q.query(`SELECT * FROM ${s}.variants ${fv.where} ORDER BY product_id, position`, fv.params),
-  ]);
+  const products = await q.query(`SELECT * FROM ${s}.products ${f.where} ORDER BY position`, f.params);
+  const variants = await q.query(`SELECT * FROM ${s}.variants ${fv.where} ORDER BY product_id, position`, fv.params);
   const variantsBy = groupBy(variants, 'product_id');
   const result = new Map<string, Product>();
   for (const row of products) {

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '@agentic-commerce/kit';
+import type { Order } from '../domain/records.ts';
+import type { PricedQuote } from '../ports/pricing-port.ts';
+import { memoryInventory, memoryPricing } from '../testing/memory-ports.ts';
+import { callTool, openOmsTestWorld, resultText, type OmsTestWorld } from '../testing/oms-test-world.ts';
+import { USER_ID } from '../testing/sample-records.ts';
+
+const sara: Principal = { kind: 'customer', id: `c:${USER_ID}`, customerId: USER_ID, scopes: ['oms:read', 'oms:write'] };
+const quote = (quoteId: string, loyaltyPoints: number): PricedQuote => ({
+  quoteId,
+  customerId: USER_ID,
+  lines: [{ itemId: '1000000001', productId: '9523456873', quantity: 2, unitPrice: 45.5 }],
+  total: 99.05,
+  couponCode: 'SAVE10',
+  loyaltyPoints,
+  expiresAt: '2999-01-01T00:00:00Z',
+});
+
+let world: OmsTestWorld;
+beforeAll(async () => {
+  world = await openOmsTestWorld();
+}, 300_000);
+afterAll(async () => world.drop());
+
+describe('create_order', () => {
+  it('places an order from a quote: reserves stock, uses the coupon and points, charges the total; cancelling gives them back', async () => {
+    const inventory = memoryInventory({ '1000000001': 5 });
+    const pricing = memoryPricing([quote('q1', 100)], { [USER_ID]: 500 });
+    const client = await world.connect(sara, { inventory, pricing });
+    const placed = await callTool(client, 'create_order', { quote_id: 'q1', payment_method_id: 'paypal_3333333' });
+    expect(placed.isError, resultText(placed)).toBeFalsy();
+    const order = placed.structuredContent as Order;
+    expect(order).toMatchObject({ user_id: USER_ID, status: 'pending', payment_history: [{ transaction_type: 'payment', amount: 99.05, payment_method_id: 'paypal_3333333' }] });
+    expect(order.items.map((i) => i.item_id)).toEqual(['1000000001', '1000000001']);
+    expect(inventory.stock['1000000001']).toBe(3);
+    expect([...pricing.couponUses.values()]).toEqual(['SAVE10']);
+    expect(pricing.points[USER_ID]).toBe(400);
+    const mine = await callTool(client, 'list_customer_orders', {});
+    expect((mine.structuredContent as { orders: { order_id: string }[] }).orders[0]?.order_id).toBe(order.order_id);
+
+    const cancelled = await callTool(client, 'cancel_pending_order', { order_id: order.order_id, reason: 'ordered by mistake' });
+    expect(cancelled.structuredContent).toMatchObject({ status: 'cancelled' });
+    expect(inventory.stock['1000000001']).toBe(5);
+    expect(pricing.couponUses.size).toBe(0);
+    expect(pricing.points[USER_ID]).toBe(500);
+  });
+
+  it('undoes the stock reservation and the coupon when redeeming points fails, and records no order', async () => {
+    const inventory = memoryInventory({ '1000000001': 5 });
+    const pricing = memoryPricing([quote('q2', 1000)], { [USER_ID]: 500 });
+    const client = await world.connect(sara, { inventory, pricing });
+    const before = await world.snapshot();
+    const refused = await callTool(client, 'create_order', { quote_id: 'q2', payment_method_id: 'paypal_3333333' });
+    expect(refused.isError).toBe(true);
+    expect(resultText(refused)).toMatch(/has only 500 points/);
+    expect(inventory.stock['1000000001']).toBe(5);
+    expect(pricing.couponUses.size).toBe(0);
+    expect(pricing.points[USER_ID]).toBe(500);
+    expect(await world.snapshot()).toEqual(before);
+  });
+
+  it("refuses another customer's quote like a missing one, and says when the OMS has no pricing/warehouse connection", async () => {
+    const other = { ...quote('q3', 0), customerId: 'bob_ray_100' };
+    const client = await world.connect(sara, { inventory: memoryInventory({}), pricing: memoryPricing([other], {}) });
+    const theirs = await callTool(client, 'create_order', { quote_id: 'q3', payment_method_id: 'paypal_3333333' });
+    const missing = await callTool(client, 'create_order', { quote_id: 'q4', payment_method_id: 'paypal_3333333' });
+    expect(resultText(theirs).replace('q3', 'X')).toBe(resultText(missing).replace('q4', 'X'));
+    const unwired = await callTool(await world.connect(sara), 'create_order', { quote_id: 'q1', payment_method_id: 'paypal_3333333' });
+    expect(resultText(unwired)).toMatch(/^UNAVAILABLE: .*not connected to the pricing and warehouse systems/);
+  });
+});
