@@ -8,7 +8,7 @@ export interface Clause {
   start: number;
 }
 
-const boundary = /[.!?;\n]+(?:\s|$)|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|where|what|when|how|my |tell))/gi;
+const boundary = /[.!?;\n]+(?:\s|$)|,\s*but\s+|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|where|what|when|how|my |tell))/gi;
 
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];

@@ -22,7 +22,7 @@ export interface PersonName {
   lastName: string;
 }
 
-const introducers = /\b(?:my name is|my name's|name is|name:|i am|this is|it is|call me|i'm)\s+([a-z][a-z'-]+)\s+([a-z][a-z'-]+)/i;
+const introducers = /\b(?:my name is|my name's|name is|name:|i am|this is|call me|i'm)\s+([a-z][a-z'-]+)\s+([a-z][a-z'-]+)/i;
 
 /**
  * A first + last name. Introduced ("my name is Omar Anderson", "I'm omar anderson") or, when `expectingName` (the

@@ -29,7 +29,7 @@ function nameWords(name: string): string[] {
 }
 
 function tokenMatches(token: IndexedToken, word: string): boolean {
-  return token.stem === word || fuzzyEquals(token.stem, word) || (word.length > 5 && word.endsWith(token.stem) && token.stem.length >= 4);
+  return token.stem === word || fuzzyEquals(token.stem, word);
 }
 
 /** Positions where a product of `names` is mentioned, one per position: by its head noun ("kettle" for "Electric

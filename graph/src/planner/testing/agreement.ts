@@ -1,5 +1,5 @@
 import { runConversation, type ToolCallRecord } from './conversation-runner.ts';
-import { scriptedTasks } from './scripted-tasks.ts';
+import { scriptedTasks, type ScriptedTask } from './scripted-tasks.ts';
 import { loadFixture } from './tau-simulator.ts';
 
 export interface TaskAgreement {
@@ -19,11 +19,11 @@ export interface TaskAgreement {
 const canonical = (call: ToolCallRecord) => JSON.stringify([call.name, Object.fromEntries(Object.entries(call.args).sort())]);
 
 /** Runs every scripted τ-bench task and compares the planner's write calls with the gold actions. */
-export async function measureAgreement(): Promise<TaskAgreement[]> {
+export async function measureAgreement(tasks: ScriptedTask[] = scriptedTasks): Promise<TaskAgreement[]> {
   const fixture = loadFixture();
   const results: TaskAgreement[] = [];
-  for (const task of scriptedTasks) {
-    const actions = fixture.goldActions[String(task.taskIndex)] ?? [];
+  for (const task of tasks) {
+    const actions = fixture.goldActions[`${task.split ?? 'train'}:${task.taskIndex}`] ?? [];
     const gold = actions.filter((a) => !a.refusedByTools).map((a) => ({ name: a.name, args: a.kwargs }));
     const refusedGold = actions.filter((a) => a.refusedByTools).map((a) => ({ name: a.name, args: a.kwargs }));
     const run = await runConversation(task.turns);

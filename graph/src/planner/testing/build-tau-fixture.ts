@@ -5,16 +5,22 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scriptedTasks } from './scripted-tasks.ts';
+import { heldOutDevTasks, scriptedTasks } from './scripted-tasks.ts';
 
 const dir = process.env.TAU_BENCH_DIR ?? '/work/shared/data/tau-bench-retail';
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
 const users = read('users.json') as Record<string, { orders: string[] }>;
 const orders = read('orders.json') as Record<string, { items: { product_id: string }[] }>;
 const products = read('products.json');
-const tasks = JSON.parse(readFileSync(join(dir, 'tasks_train.json'), 'utf8')) as { task_index: number; user_id: string; actions: unknown[] }[];
+type TaskRecord = { task_index: number; user_id: string; actions: unknown[] };
+const splits = {
+  train: JSON.parse(readFileSync(join(dir, 'tasks_train.json'), 'utf8')) as TaskRecord[],
+  dev: JSON.parse(readFileSync(join(dir, 'tasks_dev.json'), 'utf8')) as TaskRecord[],
+};
+const all = [...scriptedTasks, ...heldOutDevTasks];
+const taskOf = (t: { taskIndex: number; split?: 'train' | 'dev' }) => splits[t.split ?? 'train'][t.taskIndex];
 
-const userIds = new Set([...scriptedTasks.map((t) => tasks[t.taskIndex]?.user_id ?? ''), ...extraUsers()]);
+const userIds = new Set([...all.map((t) => taskOf(t)?.user_id ?? ''), ...extraUsers()]);
 const fixture = {
   source: 'sierra-research/tau-bench@59a200c6 tau_bench/envs/retail (MIT License, Copyright (c) 2024 Sierra)',
   users: {} as Record<string, unknown>,
@@ -33,14 +39,14 @@ for (const id of userIds) {
     for (const item of order.items) fixture.products[item.product_id] = products[item.product_id];
   }
 }
-const gold = JSON.parse(readFileSync(join(dir, 'gold_final_states_train_dev.json'), 'utf8')) as {
-  splits: { train: { task_index: number; replay_errors: { action_index: number }[] }[] };
-};
-for (const t of scriptedTasks) {
-  const refused = new Set(gold.splits.train.find((g) => g.task_index === t.taskIndex)?.replay_errors.map((e) => e.action_index) ?? []);
-  const actions = (tasks[t.taskIndex]?.actions ?? []) as Record<string, unknown>[];
+type GoldState = { task_index: number; replay_errors: { action_index: number }[] };
+const gold = JSON.parse(readFileSync(join(dir, 'gold_final_states_train_dev.json'), 'utf8')) as { splits: Record<'train' | 'dev', GoldState[]> };
+for (const t of all) {
+  const split = t.split ?? 'train';
+  const refused = new Set(gold.splits[split].find((g) => g.task_index === t.taskIndex)?.replay_errors.map((e) => e.action_index) ?? []);
+  const actions = (taskOf(t)?.actions ?? []) as Record<string, unknown>[];
   // Gold calls that the benchmark's own tools refuse (e.g. a gift card too small) change nothing; policy says not to make them.
-  fixture.goldActions[String(t.taskIndex)] = actions.map((a, i) => ({ ...a, refusedByTools: refused.has(i) }));
+  fixture.goldActions[`${split}:${t.taskIndex}`] = actions.map((a, i) => ({ ...a, refusedByTools: refused.has(i) }));
 }
 writeFileSync(new URL('./tau-fixture.json', import.meta.url), `${JSON.stringify(fixture)}\n`);
 

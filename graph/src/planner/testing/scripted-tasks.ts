@@ -6,6 +6,8 @@
 export interface ScriptedTask {
   taskIndex: number;
   turns: string[];
+  /** τ-bench split the task comes from (default "train"). */
+  split?: 'train' | 'dev';
 }
 
 export const scriptedTasks: ScriptedTask[] = [
@@ -143,4 +145,117 @@ export const scriptedTasks: ScriptedTask[] = [
       'paypal for that',
     ],
   },
+];
+
+/**
+ * Customer turns for all 20 τ-bench dev tasks, written from their instructions BEFORE the planner was ever run on them,
+ * and measured once as a held-out check (see README). Dev tasks are free-form: customers change their mind, ask
+ * questions, or want things outside policy, so several need reactive turns that a fixed script cannot give.
+ */
+export const heldOutDevTasks: ScriptedTask[] = [
+  { split: 'dev', taskIndex: 0, turns: ["Hi, I'm Olivia Ito, zip 80218. I'll be traveling when my order #W5442520 arrives, so I don't want to receive it. Can I get a full refund?", "I don't need it anymore, please cancel it."] },
+  {
+    split: 'dev',
+    taskIndex: 1,
+    turns: [
+      'Hi, I got a black laser gaming mouse and a metal bookshelf in order #W7273336 and I want to exchange both.',
+      'omar.lopez1868@example.com',
+      'I want a white optical mouse instead, wired or wireless, whichever is cheaper. And the bookshelf should be a 5 feet tall glass one.',
+      'What colors are there for the glass bookshelf?',
+      'brown then',
+      'paypal',
+    ],
+  },
+  { split: 'dev', taskIndex: 2, turns: ['I ordered a tea kettle but found it for half the price elsewhere. Can you match the price?', 'harper.moore2816@example.com', "Then cancel the order, I no longer need it. I'll buy it from the other store."] },
+  {
+    split: 'dev',
+    taskIndex: 3,
+    turns: ['Hi, the jigsaw puzzle I received is missing pieces. I want a full refund to my paypal.', 'Isabella Brown, zip 80257', 'Can I also get a coupon for the trouble?', 'Then let me talk to a supervisor.'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 4,
+    turns: ["The earbuds I received don't pair with my iPhone.", 'fatima.smith9435@example.com', "I already tried resetting everything, it doesn't work. They are faulty, I want to return them for a full refund.", 'to the original payment method'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 5,
+    turns: ['I want to return the skateboard I bought, it is cheaper at another store. I need to return it by mail.', 'Mohamed Khan, zip 60651', 'Refund to my paypal, as fast as possible.', 'Oh, and also return the desk lamp from the same order.'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 6,
+    turns: ["I want to cancel order #W9933266 that I just placed, I don't need the items.", 'raj89@example.com', 'maybe rajlee@example.com', 'then lee42@example.com', 'try raj.lee6137@example.com'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 7,
+    turns: ['I received my skateboard a week ago, used it once and it is already chipped. Can I still get a full refund?', 'liam.li2557@example.com', 'Yes, please return it to my credit card.'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 8,
+    turns: ['I want to return all the items from my order with the sneakers and the espresso machine.', 'Olivia Ito, 80218', 'Which payment methods can the refund go to?', 'OK, the gift card then.'],
+  },
+  { split: 'dev', taskIndex: 9, turns: ["For order #W9673784 I'd like to exchange the 19 bar espresso machine for a 9 bar capsule one.", 'Omar Silva, zip 92107', 'paypal please'] },
+  {
+    split: 'dev',
+    taskIndex: 10,
+    turns: ['The package of my order #W6893533 arrived soaking wet. I want to return the items and get a full refund.', 'ivan.santos3158@example.com', 'both items', 'to the original payment method'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 11,
+    turns: ['I accidentally placed an order and I need it cancelled immediately! Your website is so confusing.', 'aarav.davis1165@example.com', 'I only know the order number ends in 66', 'I ordered it by mistake'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 12,
+    turns: [
+      'Olivia Ito, zip 80218. I have changes for three pending orders.',
+      'For #W5442520, pay with my paypal instead, and change the patio umbrella to a 6 ft blue sunbrella one with auto tilt.',
+      'use paypal for the difference too',
+      'For #W7941031 also switch the payment to paypal, and change the wristwatch to a silicone strap with a blue dial, but pay the difference with my credit card.',
+      'For #W3657213 change the payment to my credit card, and change the digital camera to the 30MP one with 5x zoom and CF card.',
+      'credit card for that',
+    ],
+  },
+  {
+    split: 'dev',
+    taskIndex: 13,
+    turns: ['I want to return the portable charger from my order.', 'aarav.sanchez5467@example.com', 'Actually, also return the bookshelf and the cycling helmet.', 'store credit please'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 14,
+    turns: ['James Kim, zip 92199.', 'For #W3289292 change the shipping address to 320 Cedar Avenue, Suite 116, San Antonio, TX 78219', 'Also in #W3289292 change the mechanical keyboard to linear switches.', 'paypal'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 15,
+    turns: ['Please unsubscribe me from your marketing emails, there are way too many.', 'emma.kovacs6621@example.com', "If you can't do that, then cancel my order W2307204.", 'I no longer need it'],
+  },
+  {
+    split: 'dev',
+    taskIndex: 16,
+    turns: [
+      'For #W8969494 I want to exchange the mechanical keyboard for a full size one.',
+      'Daiki Patel, 94111',
+      'the one with the white backlight',
+      'paypal',
+      'Also exchange the electric kettle in #W3135192 for a green one.',
+      'Actually never mind the kettle, I will keep it.',
+    ],
+  },
+  {
+    split: 'dev',
+    taskIndex: 17,
+    turns: ["I'm unhappy with order #W3547545, the tea kettle looks nothing like the pictures.", 'Juan Smith, zip 78770', 'What options do I have?', "Never mind, I'll keep everything."],
+  },
+  {
+    split: 'dev',
+    taskIndex: 18,
+    turns: ['For order #W1630030 I want to exchange the electric kettle for a 1L black one.', 'raj.santos4322@example.com', 'Actually, make it a 1.5L glass kettle instead.', 'paypal'],
+  },
+  { split: 'dev', taskIndex: 19, turns: ['For order #W2974929 I picked the wrong deck material, please change the skateboard to bamboo.', 'Fatima Anderson, 32100', 'paypal'] },
 ];
