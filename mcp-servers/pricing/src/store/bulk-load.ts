@@ -64,7 +64,7 @@ export function pricingBulkLoader(schema: string) {
         for (const r of chunk) if (toCents(r.price, `price of item ${r.itemId}`) < 0) throw invalidArgument(`price of item ${r.itemId} is ${r.price}; prices are 0 or more`);
         await q.query(
           `INSERT INTO ${s}.variants (item_id, product_id, category)
-           SELECT DISTINCT ON (item_id) * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(item_id, product_id, category)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(item_id, product_id, category)
            ON CONFLICT (item_id) DO NOTHING`,
           [chunk.map((r) => r.itemId), chunk.map((r) => r.productId), chunk.map((r) => r.category ?? null)],
         );

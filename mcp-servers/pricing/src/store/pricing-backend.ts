@@ -103,6 +103,11 @@ export interface PricingBackend {
   getVariantPrice(itemId: string, at: Date): Promise<VariantPrice | undefined>;
   getVariantPrices(itemIds: readonly string[], at: Date): Promise<VariantPrice[]>;
   getPriceHistory(itemId: string): Promise<VariantPrice[]>;
+  /**
+   * Prices that took effect in (`since`, `until`], oldest first, for incremental consumers (e.g. the catalog index):
+   * pass the last row's `validFrom` as the next `since`.
+   */
+  listPriceChanges(options: { since: Date; until: Date; limit: number }): Promise<VariantPrice[]>;
   /** Sets a new list price from `validFrom`; the previous price stays as history (closed at `validFrom`). */
   setListPrice(input: ListPriceInput): Promise<VariantPrice>;
 

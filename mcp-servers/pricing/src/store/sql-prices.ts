@@ -23,7 +23,7 @@ const toVariantPrice = (r: PriceRow): VariantPrice => ({
 const SELECT = (s: string) => `SELECT p.item_id, v.product_id, v.category, p.price, p.valid_from, p.valid_to
   FROM ${s}.list_prices p JOIN ${s}.variants v ON v.item_id = p.item_id`;
 
-type PriceMethods = Pick<PricingBackend, 'getVariantPrice' | 'getVariantPrices' | 'getPriceHistory' | 'setListPrice'>;
+type PriceMethods = Pick<PricingBackend, 'getVariantPrice' | 'getVariantPrices' | 'getPriceHistory' | 'listPriceChanges' | 'setListPrice'>;
 
 /** List prices with validity periods: a price change closes the current period and opens a new one. */
 export function sqlPrices(s: string, q: Queryable): PriceMethods {
@@ -37,6 +37,13 @@ export function sqlPrices(s: string, q: Queryable): PriceMethods {
     getVariantPrices: (itemIds, when) => at(itemIds, when),
     async getPriceHistory(itemId) {
       return (await q.query<PriceRow>(`${SELECT(s)} WHERE p.item_id = $1 ORDER BY p.valid_from`, [itemId])).map(toVariantPrice);
+    },
+    async listPriceChanges({ since, until, limit }) {
+      const rows = await q.query<PriceRow>(
+        `${SELECT(s)} WHERE p.valid_from > $1 AND p.valid_from <= $2 ORDER BY p.valid_from, p.item_id LIMIT $3`,
+        [since.toISOString(), until.toISOString(), limit],
+      );
+      return rows.map(toVariantPrice);
     },
     async setListPrice(input: ListPriceInput) {
       toCents(input.price, 'price');

@@ -49,6 +49,8 @@ describe.each(testEngines())('pricing SQL backend conformance: $name', ({ name, 
     expect((await backend(db).getPriceHistory('100')).map((p) => [p.price, p.validTo])).toEqual([[40, '2026-01-01T00:00:00.000Z'], [50, '2026-07-01T00:00:00.000Z'], [45.5, null]]);
     await expect(write((b) => b.setListPrice({ itemId: '100', productId: 'p1', price: 1, validFrom: new Date('2026-06-30T00:00:00Z') }))).rejects.toThrow(/must start after it/);
     expect((await backend(db).getVariantPrices(['b0', 'b2999', 'nope'], now)).map((p) => p.itemId)).toEqual(['b0', 'b2999']);
+    const changes = await backend(db).listPriceChanges({ since: new Date('2025-12-31T00:00:00Z'), until: new Date('2026-12-31T00:00:00Z'), limit: 10 });
+    expect(changes.map((p) => [p.itemId, p.price])).toEqual([['100', 50], ['100', 45.5]]);
   });
 
   it('quotes a cart with segment promotion and buy-x-get-y, skips expired promotions, persists the quote', async () => {
