@@ -86,4 +86,17 @@ export const kitMigrations: Migration[] = [
         bound_at timestamptz NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'velocity counters',
+    // Executions per customer, action class and UTC day: policy velocity limits read them in one statement.
+    up: (s) => `
+      CREATE TABLE ${s}.velocity_counts (
+        customer_id text NOT NULL,
+        action text NOT NULL,
+        day date NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (customer_id, action, day)
+      );`,
+  },
 ];

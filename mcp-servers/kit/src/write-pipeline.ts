@@ -22,14 +22,23 @@ export interface WriteOutcome {
   decision: PolicyDecision | undefined;
 }
 
+/**
+ * Counts this execution in today's bucket and returns how many came before it in the rule's period (UTC days,
+ * today included). The upsert waits on today's row lock, so concurrent calls for one customer count exactly;
+ * earlier days no longer change. Rolled back with the call when it is refused.
+ */
 async function recentCount(tx: Queryable, k: KitServices, customerId: string, action: string, days: number, now: Date): Promise<number> {
-  // Serialise decisions counted against the same customer and action, so concurrent calls cannot both pass the limit.
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`velocity:${customerId}:${action}`]);
-  const [row] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${k.schema}.ledger WHERE customer_id = $1 AND action = $2 AND kind = 'result' AND at > $3`,
-    [customerId, action, new Date(now.getTime() - days * 86_400_000).toISOString()],
+  const today = now.toISOString().slice(0, 10);
+  const first = new Date(now.getTime() - (Math.ceil(days) - 1) * 86_400_000).toISOString().slice(0, 10);
+  const [row] = await tx.query<{ total: number }>(
+    `WITH bumped AS (
+       INSERT INTO ${k.schema}.velocity_counts AS v (customer_id, action, day, n) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (customer_id, action, day) DO UPDATE SET n = v.n + 1 RETURNING n)
+     SELECT (SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${k.schema}.velocity_counts
+       WHERE customer_id = $1 AND action = $2 AND day >= $4 AND day < $3), 0) AS total`,
+    [customerId, action, today, first],
   );
-  return row?.n ?? 0;
+  return (row?.total ?? 1) - 1;
 }
 
 function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
@@ -75,11 +84,12 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       const approval = call.approvalId ? await k.approvals.use(tx, call.approvalId, { system: call.system, tool: call.tool.name, argsHash: c.argsHash, principal: call.principal }) : undefined;
       if (!approval && decision.outcome === 'approve') throw new NeedsApproval(decision);
       const output = await call.tool.handler(call.input, ctx);
-      if (call.idempotencyKey) await k.idempotency.complete(tx, scope, call.idempotencyKey, output);
       const records: LedgerRecord[] = [intentRecord(c), decisionRecord(c, decision)];
       if (approval) records.push(approvalUsedRecord(c, approval.id, approval.resolvedBy));
       records.push(resultRecord(c, output, evidence, performance.now() - started));
-      await k.ledger.append(tx, records, at);
+      // The ledger entries, the head and the idempotency result are written in one round trip.
+      const alongside = call.idempotencyKey ? k.idempotency.completion(scope, call.idempotencyKey, output) : undefined;
+      await k.ledger.append(tx, records, at, alongside);
       return { output, replayed: false, decision };
     });
   } catch (thrown) {

@@ -6,7 +6,7 @@ function summary(e: LedgerEntry): string {
     case 'intent':
       return `asked ${JSON.stringify(d.arguments)}${d.idempotencyKey ? ` key=${String(d.idempotencyKey)}` : ''}`;
     case 'decision':
-      return `${String(d.explanation)} [policy ${String(d.policyVersion)}]${Array.isArray(d.evidence) && d.evidence.length ? ` evidence ${d.evidence.map((x: { doc: string; section: string; version?: string }) => `${x.doc}#${x.section}@${x.version ?? 'missing'}`).join(', ')}` : ''}`;
+      return `${String(d.explanation)} [policy ${String(d.policyVersion)}]${Array.isArray(d.evidence) && d.evidence.length ? ` evidence ${d.evidence.map((x: { doc: string; section: string; version?: string; status?: string }) => `${x.doc}#${x.section}@${x.version ?? x.status ?? '?'}`).join(', ')}` : ''}`;
     case 'result':
       return `executed -> ${JSON.stringify(d.output)} (${String(d.durationMs)} ms)`;
     case 'error':

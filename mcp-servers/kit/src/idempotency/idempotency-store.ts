@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { CommerceError } from '../errors.ts';
+import type { SqlStatement } from '../ledger/ledger.ts';
 
 export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
 
@@ -32,8 +33,13 @@ export function idempotencyStore(schema: string) {
       }
       return { status: 'replay', result: JSON.parse(row.result) as Record<string, unknown> };
     },
+    /** The statement that stores the result; run it in the effect's transaction (e.g. alongside the ledger append). */
+    completion(scope: string, key: string, result: Record<string, unknown>): SqlStatement {
+      return { sql: `UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2`, params: [scope, key, JSON.stringify(result)] };
+    },
     async complete(tx: Queryable, scope: string, key: string, result: Record<string, unknown>): Promise<void> {
-      await tx.query(`UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2`, [scope, key, JSON.stringify(result)]);
+      const { sql, params } = this.completion(scope, key, result);
+      await tx.query(sql, params);
     },
   };
 }

@@ -54,13 +54,11 @@ export function evaluatePolicy(policy: Policy, action: string, facts: ActionFact
     if (rule.deny_above !== undefined && facts.amount > rule.deny_above) deny.push(`${label} ${money(facts.amount)} > ${money(rule.deny_above)}`);
     else if (rule.approve_above !== undefined && facts.amount > rule.approve_above) approve.push(`${label} ${money(facts.amount)} > ${money(rule.approve_above)}`);
   }
-  if (rule.window) {
-    const since = facts.since === undefined ? Number.NaN : Date.parse(facts.since);
-    if (Number.isNaN(since)) route(rule.window.over, `the ${rule.window.days}-day window cannot be checked: the start time is unknown`);
-    else {
-      const days = (context.now.getTime() - since) / DAY_MS;
-      if (days > rule.window.days) route(rule.window.over, `${days.toFixed(1)} days have passed since ${facts.since}, more than the ${rule.window.days}-day window`);
-    }
+  // A window counts from the subject's `since` time; a subject without one (e.g. imported without dates) is not windowed.
+  const since = facts.since === undefined ? Number.NaN : Date.parse(facts.since);
+  if (rule.window && !Number.isNaN(since)) {
+    const days = (context.now.getTime() - since) / DAY_MS;
+    if (days > rule.window.days) route(rule.window.over, `${days.toFixed(1)} days have passed since ${facts.since}, more than the ${rule.window.days}-day window`);
   }
   if (rule.velocity && facts.customerId !== undefined && context.recentCount !== undefined && context.recentCount + 1 > rule.velocity.max) {
     route(rule.velocity.over, `customer ${facts.customerId} already had ${context.recentCount} ${action} in the last ${rule.velocity.days} days (limit ${rule.velocity.max})`);

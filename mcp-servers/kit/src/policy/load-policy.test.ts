@@ -53,9 +53,9 @@ actions:
     mkdirSync(docs, { recursive: true });
     expect(parsePolicy(valid, 'p', { docsDir: docs }).warnings).toEqual([`actions.order.return: evidence returns#return-window: missing document in ${docs}`]);
     expect(() => parsePolicy(valid, 'p', { docsDir: docs, strictEvidence: true })).toThrow(/missing document/);
-    writeFileSync(join(docs, 'returns.md'), '# Returns\n\n## Return window\n\nItems can be returned within 30 days.\n');
+    writeFileSync(join(docs, 'returns.md'), '---\nid: returns\nversion: 2026.1\n---\n\n# Returns\n\n## Return window\n\nItems can be returned within 30 days.\n');
     const policy = parsePolicy(valid, 'p', { docsDir: docs });
     expect(policy.warnings).toEqual([]);
-    expect(policy.evidence.get('order.return')).toEqual([{ kind: 'policy', doc: 'returns', section: 'return-window', version: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), status: 'found' }]);
+    expect(policy.evidence.get('order.return')).toEqual([{ kind: 'policy', doc: 'returns', section: 'return-window', version: '2026.1', hash: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), status: 'found' }]);
   });
 });

@@ -7,8 +7,10 @@ export interface ResolvedEvidence {
   kind: 'policy';
   doc: string;
   section: string;
-  /** sha256 prefix of the document's text, or undefined when the document or section is not there. */
+  /** The document's declared `version:` (front matter), else undefined. */
   version: string | undefined;
+  /** sha256 prefix of the document's text: pins the exact wording, even when the version label was not bumped. */
+  hash: string | undefined;
   status: 'found' | 'missing_document' | 'missing_section';
 }
 
@@ -25,11 +27,10 @@ export function hasSection(markdown: string, section: string): boolean {
 export function resolveEvidence(docsDir: string, refs: readonly { doc: string; section: string }[]): ResolvedEvidence[] {
   return refs.map(({ doc, section }) => {
     const path = join(docsDir, `${doc}.md`);
-    if (!existsSync(path)) return { kind: 'policy', doc, section, version: undefined, status: 'missing_document' };
+    if (!existsSync(path)) return { kind: 'policy', doc, section, version: undefined, hash: undefined, status: 'missing_document' };
     const text = readFileSync(path, 'utf8');
-    const version = `sha256:${sha256Hex(text).slice(0, 12)}`;
-    return hasSection(text, section)
-      ? { kind: 'policy', doc, section, version, status: 'found' }
-      : { kind: 'policy', doc, section, version, status: 'missing_section' };
+    const hash = `sha256:${sha256Hex(text).slice(0, 12)}`;
+    const version = /^---\n[\s\S]*?^version:\s*"?([^"\n]+)"?\s*$[\s\S]*?^---/m.exec(text)?.[1]?.trim();
+    return { kind: 'policy', doc, section, version, hash, status: hasSection(text, section) ? 'found' : 'missing_section' };
   });
 }
