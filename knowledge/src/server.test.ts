@@ -1,7 +1,8 @@
-import { createActionRuntime, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { generateSigner } from '@agentic-commerce/kit/ledger/ledger-keys';
+import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TauBenchCatalog } from './catalog/tau-bench-catalog.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
@@ -10,24 +11,21 @@ import { openEmbeddedStore } from './store/embedded-store.ts';
 
 const prefix = uniquePrefix();
 let kb: KnowledgeBase;
+let runtime: KitRuntime;
 const shopper: Principal = { kind: 'customer', id: 'c:sara', customerId: 'sara_doe_496', scopes: ['knowledge:read'] };
 
-async function connect(principal: Principal) {
-  const runtime = createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, defaultPrincipal: principal });
-  const server = createKnowledgeServer({ runtime, backend: () => kb });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'knowledge-test', version: '0.0.0' });
-  await Promise.all([server.connect(a), client.connect(b)]);
-  return client;
-}
+const connect = (principal: Principal) => connectAs(createKnowledgeServer({ runtime, backend: () => kb }), principal);
 type Result = Awaited<ReturnType<Client['callTool']>>;
 const errorOf = (r: Result) => (r.structuredContent as { error: { code: string; message: string } }).error;
 
 describe('knowledge MCP server', () => {
+  // The kit schema migration on the shared PGlite is the slow part; do it once, with room for a loaded machine.
   beforeAll(async () => {
     kb = await KnowledgeBase.open({ store: await openEmbeddedStore() });
     await kb.ingest(await TauBenchCatalog.load());
-  });
+    runtime = createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, signer: generateSigner() });
+    await runtime.ready();
+  }, 180_000);
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
   it('lists four read-only tools', async () => {
