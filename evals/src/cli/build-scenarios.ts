@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { buildAdversarialSuite } from '../scenario/build/adversarial-suite.ts';
 import { buildReturnsSuite } from '../scenario/build/returns-suite.ts';
+import { buildDeliverySuite, type CourierView } from '../scenario/build/delivery-suite.ts';
+import { buildShoppingSuite } from '../scenario/build/shopping-suite.ts';
+import { openPgliteDatabase } from '@agentic-commerce/kit';
+import { createReferenceWorld } from '@agentic-commerce/world';
+import { EVAL_CLOCK } from '../eval-clock.ts';
+import { keyedSnapshot } from '../harness/keyed-snapshot.ts';
 import { loadTauData } from '../scenario/build/tau-data.ts';
 import { parseScenarioFile } from '../scenario/load-scenarios.ts';
 
@@ -15,8 +21,17 @@ const evalsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = process.env.TAU_DATA_DIR ?? resolve(evalsRoot, '../../shared/data/tau-bench-retail');
 const data = loadTauData(dataDir);
 
+// Delivery scenarios pick parcels and slots from a live reference world drawn around the eval clock.
+const db = await openPgliteDatabase();
+const world = await createReferenceWorld({ db, source: { kind: 'tau-bench', dir: dataDir }, asOf: EVAL_CLOCK });
+const courier = keyedSnapshot(await world.snapshot()).courier as unknown as { shipments: CourierView['shipments']; delivery_slots: CourierView['slots'] };
+await db.close();
+const tomorrow = new Date(EVAL_CLOCK.getTime() + 86_400_000).toISOString().slice(0, 10);
+
 const suites: Record<string, Record<string, unknown>[]> = {
+  shopping: buildShoppingSuite(data),
   returns: buildReturnsSuite(data),
+  delivery: buildDeliverySuite(data, { shipments: courier.shipments, slots: courier.delivery_slots }, tomorrow),
   adversarial: buildAdversarialSuite(data),
 };
 

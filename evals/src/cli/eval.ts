@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@agentic-commerce/kit';
 import { createChatModel } from '@agentic-commerce/graph/models/create-chat-model';
 import { modelConfigFromEnv } from '@agentic-commerce/graph/models/model-config';
+import { createDeterministicPlanner } from '@agentic-commerce/graph/planner/index';
+import { EVAL_CLOCK } from '../eval-clock.ts';
 import { diffPaths } from '../grading/state-path.ts';
 import { createScenarioHarness } from '../harness/scenario-harness.ts';
 import { baselineSchema, compareToBaseline, toBaseline } from '../report/baseline.ts';
@@ -21,8 +23,6 @@ import { loadScenarios } from '../scenario/load-scenarios.ts';
 import { EVAL_USAGE, parseEvalArgs } from './eval-args.ts';
 import { progressLine } from './progress-line.ts';
 
-/** The clock every eval world is drawn around: fixed, so runs are reproducible. */
-export const EVAL_CLOCK = new Date('2026-06-01T12:00:00.000Z');
 
 const evalsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const db = await openDatabase();
-  const harness = await createScenarioHarness({ db, model: () => createChatModel(config), asOf: EVAL_CLOCK });
+  const harness = await createScenarioHarness({ db, model: async () => (config.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(config)), asOf: EVAL_CLOCK });
   const progress = progressLine(`eval ${args.suite}`, scenarios.length * args.trials);
   let failed = 0;
   const results = await runScenarios({
