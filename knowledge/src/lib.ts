@@ -13,6 +13,7 @@ export { syntheticCatalog, seededRandom } from './catalog/synthetic-catalog.ts';
 export { categoryOf } from './catalog/categories.ts';
 export { describeProduct } from './catalog/describe-product.ts';
 export { ChangeFeed } from './catalog/change-feed.ts';
+export { SystemsCatalog, type SystemsCatalogOptions, type CatalogReader, type StockReader, type PriceReader } from './catalog/systems-catalog.ts';
 export type { VectorStore, StoredPoint, SearchRequest, ScoredPoint, Filter, Condition, CollectionSpec, SparseVector } from './store/vector-store.ts';
 export { openEmbeddedStore, type EmbeddedStoreOptions } from './store/embedded-store.ts';
 export { openQdrantStore, type QdrantStoreOptions } from './store/qdrant-store.ts';
