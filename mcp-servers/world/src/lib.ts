@@ -2,6 +2,7 @@
 export { createReferenceWorld, type ReferenceWorld, type ReferenceWorldOptions, type WorldSource } from './reference-world.ts';
 export { worldSchemas, SYSTEMS, type SystemName, type WorldSchemas } from './world-schemas.ts';
 export { migrateWorld, worldHasData } from './migrate-world.ts';
+export { copyWorld } from './copy-world.ts';
 export { loadWorld, type LoadCounts, type LoadOptions, type LoadProgress } from './load/load-world.ts';
 export { snapshotWorld, dumpSchema, type WorldSnapshot, type TableDump } from './world-snapshot.ts';
 export { checkWorldInvariants, type InvariantReport } from './invariants/world-invariants.ts';

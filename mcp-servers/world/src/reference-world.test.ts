@@ -35,7 +35,7 @@ describe('createReferenceWorld', () => {
     wms = await connect(world.servers.wms());
     courier = await connect(world.servers.courier());
     pricing = await connect(world.servers.pricing());
-  });
+  }, 180_000);
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
   it('serves the loaded world from all four systems', async () => {
@@ -78,5 +78,18 @@ describe('createReferenceWorld', () => {
     const existing = await createReferenceWorld({ db, prefix, source: { kind: 'existing' }, asOf, runtime: { defaultPrincipal: service } });
     expect(existing.counts).toBeUndefined();
     expect(Object.keys((await existing.snapshot()).oms.users)).toHaveLength(40);
+  });
+
+  it('copies a loaded world into fresh schemas, equal in every system and independent of the original', async () => {
+    const db = await sharedPglite();
+    const copy = await createReferenceWorld({ db, prefix: `${prefix}_copy`, source: { kind: 'copy', fromPrefix: prefix }, asOf, runtime: { defaultPrincipal: service } });
+    const original = await world.snapshot();
+    expect(await copy.snapshot()).toEqual(original);
+    const pending = Object.values(original.oms.orders).find((o) => o.status === 'pending')!;
+    const copyOms = await connect(copy.servers.oms());
+    await call(copyOms, 'cancel_pending_order', { order_id: pending.order_id, reason: 'no longer needed', idempotency_key: 'world-test-copy-cancel' });
+    expect((await copy.snapshot()).oms.orders[pending.order_id]!.status).toBe('cancelled');
+    expect((await world.snapshot()).oms.orders[pending.order_id]!.status).toBe('pending');
+    await expect(createReferenceWorld({ db, prefix, source: { kind: 'copy', fromPrefix: prefix } })).rejects.toThrow(/cannot be copied onto itself/);
   });
 });

@@ -4,6 +4,7 @@ import { createOmsServer, readTauBenchData, sqlOmsBackend, type OmsBackend } fro
 import { createPricingServer, sqlPricingBackend, type PricingBackend } from '@agentic-commerce/pricing';
 import { createWmsServer, sqlWmsBackend, type WmsBackend } from '@agentic-commerce/wms';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { copyWorld } from './copy-world.ts';
 import { generateWorld } from './generator/generate-world.ts';
 import { startOfUtcDay, type GeneratorOptions } from './generator/generator-options.ts';
 import { loadWorld, type LoadCounts, type LoadOptions } from './load/load-world.ts';
@@ -21,7 +22,9 @@ import { snapshotWorld, type WorldSnapshot } from './world-snapshot.ts';
 export type WorldSource =
   | { kind: 'tau-bench'; /** defaults to TAU_BENCH_DIR or ../shared/data/tau-bench-retail */ dir?: string; data?: TauBenchData; warehouses?: number }
   | ({ kind: 'synthetic' } & Partial<Omit<GeneratorOptions, 'asOf'>>)
-  | { kind: 'existing' };
+  | { kind: 'existing' }
+  /** A copy of a world loaded before under another prefix (undefined: the default schemas); much faster than loading. */
+  | { kind: 'copy'; fromPrefix: string | undefined };
 
 export interface ReferenceWorldOptions {
   db: Database;
@@ -42,13 +45,13 @@ export interface ReferenceWorld {
   schemas: WorldSchemas & { kit: string };
   backends: { oms: BackendFactory<OmsBackend>; wms: BackendFactory<WmsBackend>; courier: BackendFactory<CourierBackend>; pricing: BackendFactory<PricingBackend> };
   asOf: Date;
-  /** What was loaded; undefined for an `existing` source. */
+  /** What was loaded; undefined for an `existing` or `copy` source. */
   counts: LoadCounts | undefined;
   /** The state of all four systems now (for graders and tests). */
   snapshot(): Promise<WorldSnapshot>;
 }
 
-async function contentOf(source: Exclude<WorldSource, { kind: 'existing' }>, asOf: Date): Promise<WorldContent> {
+async function contentOf(source: Extract<WorldSource, { kind: 'tau-bench' | 'synthetic' }>, asOf: Date): Promise<WorldContent> {
   if (source.kind === 'tau-bench') {
     const data = source.data ?? (await readTauBenchData(source.dir));
     return tauBenchWorld(data, { asOf, warehouses: source.warehouses });
@@ -66,13 +69,22 @@ export async function createReferenceWorld(options: ReferenceWorldOptions): Prom
   const schemas = { ...worldSchemas(options.prefix), kit: options.prefix ? `${options.prefix}_kit` : 'kit' };
   const asOf = options.asOf ?? startOfUtcDay();
   const { db } = options;
+  if (options.source.kind === 'copy' && worldSchemas(options.source.fromPrefix).oms === schemas.oms) {
+    throw new Error(`a world cannot be copied onto itself (schema ${schemas.oms}): give the copy another prefix`);
+  }
   await migrateWorld(db, schemas);
   let counts: LoadCounts | undefined;
   if (options.source.kind !== 'existing') {
     if (await worldHasData(db, schemas)) {
       throw new Error(`schema ${schemas.oms} already holds a world: use another prefix, drop the schemas, or pass source { kind: 'existing' } to serve it`);
     }
-    counts = await loadWorld(db, schemas, await contentOf(options.source, asOf), options.load);
+    if (options.source.kind === 'copy') {
+      const from = worldSchemas(options.source.fromPrefix);
+      if (!(await worldHasData(db, from))) throw new Error(`schema ${from.oms} holds no world to copy: load one there first`);
+      await copyWorld(db, from, schemas);
+    } else {
+      counts = await loadWorld(db, schemas, await contentOf(options.source, asOf), options.load);
+    }
   }
   const scope = transactionScope(db);
   const runtime = createActionRuntime({ ...options.runtime, db: scope.db, schema: schemas.kit });

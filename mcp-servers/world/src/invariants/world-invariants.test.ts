@@ -40,5 +40,5 @@ describe.each(testEngines())('world invariants on $name', ({ open }) => {
     expect(failing).toContain('every OMS tracking id has a courier shipment for the same order');
     expect(reports.find((r) => r.name.startsWith('every OMS tracking id'))!.violations).toContainEqual(expect.objectContaining({ tracking_id: parcel!.tracking_id }));
     expect(failing).toContain('a variant is available in the catalog exactly when some warehouse has unreserved stock');
-  });
+  }, 180_000);
 });
