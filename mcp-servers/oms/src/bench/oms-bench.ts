@@ -47,7 +47,8 @@ async function overStdio(script: string, extraArgs: string[], env: Record<string
     stderr: 'ignore',
   });
   const client = new Client({ name: 'oms-bench', version: '0.1.0' });
-  await client.connect(transport);
+  // the child starts an embedded database and loads τ-bench first: allow it minutes on a busy machine
+  await client.connect(transport, { timeout: 600_000 });
   try {
     return await measureTool(client, 'get_order_details', args, calls, warmup);
   } finally {

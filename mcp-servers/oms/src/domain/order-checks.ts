@@ -23,7 +23,8 @@ export function requireItemsInOrder(order: Order, itemIds: readonly string[]): v
   for (const [id, count] of want) {
     if (count > (have.get(id) ?? 0)) {
       const listed = order.items.map((i) => i.item_id).join(', ');
-      throw invalidArgument(`item ${id} is not in order ${order.order_id} ${count > 1 ? `${count} times` : ''}; its items are: ${listed}`.replace('  ', ' '), {
+      const times = count > 1 ? ` ${count} times` : '';
+      throw invalidArgument(`item ${id} is not in order ${order.order_id}${times}; its items are: ${listed}`, {
         itemId: id,
       });
     }
