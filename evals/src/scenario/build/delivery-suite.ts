@@ -51,11 +51,12 @@ export function buildDeliverySuite(data: TauData, courier: CourierView, tomorrow
       { noWrites: true, replyFacts: [`${s.tracking_id}|${STATUS_WORDS[s.status]}`] }));
   }
   for (let i = 0; i < 8; i++) {
-    const s = takeShipment((x) => x.status === 'failed_attempt' && (morningSlot(x.address.zip)?.capacity ?? 0) > (morningSlot(x.address.zip)?.booked ?? 0));
+    const s = takeShipment((x) => x.status === 'in_transit' && (morningSlot(x.address.zip)?.capacity ?? 0) > (morningSlot(x.address.zip)?.booked ?? 0));
     const slot = morningSlot(s.address.zip)!;
     scenarios.push(delivery(`failed-delivery-redeliver-${i + 1}`, 'book a new delivery window after a failed attempt', s.customer_id,
       [`${authPhrase(data, s.customer_id, true)} The courier missed me for order ${s.order_id}. Can you redeliver it tomorrow morning?`, 'yes'],
-      { state: [{ path: `courier/shipments/${s.tracking_id}/slot_id`, op: 'equals', value: slot.id }] }));
+      { state: [{ path: `courier/shipments/${s.tracking_id}/slot_id`, op: 'equals', value: slot.id }] },
+      { world: { source: 'tau', overrides: [{ kind: 'delivery_failed', tracking: s.tracking_id }] } }));
   }
   for (let i = 0; i < 6; i++) {
     const s = takeShipment((x) => ['in_transit', 'label_created', 'failed_attempt'].includes(x.status) && morningSlot(x.address.zip) !== undefined);
