@@ -54,14 +54,17 @@ export function createSupportService(options: SupportServiceOptions) {
     return snapshot.values !== undefined && Array.isArray((snapshot.values as State).messages) && (snapshot.values as State).messages.length > 0;
   }
 
-  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+  /** Runs (or with input undefined, only summarises) a turn; `replayed` are events of an already finished turn. */
+  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void, replayed: TurnEvent[] = []): Promise<TurnOutcome> {
     const events: TurnEvent[] = [];
     const emit = (e: TurnEvent) => {
       events.push(e);
       onEvent?.(e);
     };
-    const stream = await graph.stream(input as never, { ...configOf(conversationId), streamMode: 'updates' });
-    for await (const chunk of stream as AsyncIterable<Record<string, unknown>>) {
+    for (const e of replayed) emit(e);
+    const stream: AsyncIterable<Record<string, unknown>> =
+      input === undefined ? (async function* () {})() : ((await graph.stream(input as never, { ...configOf(conversationId), streamMode: 'updates' })) as AsyncIterable<Record<string, unknown>>);
+    for await (const chunk of stream) {
       for (const [node, update] of Object.entries(chunk)) {
         if (node === '__interrupt__') continue;
         const messages = (update as Partial<State> | undefined)?.messages;
@@ -91,15 +94,27 @@ export function createSupportService(options: SupportServiceOptions) {
       return { conversationId };
     },
     exists,
-    async sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+    /**
+     * Runs one customer turn. With `messageId` the call is idempotent: when that message is already in the
+     * conversation (a retried job), an unfinished turn continues from its last checkpoint and a finished one is
+     * not run again; either way no tool call is repeated.
+     */
+    async sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> {
       if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
       const trimmed = text.trim();
       if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
       const snapshot = await graph.getState(configOf(conversationId));
+      const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
+      if (seen) {
+        if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent);
+        const messages = (snapshot.values as State).messages;
+        const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
+        return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after));
+      }
       if (snapshot.tasks.some((t) => t.interrupts.length > 0)) {
         throw new Error(`conversation ${conversationId} is waiting for an operator's approval; the customer can write again once it is resolved`);
       }
-      return run(conversationId, { messages: [new HumanMessage(trimmed)] }, onEvent);
+      return run(conversationId, { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] }, onEvent);
     },
     /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
     async resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {

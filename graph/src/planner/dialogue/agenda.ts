@@ -3,6 +3,8 @@ import { isActionIntent, type ActionIntent } from '../nlu/intents.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
 import type { ResultTurn } from './facts.ts';
 import type { Transcript } from './transcript.ts';
+import { indexedTokens } from '../nlu/indexed-tokens.ts';
+import { productNouns } from '../nlu/product-nouns.ts';
 
 /** A request of the customer, with every piece of text that speaks to it, and how it ended if it did. */
 export interface Task {
@@ -81,7 +83,7 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
     const focus = focusTasks(tasks, previousAt, status);
     const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0);
     if (intent === 'deny') {
-      for (const task of tasks) if (!task.outcome && !informationIntents.has(task.intent)) addText(task, clause.text, at);
+      for (const task of withdrawalTargets(tasks.filter((t) => t.createdAt !== at), clause.text, previousAt, status)) addText(task, clause.text, at);
       owners.push([]);
       continue;
     }
@@ -112,6 +114,24 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
       if (id && !target.orderId && target.createdAt === at) target.orderId = id;
     }
   });
+}
+
+/**
+ * The requests a "never mind" takes back: those that speak of the same product ("never mind the kettle"), else the
+ * ones the conversation is on.
+ */
+function withdrawalTargets(tasks: Task[], text: string, previousAt: number, status?: TaskStatus): Task[] {
+  const open = tasks.filter((t) => !t.outcome && !informationIntents.has(t.intent));
+  const nouns = productWords(text);
+  if (nouns.size > 0) {
+    const named = open.filter((t) => t.texts.some((x) => [...productWords(x)].some((w) => nouns.has(w))));
+    if (named.length > 0) return named;
+  }
+  return focusTasks(open, previousAt, status);
+}
+
+function productWords(text: string): Set<string> {
+  return new Set(indexedTokens(text).map((t) => t.stem).filter((s) => productNouns.has(s)));
 }
 
 function addText(task: Task, text: string, at: number, front = false): void {

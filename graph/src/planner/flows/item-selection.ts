@@ -13,7 +13,9 @@ export interface Pick {
 
 export type ItemChoice = { kind: 'items'; picks: Pick[] } | { kind: 'ask'; text: string };
 
-const everything = /\b(all (?:the )?items|all of (?:them|it)|everything|entire order|whole order|all of my order|the order)\b/;
+/** "return everything", "all the items", "the whole order", "both items"; not "I tried resetting everything". */
+const everything = /\b(?:(?:return|send back|refund)\b.{0,20}\b(?:everything|all\b)|all (?:the |of the |of my )?items|all of them|(?:the )?(?:whole|entire) order|both (?:items|of them)|^\s*(?:both|all|all of them|everything)\s*$)/;
+const additive = /\b(also|too|as well|in addition|plus)\b/;
 const several = /\b(both|two|2|all)\b/;
 
 /** The order lines the customer means, from their latest description; asks instead of choosing between look-alikes. */
@@ -27,10 +29,11 @@ export function selectItems(task: Task, order: OrderRecord, verb: string): ItemC
       continue;
     }
     const later = texts.slice(0, position).flatMap((t) => indexedTokens(t));
+    const earlier = additive.test(normalizeText(text)) ? selectItems({ ...task, texts: texts.slice(position + 1).reverse(), textAt: [] }, order, verb) : undefined;
     const picks: Pick[] = [];
     for (const mention of mentions) {
       const lines = order.items.filter((i) => i.name === mention.productName);
-      const scored = lines.map((line) => ({ line, score: optionOverlap(line.options, mention.current) }));
+      const scored = lines.map((line) => ({ line, score: optionOverlap(line.options, mention.current) + optionOverlap(line.options, later) / 2 }));
       const best = Math.max(...scored.map((s) => s.score));
       const top = scored.filter((s) => s.score === best);
       const distinct = new Set(top.map((s) => s.line.item_id));
@@ -41,6 +44,11 @@ export function selectItems(task: Task, order: OrderRecord, verb: string): ItemC
       const wantsSeveral = several.test(mention.current.map((t) => t.word).join(' '));
       const wanted = wantedWords(mention, mentions.length === 1 ? later : []);
       for (const s of wantsSeveral ? top : top.slice(0, 1)) picks.push({ line: s.line, mention, wanted });
+    }
+    if (earlier?.kind === 'items') {
+      // "also return the bookshelf": the items named before stay in the request.
+      const seen = new Set(picks.map((p) => p.line.item_id));
+      return { kind: 'items', picks: [...earlier.picks.filter((p) => !seen.has(p.line.item_id)), ...picks] };
     }
     return { kind: 'items', picks };
   }
@@ -65,6 +73,7 @@ function wantedWords(mention: ItemMention, later: IndexedToken[]): IndexedToken[
 
 /** The task's texts joined per customer message, newest message first. */
 function messagesNewestFirst(task: Task): string[] {
+  if (task.textAt.length !== task.texts.length) return [...task.texts].reverse();
   const byMessage = new Map<number, string[]>();
   task.texts.forEach((text, i) => {
     const at = task.textAt[i] ?? -1;

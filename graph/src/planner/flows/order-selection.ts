@@ -48,10 +48,20 @@ export function selectOrder(ctx: FlowContext, task: Task, allowed: string[], act
     return { kind: 'order', order };
   }
   if (!user) return step(say('Which order is it? Please give me the order id (it looks like #W1234567).'));
+  const contextual = orderInContext(ctx, task);
+  if (contextual && user.orders.includes(contextual)) {
+    const order = ctx.facts.orders.get(contextual);
+    if (!order) return step(call('get_order_details', { order_id: contextual }));
+    const fits = allowed.includes(order.status) && (!describesItems(task, user.orders, ctx) || mentionsItemsOf(task, order));
+    if (fits) return { kind: 'order', order };
+  }
   const missing = user.orders.find((id) => !ctx.facts.orders.has(id));
   if (missing) return step(call('get_order_details', { order_id: missing }));
-  const eligible = user.orders.map((id) => ctx.facts.orders.get(id)).filter((o): o is OrderRecord => !!o && allowed.includes(o.status));
-  const described = eligible.filter((o) => task.texts.some((t) => findItemMentions(t, o.items.map((i) => i.name)).length > 0));
+  const suffix = task.texts.map((t) => /\b(?:ends?|ending) (?:in|with) (\d{1,6})\b/i.exec(t)?.[1]).find(Boolean);
+  const eligible = user.orders
+    .map((id) => ctx.facts.orders.get(id))
+    .filter((o): o is OrderRecord => !!o && allowed.includes(o.status) && (!suffix || o.order_id.endsWith(suffix)));
+  const described = eligible.filter((o) => mentionsItemsOf(task, o));
   const candidates = described.length > 0 ? described : eligible;
   const only = candidates[0];
   if (candidates.length === 1 && only) return { kind: 'order', order: only };
@@ -60,6 +70,27 @@ export function selectOrder(ctx: FlowContext, task: Task, allowed: string[], act
   }
   const listing = candidates.map((o) => `${o.order_id} (${o.items.map((i) => i.name).join(', ')})`).join('; ');
   return step(say(`Which order do you mean? These can be ${action === 'cancel' ? 'cancelled' : 'handled'}: ${listing}.`));
+}
+
+function mentionsItemsOf(task: Task, order: OrderRecord): boolean {
+  return task.texts.some((t) => findItemMentions(t, order.items.map((i) => i.name)).length > 0);
+}
+
+function describesItems(task: Task, orderIds: string[], ctx: FlowContext): boolean {
+  return orderIds.some((id) => {
+    const order = ctx.facts.orders.get(id);
+    return order ? mentionsItemsOf(task, order) : false;
+  });
+}
+
+/** The order the customer was last talking about when they made this request ("... #W1234567 ... cancel it"). */
+function orderInContext(ctx: FlowContext, task: Task): string | undefined {
+  const said = ctx.transcript.turns.filter((t) => t.kind === 'customer' && t.index <= task.updatedAt);
+  for (const turn of said.reverse()) {
+    const ids = turn.kind === 'customer' ? extractOrderIds(turn.text) : [];
+    if (ids.length === 1) return ids[0];
+  }
+  return undefined;
 }
 
 function step(s: Step): OrderChoice {

@@ -125,6 +125,9 @@ export const orderUtterances: Partial<Record<Intent, string[]>> = {
     'the puzzle i received is missing pieces',
     'it does not fit and i want a refund',
     'i want a full refund to my paypal',
+    'i received the skateboard and it is already chipped',
+    'i received it broken',
+    'the package arrived soaking wet',
   ],
   exchange_items: [
     'i want to exchange an item',

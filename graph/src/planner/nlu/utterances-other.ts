@@ -110,7 +110,7 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'cancel that request',
     'i will keep it',
     'never mind, i will keep it',
-    'i changed my mind, i will keep it',
+    'on second thought i will keep it',
     'forget about the kettle',
     'i decided to keep everything',
   ],

@@ -1,4 +1,4 @@
-import { fuzzyEquals } from '../nlu/edit-distance.ts';
+import { editDistance, fuzzyEquals } from '../nlu/edit-distance.ts';
 import { indexedTokens, type IndexedToken } from '../nlu/indexed-tokens.ts';
 
 /** One line of an order as get_order_details returns it. */
@@ -29,7 +29,8 @@ function nameWords(name: string): string[] {
 }
 
 function tokenMatches(token: IndexedToken, word: string): boolean {
-  return token.stem === word || fuzzyEquals(token.stem, word);
+  // One typo at most, and the first letter right: "kettel" is the kettle, "sunbrella" (a fabric) is not the umbrella.
+  return token.stem === word || (token.stem[0] === word[0] && word.length > 3 && editDistance(token.stem, word, 1) <= 1);
 }
 
 /** Positions where a product of `names` is mentioned, one per position: by its head noun ("kettle" for "Electric

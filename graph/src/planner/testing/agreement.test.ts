@@ -21,3 +21,20 @@ describe('scripted τ-bench train tasks: the planner emits the gold write calls'
     expect(refused.filter((c) => emitted.has(c))).toEqual([]);
   });
 });
+
+describe('held-out τ-bench dev tasks (free-form customers; measured, with a floor)', async () => {
+  const { heldOutDevTasks } = await import('./scripted-tasks.ts');
+  const results = await measureAgreement(heldOutDevTasks);
+  const gold = results.reduce((n, r) => n + r.gold.length, 0);
+  const matched = results.reduce((n, r) => n + r.matched, 0);
+  const exact = results.filter((r) => r.exact).length;
+  console.info(`τ-bench dev agreement: ${matched}/${gold} gold write calls emitted; ${exact}/${results.length} tasks exact`);
+
+  it('emits at least 80% of the gold write calls (the floor; README has the measured value and the misses)', () => {
+    expect(matched / gold).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('makes no write in a task whose gold has none (task 17: the customer keeps everything)', () => {
+    expect(results.find((r) => r.taskIndex === 17)?.emitted).toEqual([]);
+  });
+});

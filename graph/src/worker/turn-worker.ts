@@ -1,0 +1,58 @@
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { SupportService, TurnOutcome } from '../service/support-service.ts';
+import { DEFAULT_QUEUE, turnJobSchema, type TurnJob } from './turn-jobs.ts';
+
+export interface TurnWorkerOptions {
+  service: SupportService;
+  connection: ConnectionOptions;
+  queue?: string;
+  /** Turns this process runs at once (scale further by starting more workers). */
+  concurrency?: number;
+  prefix?: string;
+}
+
+type Outcome = Pick<TurnOutcome, 'conversationId' | 'reply' | 'awaiting' | 'approval'>;
+
+/**
+ * Runs submitted graph turns. A failed attempt is retried by BullMQ; the retry continues the conversation from its
+ * last checkpoint (the job id is the message id) and every write carries an idempotency key derived from the thread
+ * and the tool call, so no side effect happens twice however often a job is retried or re-delivered.
+ */
+export function createTurnWorker(options: TurnWorkerOptions): Worker<TurnJob, Outcome> {
+  const { service } = options;
+  return new Worker<TurnJob, Outcome>(
+    options.queue ?? DEFAULT_QUEUE,
+    async (job: Job<TurnJob, Outcome>) => {
+      const parsed = turnJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new Error(`job ${job.id} is not a turn job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const data = parsed.data;
+      let outcome: TurnOutcome;
+      if (data.kind === 'message') {
+        if (!(await service.exists(data.conversationId)) || service.customerOf(data.conversationId) !== data.customerId) {
+          service.startConversation({ conversationId: data.conversationId, customerId: data.customerId });
+        }
+        outcome = await service.sendMessage(data.conversationId, data.text, undefined, { messageId: `job:${job.id}` });
+      } else {
+        const operator = { kind: 'operator' as const, id: data.operatorId, scopes: ['approvals:resolve'] };
+        outcome = await service.resolveApproval(data.conversationId, data.approvalId, operator, data.decision);
+      }
+      return { conversationId: outcome.conversationId, reply: outcome.reply, awaiting: outcome.awaiting, approval: outcome.approval };
+    },
+    { connection: options.connection, concurrency: options.concurrency ?? 4, ...(options.prefix ? { prefix: options.prefix } : {}) },
+  );
+}
+
+/** The submitting side: backend systems enqueue turns (job id = idempotency of the submission itself). */
+export function turnQueue(connection: ConnectionOptions, name = DEFAULT_QUEUE, prefix?: string): Queue<TurnJob, Outcome> {
+  return new Queue<TurnJob, Outcome>(name, {
+    connection,
+    ...(prefix ? { prefix } : {}),
+    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: 5000 },
+  });
+}
+
+export async function submitTurn(queue: Queue<TurnJob, Outcome>, jobId: string, job: TurnJob) {
+  const parsed = turnJobSchema.parse(job);
+  if (!/^[A-Za-z0-9._-]{1,120}$/.test(jobId)) throw new Error(`job id "${jobId}" must be 1-120 characters of A-Z a-z 0-9 . _ -`);
+  return queue.add(parsed.kind, parsed, { jobId });
+}
