@@ -17,7 +17,8 @@ describe('pricing server over stdio', () => {
       env: { ...(process.env as Record<string, string>), DATABASE_URL: '', COMMERCE_PRINCIPAL: JSON.stringify({ kind: 'service', id: 'svc:stdio-test', scopes: ['pricing:*'] }) },
       stderr: 'pipe',
     });
-    await client.connect(transport);
+    // The child starts tsx, PGlite and the migrations before it reads stdin: allow for a busy machine.
+    await client.connect(transport, { timeout: 170_000 });
   }, 180_000);
   afterAll(async () => client.close());
 
