@@ -1,6 +1,7 @@
 import { assertSchemaName, invalidArgument, type Queryable } from '@agentic-commerce/kit';
 import type { AllocatedLine, FulfillmentStatus, ReservationStatus, Warehouse } from '../domain/types.ts';
 import { reservationIdFor } from '../domain/types.ts';
+import { applyStockDeltas } from './sql/movements.ts';
 
 export interface WmsBulkData {
   warehouses?: Warehouse[];
@@ -60,25 +61,20 @@ export async function bulkLoadWms(q: Queryable, schema: string, data: WmsBulkDat
   );
   await chunked(data.reservations, async (rows) => {
     await q.query(
-      `INSERT INTO ${s}.reservations (id, order_id, customer_id, status, ship_to_zip, created_at, updated_at)
-       SELECT r.id, r.order_id, r.customer_id, r.status, r.zip, r.created_at, r.created_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS r(id, order_id, customer_id, status, zip, created_at)`,
+      `INSERT INTO ${s}.reservations (id, order_id, customer_id, status, ship_to_zip, lines, created_at, updated_at)
+       SELECT r.id, r.order_id, r.customer_id, r.status, r.zip, r.lines, r.created_at, r.created_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[]) AS r(id, order_id, customer_id, status, zip, lines, created_at)`,
       [
         rows.map((r) => reservationIdFor(r.orderId)),
         rows.map((r) => r.orderId),
         rows.map((r) => r.customerId),
         rows.map((r) => r.status),
         rows.map((r) => r.shipToZip ?? null),
+        rows.map((r) => JSON.stringify(r.lines.map((l) => ({ itemId: l.itemId, warehouseId: l.warehouseId, quantity: l.quantity })))),
         rows.map((r) => r.createdAt),
       ],
     );
-    const lines = rows.flatMap((r) => r.lines.map((l, i) => ({ id: reservationIdFor(r.orderId), no: i + 1, ...l })));
-    await q.query(
-      `INSERT INTO ${s}.reservation_lines (reservation_id, line_no, item_id, warehouse_id, quantity)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[])`,
-      [lines.map((l) => l.id), lines.map((l) => l.no), lines.map((l) => l.itemId), lines.map((l) => l.warehouseId), lines.map((l) => l.quantity)],
-    );
-    await reserveLoadedLines(q, s, rows.filter((r) => r.status === 'active').map((r) => r.orderId));
+    await reserveLoadedLines(q, s, rows);
   });
   await chunked(data.fulfillments, (rows) =>
     q.query(
@@ -106,42 +102,45 @@ export async function bulkLoadWms(q: Queryable, schema: string, data: WmsBulkDat
   };
 }
 
-/** Adds the active reservations of `orderIds` to `stock.reserved` and records their "reservation" movements. */
-async function reserveLoadedLines(q: Queryable, s: string, orderIds: string[]): Promise<void> {
-  if (orderIds.length === 0) return;
-  const active = `FROM ${s}.reservation_lines l JOIN ${s}.reservations r ON r.id = l.reservation_id WHERE r.order_id = ANY($1::text[])`;
-  const [orphan] = await q.query<{ itemId: string; warehouseId: string; orderId: string }>(
-    `SELECT l.item_id AS "itemId", l.warehouse_id AS "warehouseId", r.order_id AS "orderId" ${active}
-     AND NOT EXISTS (SELECT 1 FROM ${s}.stock st WHERE st.item_id = l.item_id AND st.warehouse_id = l.warehouse_id) LIMIT 1`,
-    [orderIds],
+/**
+ * Adds the chunk's active reservations to `stock.reserved` and records their "reservation" movements. Aggregates in
+ * memory, then checks, updates and appends with one `unnest` statement each.
+ */
+async function reserveLoadedLines(q: Queryable, s: string, reservations: NonNullable<WmsBulkData['reservations']>): Promise<void> {
+  const active = reservations.filter((r) => r.status === 'active');
+  if (active.length === 0) return;
+  const totals = new Map<string, { itemId: string; warehouseId: string; quantity: number; orderId: string }>();
+  for (const r of active) {
+    for (const l of r.lines) {
+      const key = `${l.itemId}@${l.warehouseId}`;
+      const total = totals.get(key) ?? { itemId: l.itemId, warehouseId: l.warehouseId, quantity: 0, orderId: r.orderId };
+      total.quantity += l.quantity;
+      totals.set(key, total);
+    }
+  }
+  const rows = [...totals.values()];
+  const [bad] = await q.query<{ itemId: string; warehouseId: string; onHand: number | null; reserved: number | null }>(
+    `SELECT d.item_id AS "itemId", d.warehouse_id AS "warehouseId", st.on_hand AS "onHand", st.reserved + d.quantity AS reserved
+     FROM unnest($1::text[], $2::text[], $3::int[]) AS d(item_id, warehouse_id, quantity)
+     LEFT JOIN ${s}.stock st ON st.item_id = d.item_id AND st.warehouse_id = d.warehouse_id
+     WHERE st.item_id IS NULL OR st.reserved + d.quantity > st.on_hand LIMIT 1`,
+    [rows.map((r) => r.itemId), rows.map((r) => r.warehouseId), rows.map((r) => r.quantity)],
   );
-  if (orphan) {
+  if (bad && bad.onHand === null) {
+    const orderId = totals.get(`${bad.itemId}@${bad.warehouseId}`)?.orderId;
+    throw invalidArgument(`bulk load: order ${orderId} reserves item ${bad.itemId} in ${bad.warehouseId}, which has no stock row; load stock for every reserved variant first`);
+  }
+  if (bad) {
     throw invalidArgument(
-      `bulk load: order ${orphan.orderId} reserves item ${orphan.itemId} in ${orphan.warehouseId}, which has no stock row; load stock for every reserved variant first`,
+      `bulk load: active reservations would hold ${bad.reserved} units of item ${bad.itemId} in ${bad.warehouseId}, which has ${bad.onHand} on hand; load more stock or fewer active reservations`,
     );
   }
-  const [over] = await q.query<{ itemId: string; warehouseId: string; onHand: number; reserved: number }>(
-    `SELECT st.item_id AS "itemId", st.warehouse_id AS "warehouseId", st.on_hand AS "onHand", st.reserved + agg.quantity AS reserved
-     FROM ${s}.stock st JOIN (SELECT l.item_id, l.warehouse_id, sum(l.quantity)::int AS quantity ${active} GROUP BY l.item_id, l.warehouse_id) agg
-       ON st.item_id = agg.item_id AND st.warehouse_id = agg.warehouse_id
-     WHERE st.reserved + agg.quantity > st.on_hand ORDER BY 1, 2 LIMIT 1`,
-    [orderIds],
-  );
-  if (over) {
-    throw invalidArgument(
-      `bulk load: active reservations would hold ${over.reserved} units of item ${over.itemId} in ${over.warehouseId}, which has ${over.onHand} on hand; load more stock or fewer active reservations`,
-    );
-  }
-  await q.query(
-    `UPDATE ${s}.stock st SET reserved = st.reserved + agg.quantity
-     FROM (SELECT l.item_id, l.warehouse_id, sum(l.quantity)::int AS quantity ${active} GROUP BY l.item_id, l.warehouse_id) agg
-     WHERE st.item_id = agg.item_id AND st.warehouse_id = agg.warehouse_id`,
-    [orderIds],
-  );
+  await applyStockDeltas(q, s, rows.map((r) => ({ itemId: r.itemId, warehouseId: r.warehouseId, onHandDelta: 0, reservedDelta: r.quantity })));
+  const moves = active.flatMap((r) => r.lines.map((l) => ({ at: r.createdAt, orderId: r.orderId, ...l })));
   await q.query(
     `INSERT INTO ${s}.stock_movements (at, item_id, warehouse_id, on_hand_delta, reserved_delta, reason, reference)
-     SELECT r.created_at, l.item_id, l.warehouse_id, 0, l.quantity, 'reservation', r.order_id ${active}
-     ORDER BY r.created_at, r.order_id, l.line_no`,
-    [orderIds],
+     SELECT m.at, m.item_id, m.warehouse_id, 0, m.quantity, 'reservation', m.reference
+     FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[], $5::text[]) AS m(at, item_id, warehouse_id, quantity, reference)`,
+    [moves.map((m) => m.at), moves.map((m) => m.itemId), moves.map((m) => m.warehouseId), moves.map((m) => m.quantity), moves.map((m) => m.orderId)],
   );
 }

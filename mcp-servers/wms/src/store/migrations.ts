@@ -17,12 +17,9 @@ export const wmsMigrations: Migration[] = [
       CREATE TABLE ${s}.reservations (
         id text PRIMARY KEY, order_id text NOT NULL UNIQUE, customer_id text NOT NULL,
         status text NOT NULL CHECK (status IN ('active', 'released', 'consumed')), ship_to_zip text,
+        lines jsonb NOT NULL CHECK (jsonb_typeof(lines) = 'array'),
         created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL);
       CREATE INDEX ON ${s}.reservations (customer_id);
-      CREATE TABLE ${s}.reservation_lines (
-        reservation_id text NOT NULL REFERENCES ${s}.reservations(id) ON DELETE CASCADE, line_no integer NOT NULL,
-        item_id text NOT NULL, warehouse_id text NOT NULL REFERENCES ${s}.warehouses(id),
-        quantity integer NOT NULL CHECK (quantity > 0), PRIMARY KEY (reservation_id, line_no));
       CREATE TABLE ${s}.fulfillments (
         tracking_id text PRIMARY KEY, order_id text NOT NULL, customer_id text NOT NULL,
         warehouse_id text NOT NULL REFERENCES ${s}.warehouses(id),

@@ -5,18 +5,14 @@ import { reservationIdFor, type Reservation, type ReservationRequest, type Stock
 import { STOCK_COLUMNS } from './columns.ts';
 import { applyStockDeltas, recordMovements } from './movements.ts';
 
-type Row = Omit<Reservation, 'lines'> & { lines: Reservation['lines'] | null };
-
 export async function selectReservation(q: Queryable, s: string, orderId: string): Promise<Reservation | undefined> {
-  const [row] = await q.query<Row>(
-    `SELECT r.id AS "reservationId", r.order_id AS "orderId", r.customer_id AS "customerId", r.status,
-            r.ship_to_zip AS "shipToZip", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-            (SELECT json_agg(json_build_object('itemId', l.item_id, 'warehouseId', l.warehouse_id, 'quantity', l.quantity) ORDER BY l.line_no)
-               FROM ${s}.reservation_lines l WHERE l.reservation_id = r.id) AS lines
-     FROM ${s}.reservations r WHERE r.order_id = $1`,
+  const [row] = await q.query<Reservation>(
+    `SELECT id AS "reservationId", order_id AS "orderId", customer_id AS "customerId", status, ship_to_zip AS "shipToZip",
+            lines, created_at AS "createdAt", updated_at AS "updatedAt"
+     FROM ${s}.reservations WHERE order_id = $1`,
     [orderId],
   );
-  return row ? { ...row, lines: row.lines ?? [] } : undefined;
+  return row;
 }
 
 /** Serialises writers of one order's reservation for the rest of the transaction. */
@@ -45,19 +41,12 @@ export async function reserveStock(q: Queryable, s: string, warehouses: Warehous
   const allocation = allocate(lines, stock, warehouses, request.shipToZip);
   const deltas = allocation.lines.map((l) => ({ itemId: l.itemId, warehouseId: l.warehouseId, onHandDelta: 0, reservedDelta: l.quantity }));
   await applyStockDeltas(q, s, deltas);
-  const id = reservationIdFor(request.orderId);
+  const allocated = JSON.stringify(allocation.lines.map((l) => ({ itemId: l.itemId, warehouseId: l.warehouseId, quantity: l.quantity })));
   await q.query(
-    `INSERT INTO ${s}.reservations (id, order_id, customer_id, status, ship_to_zip, created_at, updated_at)
-     VALUES ($1, $2, $3, 'active', $4, $5, $5)
-     ON CONFLICT (order_id) DO UPDATE SET status = 'active', ship_to_zip = EXCLUDED.ship_to_zip, updated_at = EXCLUDED.updated_at`,
-    [id, request.orderId, request.customerId, request.shipToZip ?? null, at.toISOString()],
-  );
-  await q.query(`DELETE FROM ${s}.reservation_lines WHERE reservation_id = $1`, [id]);
-  await q.query(
-    `INSERT INTO ${s}.reservation_lines (reservation_id, line_no, item_id, warehouse_id, quantity)
-     SELECT $1, l.ord::int, l.item_id, l.warehouse_id, l.quantity
-     FROM unnest($2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS l(item_id, warehouse_id, quantity, ord)`,
-    [id, allocation.lines.map((l) => l.itemId), allocation.lines.map((l) => l.warehouseId), allocation.lines.map((l) => l.quantity)],
+    `INSERT INTO ${s}.reservations (id, order_id, customer_id, status, ship_to_zip, lines, created_at, updated_at)
+     VALUES ($1, $2, $3, 'active', $4, $5, $6, $6)
+     ON CONFLICT (order_id) DO UPDATE SET status = 'active', ship_to_zip = EXCLUDED.ship_to_zip, lines = EXCLUDED.lines, updated_at = EXCLUDED.updated_at`,
+    [reservationIdFor(request.orderId), request.orderId, request.customerId, request.shipToZip ?? null, allocated, at.toISOString()],
   );
   await recordMovements(q, s, deltas, 'reservation', request.orderId, at);
   return (await selectReservation(q, s, request.orderId))!;
