@@ -3,13 +3,13 @@ import { argumentsHash } from './canonical-json.ts';
 import { verifyLedger } from './ledger/verify-ledger.ts';
 import { toolError } from './testing/connect-as.ts';
 import { kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
-import { sharedPglite } from './testing/test-database.ts';
+import { sharedPglite, DATABASE_START_TIMEOUT_MS } from './testing/test-database.ts';
 
 const { alice, bob, operator } = principals;
 
 describe('action runtime: scope, idempotency, ledger', () => {
   let h: KitHarness;
-  beforeAll(async () => void (h = await kitHarness(await sharedPglite())));
+  beforeAll(async () => void (h = await kitHarness(await sharedPglite())), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('executes an allowed write once and records intent, decision and result in a verifiable ledger', async () => {

@@ -9,7 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { notFound } from './errors.ts';
 import type { Principal } from './principal.ts';
 import { registerTools } from './register-tools.ts';
-import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from './testing/test-database.ts';
+import { dropPrefixedSchemas, sharedPglite, uniquePrefix, DATABASE_START_TIMEOUT_MS } from './testing/test-database.ts';
 import { toolFor } from './tool.ts';
 import { generateSigner } from './ledger/ledger-keys.ts';
 import { testPolicy } from './testing/refunds-system.ts';
@@ -71,7 +71,7 @@ const bob: Principal = { kind: 'customer', id: 'c:bob', customerId: 'bob', scope
 describe('registerTools', () => {
   beforeAll(async () => {
     await migrate(await sharedPglite(), schema, [{ version: 1, name: 'init', up: (s) => `CREATE TABLE ${s}.notes (id text PRIMARY KEY, owner text NOT NULL, text text NOT NULL)` }]);
-  });
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
   it('lists tools with annotations and the action-layer fields on writes', async () => {

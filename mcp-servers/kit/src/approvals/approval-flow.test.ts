@@ -4,7 +4,7 @@ import type { ApprovalRequest } from './approval.ts';
 import { toolError } from '../testing/connect-as.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
 import { testPolicy } from '../testing/refunds-system.ts';
-import { sharedPglite } from '../testing/test-database.ts';
+import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 
 const agent = principals.agent('conv-approvals');
 const { operator } = principals;
@@ -22,7 +22,7 @@ describe('approvals', () => {
   beforeAll(async () => {
     h = await kitHarness(await sharedPglite(), { now: () => clock });
     await h.call(agent, 'find_customer', { customer_id: 'alice' });
-  });
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('asks for approval above the threshold, explains why, binds the request to the argument hash, changes nothing', async () => {
@@ -96,7 +96,7 @@ describe('policy in the server', () => {
 rate_limits:
   customer: { burst: 3, per_minute: 1 }`),
     });
-  });
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('denies above the hard limit and past the velocity limit, explaining why', async () => {

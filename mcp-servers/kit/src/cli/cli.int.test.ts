@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signerFromPrivateKey } from '../ledger/ledger-keys.ts';
 import { toolError } from '../testing/connect-as.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
-import { sharedPostgres, testPostgresUrl } from '../testing/test-database.ts';
+import { sharedPostgres, testPostgresUrl, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 
 const run = promisify(execFile);
 const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
@@ -31,7 +31,7 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', () => {
     await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W77', amount: 12, email: 'alice@example.com' });
     const pending = await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W78', amount: 300 });
     approvalId = (toolError(pending)!.details!.approval as { id: string }).id;
-  });
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('verifies the chain and shows an order history without personal data', async () => {

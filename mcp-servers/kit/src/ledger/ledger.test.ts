@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { kitMigrations } from '../kit-migrations.ts';
-import { dropPrefixedSchemas, testEngines, uniquePrefix } from '../testing/test-database.ts';
+import { dropPrefixedSchemas, testEngines, uniquePrefix, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { createLedger, type Ledger } from './ledger.ts';
 import { entryBody, hashBody, type LedgerRecord } from './ledger-entry.ts';
 import { generateSigner } from './ledger-keys.ts';
@@ -29,7 +29,7 @@ const verify = (db: Database, l: { ledger: Ledger; schema: string }) => verifyLe
 
 describe.each(testEngines())('signed ledger: $name', ({ open }) => {
   let db: Database;
-  beforeAll(async () => void (db = await open()));
+  beforeAll(async () => void (db = await open()), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(db, prefix));
 
   it('verifies an untouched chain across pages', async () => {

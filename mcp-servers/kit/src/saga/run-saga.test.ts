@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommerceError } from '../errors.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
 import { refundTools } from '../testing/refunds-system.ts';
-import { sharedPglite } from '../testing/test-database.ts';
+import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { runSaga, type SagaStep } from './run-saga.ts';
 import { toolStep } from './tool-step.ts';
 
 describe('runSaga', () => {
   let h: KitHarness;
-  beforeAll(async () => void (h = await kitHarness(await sharedPglite())));
+  beforeAll(async () => void (h = await kitHarness(await sharedPglite())), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   const refund = (name: string, customer: string, amount: number) =>

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { redact } from '../ledger/redact.ts';
+import { redact, redactText } from '../ledger/redact.ts';
 
 /**
  * Structured JSON logs on stderr (stdout belongs to the stdio MCP transport), with the ledger's PII redaction applied
@@ -12,6 +12,12 @@ export function createLogger(options: { level?: string; name?: string; destinati
       name: options.name ?? 'commerce',
       level,
       formatters: { log: (object) => redact(object) as Record<string, unknown> },
+      // Messages too: an email or phone number in a message string is fingerprinted like in a field.
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>);
+        },
+      },
     },
     (options.destination ?? process.stderr) as pino.DestinationStream,
   );

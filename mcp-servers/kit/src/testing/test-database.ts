@@ -9,6 +9,12 @@ import { openPostgresDatabase } from '../db/postgres-database.ts';
  * (the vitest config points it at the local server).
  */
 let pglite: Promise<Database> | undefined;
+
+/**
+ * For `beforeAll` hooks that open the shared database: PGlite's start costs ~5 s on an idle machine but far more when
+ * the cores are busy (other workers, other suites), and a slow start is not a failure.
+ */
+export const DATABASE_START_TIMEOUT_MS = 180_000;
 let postgres: Promise<Database> | undefined;
 
 export function sharedPglite(): Promise<Database> {

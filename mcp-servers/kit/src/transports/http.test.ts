@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken, tokenAuthenticator } from '../identity/token.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
-import { sharedPglite } from '../testing/test-database.ts';
+import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { serveHttp, type HttpServerHandle } from './http.ts';
 
 const secret = 'http-test-secret-that-is-long-enough';
@@ -15,7 +15,7 @@ describe('serveHttp with bearer tokens and /metrics', () => {
   beforeAll(async () => {
     h = await kitHarness(await sharedPglite());
     http = await serveHttp({ createServer: h.createServer, authenticate: tokenAuthenticator(secret), metrics: h.runtime.metrics.registry });
-  });
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => {
     await http.close();
     await h.cleanup();
