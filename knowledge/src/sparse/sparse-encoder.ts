@@ -14,7 +14,14 @@ export class SparseEncoder {
 
   /** Builds an encoder whose average document length is measured on `documents` (a full ingest). */
   static fitted(documents: readonly (readonly TextField[])[]): { encoder: SparseEncoder; vectors: SparseVector[] } {
-    const analysed = documents.map(analyzeFields);
+    // Catalog text repeats a lot (a product's name and category on every variant, option values across products).
+    const cache = new Map<string, string[]>();
+    const analyzeCached = (text: string) => {
+      let terms = cache.get(text);
+      if (!terms) cache.set(text, (terms = analyze(text)));
+      return terms;
+    };
+    const analysed = documents.map((fields) => fields.map((f) => ({ terms: analyzeCached(f.text), weight: f.weight })));
     const total = analysed.reduce((sum, fields) => sum + documentLength(fields), 0);
     const lexicon = new Lexicon(analysed.length > 0 ? total / analysed.length : 1);
     for (const fields of analysed) for (const field of fields) lexicon.add(field.terms);
