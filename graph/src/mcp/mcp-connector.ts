@@ -54,7 +54,8 @@ export function httpConnector(endpoints: Record<string, HttpEndpoint>, token: (p
       for (const [system, { url }] of Object.entries(endpoints)) {
         const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${bearer}` } } });
         const client = new Client(clientInfo);
-        await client.connect(transport);
+        // A server may load its data before it answers `initialize` (e.g. --seed): allow for that.
+        await client.connect(transport, { timeout: options.startTimeoutMs ?? 180_000 });
         clients[system] = client;
       }
       return createMcpToolbox(clients);
@@ -73,7 +74,7 @@ export interface StdioServerCommand {
  * Child-process servers over stdio. A stdio server's principal is its launch configuration: each conversation
  * starts its own processes with COMMERCE_PRINCIPAL set to the conversation's principal.
  */
-export function stdioConnector(servers: Record<string, StdioServerCommand>): McpConnector {
+export function stdioConnector(servers: Record<string, StdioServerCommand>, options: { startTimeoutMs?: number } = {}): McpConnector {
   return {
     async open(identity) {
       const principal = JSON.stringify(conversationPrincipal(identity));

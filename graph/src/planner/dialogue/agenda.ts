@@ -1,5 +1,5 @@
 import { classifyMessage, type ClauseIntent } from '../nlu/intent-classifier.ts';
-import { isActionIntent, type ActionIntent } from '../nlu/intents.ts';
+import { actionIntents, isActionIntent, type ActionIntent } from '../nlu/intents.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
 import type { ResultTurn } from './facts.ts';
 import type { Transcript } from './transcript.ts';
@@ -104,7 +104,7 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
     owners.push(perOrder.map((orderId) => openOrJoin(tasks, intent, orderId, clause.text, at)));
   }
   clauses.forEach((clause, i) => {
-    if ((owners[i] ?? []).length > 0 || clause.intent === 'deny') return;
+    if ((owners[i] ?? []).length > 0 || !answers.has(clause.intent)) return;
     const before = owners.slice(0, i).reverse().find((o) => o.length > 0);
     const after = owners.slice(i + 1).find((o) => o.length > 0);
     const targets = before ?? after ?? focusTasks(tasks, previousAt, status);
@@ -147,6 +147,9 @@ function addText(task: Task, text: string, at: number, front = false): void {
 
 /** Exchange and item modification are one request to the customer ("change the lamp to black"); the order's status tells which. */
 const family = (intent: ActionIntent): string => (intent === 'modify_order_items' ? 'exchange_items' : intent);
+
+/** Clauses that can answer an open request (low-confidence requests included); thanks, greetings and "no" cannot. */
+const answers = new Set<string>(['provide_info', 'unclear', ...actionIntents.filter((i) => i !== 'human_agent')]);
 
 function openOrJoin(tasks: Task[], intent: ActionIntent, orderId: string | undefined, text: string, at: number): Task {
   const existing = tasks.find(
