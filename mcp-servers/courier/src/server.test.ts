@@ -1,4 +1,4 @@
-import { createActionRuntime, generateSigner, loadPolicy, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, generateSigner, loadPolicy, sqlBindingStore, type KitRuntime, type Principal } from '@agentic-commerce/kit';
 import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -62,6 +62,19 @@ describe('courier MCP server', () => {
     expect(errorOf(slots).code).toBe('NOT_FOUND');
     expect((await (await backend()).getShipment('100000000001'))?.slotId).toBeNull();
     expect((await (await backend()).getSlot('100-2026-05-04-0900'))?.booked).toBe(0);
+  });
+
+  it('lets a support agent see a parcel only after its conversation is bound to the owner', async () => {
+    const agent: Principal = { kind: 'agent', id: 'agent:support', conversationId: 'conv-courier-1', scopes: ['courier:read', 'courier:write'] };
+    const client = await connect(agent);
+    const before = await client.callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000004' } });
+    expect(errorOf(before)).toEqual({ code: 'NOT_FOUND', message: 'no shipment with tracking id 100000000004' });
+    // The OMS binds the conversation when the agent authenticates the customer (find_user_id_by_email); same kit schema.
+    await sqlBindingStore(await sharedPglite(), `${prefix}_kit`, () => FIXTURE_NOW).set('conv-courier-1', 'alice_1');
+    const after = await client.callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000004' } });
+    expect(after.structuredContent).toMatchObject({ order_id: '#W0000004' });
+    const bobs = await client.callTool({ name: 'track_shipment', arguments: { tracking_id: '100000000002' } });
+    expect(errorOf(bobs)).toEqual({ code: 'NOT_FOUND', message: 'no shipment with tracking id 100000000002' });
   });
 
   it('lists slots not yet started, flagging full ones', async () => {
