@@ -54,8 +54,7 @@ export function httpConnector(endpoints: Record<string, HttpEndpoint>, token: (p
       for (const [system, { url }] of Object.entries(endpoints)) {
         const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${bearer}` } } });
         const client = new Client(clientInfo);
-        // A server may load its data before it answers `initialize` (e.g. --seed): allow for that.
-        await client.connect(transport, { timeout: options.startTimeoutMs ?? 180_000 });
+        await client.connect(transport);
         clients[system] = client;
       }
       return createMcpToolbox(clients);
@@ -83,7 +82,8 @@ export function stdioConnector(servers: Record<string, StdioServerCommand>, opti
         const env = { ...(process.env as Record<string, string>), ...spec.env, COMMERCE_PRINCIPAL: principal };
         const transport = new StdioClientTransport({ command: spec.command, args: spec.args ?? [], env, ...(spec.cwd ? { cwd: spec.cwd } : {}), stderr: 'pipe' });
         const client = new Client(clientInfo);
-        await client.connect(transport);
+        // A server may load its data before it answers `initialize` (e.g. --seed): allow for that.
+        await client.connect(transport, { timeout: options.startTimeoutMs ?? 180_000 });
         clients[system] = client;
       }
       return createMcpToolbox(clients);
