@@ -84,6 +84,11 @@ export class CallTracker {
  */
 export async function createScenarioHarness(options: HarnessOptions): Promise<ScenarioHarness & { close(): Promise<void> }> {
   const data = await readTauBenchData(options.tauBenchDir);
+  // Load τ-bench once into a template world; each trial copies it (much faster than loading again).
+  const templatePrefix = `e_tpl_${randomBytes(3).toString('hex')}`;
+  let template: Promise<unknown> | undefined;
+  const ensureTemplate = () =>
+    (template ??= createReferenceWorld({ db: options.db, prefix: templatePrefix, source: { kind: 'tau-bench', data }, asOf: options.asOf, runtime: { now: () => options.asOf } }));
   let sharedKb: Promise<KnowledgeBase> | undefined;
   const shared = () =>
     (sharedKb ??= (async () => {
@@ -94,7 +99,8 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
 
   const harness = async (scenario: Scenario, trial: number) => {
     const prefix = `e_${createHash('sha256').update(scenario.id).digest('hex').slice(0, 6)}_${trial}_${randomBytes(2).toString('hex')}`;
-    const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'tau-bench', data }, asOf: options.asOf, runtime: { now: () => options.asOf } });
+    await ensureTemplate();
+    const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'copy', fromPrefix: templatePrefix }, asOf: options.asOf, runtime: { now: () => options.asOf } });
     try {
       await applyOverrides({ db: options.db, schemas: world.schemas, asOf: options.asOf }, scenario.world.overrides);
       const kb = await knowledgeFor(scenario, shared);
@@ -150,6 +156,7 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
   return Object.assign(harness, {
     async close() {
       if (sharedKb) await (await sharedKb).close();
+      if (template) await dropPrefixedSchemas(options.db, templatePrefix);
     },
   });
 }
