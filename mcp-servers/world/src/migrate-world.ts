@@ -13,14 +13,9 @@ export async function migrateWorld(db: Database, schemas: WorldSchemas): Promise
   await migrate(db, schemas.pricing, pricingMigrations);
 }
 
-/** True when any of the four schemas already holds data (a world must be loaded into empty schemas). */
+/** True when the world's OMS schema exists and holds customers (a world is loaded only into empty schemas). */
 export async function worldHasData(db: Database, schemas: WorldSchemas): Promise<boolean> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relname = 'orders' AND c.relkind = 'r'`,
-    [schemas.oms],
-  );
-  if ((rows[0]?.n ?? 0) === 0) return false;
-  const [orders] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${schemas.oms}.customers LIMIT 1) x`);
-  return (orders?.n ?? 0) > 0;
+  const [table] = await db.query<{ name: string | null }>(`SELECT to_regclass($1)::text AS name`, [`${schemas.oms}.customers`]);
+  if (!table?.name) return false;
+  return (await db.query(`SELECT 1 FROM ${schemas.oms}.customers LIMIT 1`)).length > 0;
 }

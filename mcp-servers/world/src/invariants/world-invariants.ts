@@ -1,7 +1,15 @@
 import type { Queryable } from '@agentic-commerce/kit';
 import type { WorldSchemas } from '../world-schemas.ts';
 
-/** One cross-system rule a world must keep, as a query returning the rows that break it (at most 20). */
+/** The lines of WMS reservation `alias` as rows (item_id, warehouse_id, quantity); the WMS keeps them as a jsonb array. */
+const ACTIVE_LINES = (alias: string) =>
+  `LATERAL jsonb_to_recordset(${alias}.lines) AS l0("itemId" text, "warehouseId" text, quantity int)
+   CROSS JOIN LATERAL (SELECT l0."itemId" AS item_id, l0."warehouseId" AS warehouse_id, l0.quantity) l`;
+
+/**
+ * One cross-system rule a world must keep, as a query returning the rows that break it (at most 20). The queries
+ * read the reference SQL backends' schemas: they check the reference implementations, not adapters.
+ */
 interface Invariant {
   name: string;
   violations: (s: WorldSchemas) => string;
@@ -26,8 +34,8 @@ const INVARIANTS: Invariant[] = [
   {
     name: 'reserved stock equals the active reservations and never exceeds on-hand stock',
     violations: (s) => `SELECT st.item_id, st.warehouse_id, st.on_hand, st.reserved, coalesce(r.units, 0) AS active_units FROM ${s.wms}.stock st
-      LEFT JOIN (SELECT l.item_id, l.warehouse_id, sum(l.quantity)::int AS units FROM ${s.wms}.reservation_lines l
-                 JOIN ${s.wms}.reservations v ON v.id = l.reservation_id AND v.status = 'active' GROUP BY 1, 2) r
+      LEFT JOIN (SELECT l.item_id, l.warehouse_id, sum(l.quantity)::int AS units FROM ${s.wms}.reservations v, ${ACTIVE_LINES('v')}
+                 WHERE v.status = 'active' GROUP BY 1, 2) r
         ON r.item_id = st.item_id AND r.warehouse_id = st.warehouse_id
       WHERE st.reserved <> coalesce(r.units, 0) OR st.reserved > st.on_hand`,
   },
@@ -42,9 +50,8 @@ const INVARIANTS: Invariant[] = [
     violations: (s) => `SELECT o.id FROM ${s.oms}.orders o WHERE o.status LIKE 'pending%' AND (
         SELECT coalesce(array_agg(i.item_id ORDER BY i.item_id), '{}') FROM ${s.oms}.order_items i WHERE i.order_id = o.id)
       IS DISTINCT FROM (
-        SELECT coalesce(array_agg(l.item_id ORDER BY l.item_id), '{}') FROM ${s.wms}.reservations r
-          JOIN ${s.wms}.reservation_lines l ON l.reservation_id = r.id CROSS JOIN LATERAL generate_series(1, l.quantity)
-         WHERE r.order_id = o.id AND r.status = 'active')`,
+        SELECT coalesce(array_agg(l.item_id ORDER BY l.item_id), '{}') FROM ${s.wms}.reservations r, ${ACTIVE_LINES('r')}
+          CROSS JOIN LATERAL generate_series(1, l.quantity) WHERE r.order_id = o.id AND r.status = 'active')`,
   },
   {
     name: 'order lines were charged the list price of their variant',
