@@ -7,7 +7,9 @@ export function reportOutcomes(agenda: Agenda): string[] {
     .map((t) => {
       const outcome = t.outcome;
       if (!outcome) return '';
-      const target = typeof outcome.args.order_id === 'string' ? ` for order ${outcome.args.order_id}` : '';
+      const created = (outcome.data as { order_id?: unknown } | undefined)?.order_id;
+      const orderId = typeof outcome.args.order_id === 'string' ? outcome.args.order_id : typeof created === 'string' ? created : undefined;
+      const target = orderId ? ` for order ${orderId}` : '';
       const action = outcome.name.replace(/_/g, ' ');
       if (outcome.declined) return `Understood: I did not ${action}${target}; nothing was changed.`;
       if (!outcome.ok) return `The system refused to ${action}${target}: ${outcome.text}`;

@@ -1,6 +1,7 @@
 import { normalizeText } from '../nlu/normalize.ts';
 import { extractWhen, type When } from '../slots/when.ts';
 import { call, resultOf, say, type Flow } from './flow-context.ts';
+import { extractOrdinal } from '../slots/ordinal.ts';
 import { selectOrder } from './order-selection.ts';
 
 interface Slot {
@@ -34,8 +35,10 @@ export const deliverySlot: Flow = (ctx, task) => {
     const offer = slots.slice(0, 6).map(describe).join('; ');
     return say(`There is no free delivery slot at that time.${offer ? ` Free slots: ${offer}. Which one would you like?` : ''}`);
   }
-  if (fitting.length > 1) return say(`Several slots fit: ${fitting.slice(0, 6).map(describe).join('; ')}. Which one would you like?`);
-  const slot = fitting[0] as Slot;
+  const offered = fitting.slice(0, 6);
+  const picked = extractOrdinal(task.texts.at(-1) ?? '', offered.length);
+  if (fitting.length > 1 && picked === undefined) return say(`Several slots fit: ${offered.map(describe).join('; ')}. Which one would you like?`);
+  const slot = offered[picked ?? 0] as Slot;
   const moving = /\b(reschedul|move|change|chang|differ)/.test(normalizeText(task.texts.join(' ')));
   const tool = moving && ctx.tools.has('reschedule_delivery') ? 'reschedule_delivery' : 'book_delivery_slot';
   return call(tool, { tracking_id: trackingId, slot_id: slot.slot_id });

@@ -4,6 +4,7 @@ import { valueMentioned } from '../slots/order-lines.ts';
 import { extractQuantity } from '../slots/when.ts';
 import { call, newestFirst, resultOf, say, type Flow, type FlowContext } from './flow-context.ts';
 import { selectPayment } from './payment-selection.ts';
+import { extractOrdinal } from '../slots/ordinal.ts';
 import type { Task } from '../dialogue/agenda.ts';
 
 interface Hit {
@@ -28,9 +29,11 @@ export const shop: Flow = (ctx, task) => {
   const words = task.texts.flatMap((t) => indexedTokens(t));
   const scored = hits.map((h) => ({ h, score: Object.values(h.options).filter((v) => valueMentioned(v, words)).length }));
   const best = Math.max(...scored.map((s) => s.score));
-  const candidates = scored.filter((s) => s.score === best).map((s) => s.h);
+  const offered = scored.filter((s) => s.score === best).map((s) => s.h).slice(0, 6);
+  const picked = task.texts.length > 1 ? extractOrdinal(task.texts.at(-1) ?? '', offered.length) : undefined;
+  const candidates = picked !== undefined ? [offered[picked] as Hit] : offered;
   if (candidates.length > 1) {
-    const list = candidates.slice(0, 6).map((h) => `${h.product_name} (${Object.values(h.options).join(', ')}) at $${h.price.toFixed(2)}`);
+    const list = candidates.map((h) => `${h.product_name} (${Object.values(h.options).join(', ')}) at $${h.price.toFixed(2)}`);
     return say(`I found several options: ${list.join('; ')}. Which one would you like?`);
   }
   const hit = candidates[0] as Hit;

@@ -3,10 +3,11 @@ import { stem } from './stem.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import type { FeatureBag } from './naive-bayes.ts';
 import { productNouns } from './product-nouns.ts';
+import { withoutAddress } from '../slots/address.ts';
 
 /** Replaces values whose exact form carries no intent (ids, emails, numbers) by placeholder words. */
 export function maskValues(normalized: string): string {
-  return normalized
+  return withoutAddress(normalized, ' addressvalue ')
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' emailvalue ')
     .replace(/#?\bw\s?\d{7}\b/g, ' ordervalue ')
     .replace(/\$\s?\d+(\.\d+)?/g, ' moneyvalue ')

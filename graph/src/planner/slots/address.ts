@@ -56,9 +56,9 @@ export function extractAddress(text: string): PostalAddress | undefined {
   };
 }
 
-/** The text with the first address removed (so its zip or numbers are not read as other slots). */
-export function withoutAddress(text: string): string {
-  return text.replace(addressPattern, ' ');
+/** The text with the first address replaced (so its zip or numbers are not read as other slots). */
+export function withoutAddress(text: string, placeholder = ' '): string {
+  return text.replace(addressPattern, placeholder);
 }
 
 function titleCase(value: string): string {
