@@ -80,6 +80,10 @@ describe.each(testEngines())('WMS SQL backend conformance: $name', ({ name, open
     ]);
     expect(moves[0]?.at).toBe(FIXTURE_TIME.toISOString());
     await expect(db.query(`DELETE FROM ${schema}.stock_movements`)).rejects.toThrow('append-only');
+    expect(await wms(db).listMovements({ afterId: moves[1]!.id, itemId: '1000000002', limit: 100 })).toEqual([moves[2]]);
+    const all = await wms(db).listMovements({ limit: 1000 });
+    const page = await wms(db).listMovements({ afterId: all[3]!.id, limit: 2 });
+    expect(page).toEqual(all.slice(4, 6));
   });
 
   it('adjusts on-hand stock but never below what is reserved', async () => {

@@ -47,8 +47,9 @@ export function sqlWmsBackend(schema = 'wms'): (q: Queryable) => WmsBackend {
         q.query<StockMovement>(
           `SELECT ${MOVEMENT_COLUMNS} FROM ${s}.stock_movements
            WHERE ($1::text IS NULL OR item_id = $1) AND ($2::text IS NULL OR warehouse_id = $2) AND ($3::text IS NULL OR reference = $3)
+             AND id > $5
            ORDER BY id LIMIT $4`,
-          [query.itemId ?? null, query.warehouseId ?? null, query.reference ?? null, query.limit],
+          [query.itemId ?? null, query.warehouseId ?? null, query.reference ?? null, query.limit, query.afterId ?? 0],
         ),
     };
   };

@@ -28,6 +28,8 @@ export interface StockAdjustment {
 }
 
 export interface MovementQuery {
+  /** Only movements after this id: a change feed for consumers (e.g. the catalog index) that keep a cursor. */
+  afterId?: number | undefined;
   itemId?: string | undefined;
   warehouseId?: string | undefined;
   reference?: string | undefined;
@@ -64,5 +66,6 @@ export interface WmsBackend {
   listFulfillments(orderId: string): Promise<Fulfillment[]>;
   /** Moves a parcel forward through pending -> picking -> packed -> shipped. */
   advanceFulfillment(trackingId: string, status: FulfillmentStatus, at: Date): Promise<Fulfillment>;
+  /** Movements in id order (append-only, so `afterId` + `limit` pages through every change exactly once). */
   listMovements(query: MovementQuery): Promise<StockMovement[]>;
 }
