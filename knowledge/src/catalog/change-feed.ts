@@ -1,4 +1,4 @@
-import { invalidArgument } from '@agentic-commerce/kit';
+import { invalidArgument } from '@agentic-commerce/kit/errors';
 import type { CatalogEvent } from './catalog-types.ts';
 
 /** An in-process, ordered change log; cursors are sequence numbers as strings. */

@@ -1,4 +1,4 @@
-import { failedPrecondition } from '@agentic-commerce/kit';
+import { failedPrecondition } from '@agentic-commerce/kit/errors';
 import { categoryOf } from './categories.ts';
 import type { CatalogEvent, CatalogProduct, CatalogSnapshot, CatalogSource } from './catalog-types.ts';
 import { describeProduct } from './describe-product.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { invalidArgument } from '@agentic-commerce/kit';
+import { invalidArgument } from '@agentic-commerce/kit/errors';
 import { categoryOf } from './categories.ts';
 import { ChangeFeed } from './change-feed.ts';
 import type { CatalogEvent, CatalogProduct, CatalogSource, CatalogVariant } from './catalog-types.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommerceError } from '@agentic-commerce/kit';
+import { CommerceError } from '@agentic-commerce/kit/errors';
 
 /** Turns texts into dense vectors. Optional: without one, retrieval is lexical (BM25) only. */
 export interface EmbeddingProvider {

@@ -1,9 +1,10 @@
-import { failedPrecondition } from '@agentic-commerce/kit';
+import { failedPrecondition } from '@agentic-commerce/kit/errors';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
 import type { PolicyChunk, PolicyLibrary } from '../policies/policy-library.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder, type TextField } from '../sparse/sparse-encoder.ts';
 import type { CollectionSpec, SparseVector, VectorStore } from '../store/vector-store.ts';
+import { undefinedIfMissing } from '../store/missing-collection.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 
 export const POLICIES_COLLECTION = 'policies';
@@ -38,7 +39,7 @@ export class PolicyIndex {
   ) {}
 
   static async open(store: VectorStore, embeddings?: EmbeddingProvider): Promise<PolicyIndex> {
-    const metadata = parseIndexMetadata(await store.readMetadata(POLICIES_COLLECTION).catch(() => undefined), POLICIES_COLLECTION);
+    const metadata = parseIndexMetadata(await store.readMetadata(POLICIES_COLLECTION).catch(undefinedIfMissing), POLICIES_COLLECTION);
     return new PolicyIndex(store, embeddings, metadata, new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1)));
   }
 
@@ -53,7 +54,7 @@ export class PolicyIndex {
     const fitted = SparseEncoder.fitted(chunks.map(fields));
     this.encoder = fitted.encoder;
     const dense = this.embeddings ? await this.embeddings.embed(chunks.map((c) => `${c.docTitle}: ${c.heading}. ${c.text}`)) : undefined;
-    await this.store.dropCollection(POLICIES_COLLECTION).catch(() => undefined);
+    await this.store.dropCollection(POLICIES_COLLECTION).catch(undefinedIfMissing);
     await this.store.ensureCollection(spec(dense?.[0]?.length));
     await this.store.upsert(
       POLICIES_COLLECTION,

@@ -1,4 +1,4 @@
-import { failedPrecondition, notFound } from '@agentic-commerce/kit';
+import { failedPrecondition, notFound } from '@agentic-commerce/kit/errors';
 import type { CatalogEvent, CatalogProduct, CatalogSource } from '../catalog/catalog-types.ts';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
 import { ProductQueryParser, type Facets } from '../query/parse-product-query.ts';
@@ -6,6 +6,7 @@ import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/produ
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder } from '../sparse/sparse-encoder.ts';
 import type { Payload, SparseVector, StoredPoint, VectorStore } from '../store/vector-store.ts';
+import { undefinedIfMissing } from '../store/missing-collection.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, payloadHash, variantFields, variantHash, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
 import { facetsOf, mergeFacets } from './product-facets.ts';
@@ -47,7 +48,7 @@ export class ProductIndex {
   ) {}
 
   static async open(store: VectorStore, embeddings?: EmbeddingProvider): Promise<ProductIndex> {
-    const raw = await store.readMetadata(PRODUCTS_COLLECTION).catch(() => undefined);
+    const raw = await store.readMetadata(PRODUCTS_COLLECTION).catch(undefinedIfMissing);
     const metadata = parseIndexMetadata(raw, PRODUCTS_COLLECTION);
     const encoder = new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1));
     return new ProductIndex(store, embeddings, metadata, encoder);
@@ -71,7 +72,7 @@ export class ProductIndex {
     const fitted = SparseEncoder.fitted(pairs.map(({ product, variant }) => variantFields(product, variant)));
     this.encoder = fitted.encoder;
     const probe = this.embeddings ? (await this.embeddings.embed(['probe']))[0]?.length : undefined;
-    await this.store.dropCollection(PRODUCTS_COLLECTION).catch(() => undefined);
+    await this.store.dropCollection(PRODUCTS_COLLECTION).catch(undefinedIfMissing);
     await this.store.ensureCollection(productCollectionSpec(probe));
     for (let i = 0; i < pairs.length; i += BATCH) {
       const batch = pairs.slice(i, i + BATCH);

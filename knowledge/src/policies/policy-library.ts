@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { invalidArgument, notFound } from '@agentic-commerce/kit';
+import { invalidArgument, notFound } from '@agentic-commerce/kit/errors';
 
 /** The store's policy documents shipped with this package (knowledge/policies/*.md). */
 export const DEFAULT_POLICY_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { invalidArgument, notFound } from '@agentic-commerce/kit';
+import { invalidArgument, notFound } from '@agentic-commerce/kit/errors';
 import { EmbeddedCollection } from './embedded-collection.ts';
 import { matchesFilter } from './payload-filter.ts';
 import { reciprocalRankFusion } from './rrf.ts';

@@ -1,5 +1,5 @@
 import { QdrantClient } from '@qdrant/js-client-rest';
-import { CommerceError, invalidArgument, notFound } from '@agentic-commerce/kit';
+import { CommerceError, invalidArgument, notFound } from '@agentic-commerce/kit/errors';
 import { collectionBody, ID_KEY, pointId, qdrantFilter, qdrantPoint, queryBody } from './qdrant-mapping.ts';
 import type { Payload, VectorStore } from './vector-store.ts';
 
