@@ -13,6 +13,12 @@ fi
 echo "setup: installing dependencies"
 pnpm install --frozen-lockfile
 
+# The eval report's browser test drives Debian's Chromium (never a downloaded browser).
+if [ "${SETUP_CHROMIUM:-1}" = "1" ] && ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  echo "setup: installing chromium (Debian package)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "setup: chromium could not be installed; the browser test will be skipped"
+fi
+
 # Services for the integration tests (PostgreSQL, Redis) on loopback. `pnpm start` needs neither:
 # it runs on the embedded defaults (PGlite, in-process queues).
 if [ "${SETUP_SERVICES:-1}" = "1" ]; then
