@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyLibrary } from './policy-library.ts';
 
@@ -18,6 +19,14 @@ describe('PolicyLibrary', () => {
     });
     expect(() => library.cite({ doc: 'returns', section: 'nope' })).toThrow(/policy "returns" has no section "nope"; sections: overview, eligibility, return-window/);
     expect(() => library.cite({ doc: 'nope', section: 'x' })).toThrow(/no policy document "nope"; documents: exchanges/);
+  });
+
+  it('has every section the action layer\'s default policy cites as evidence', async () => {
+    const library = await PolicyLibrary.load();
+    const yaml = await readFile(new URL('../../../mcp-servers/kit/policy/default-policy.yaml', import.meta.url), 'utf8');
+    const refs = [...yaml.matchAll(/doc: ([a-z0-9-]+), section: ([a-z0-9-]+)/g)].map((m) => ({ doc: m[1] as string, section: m[2] as string }));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(library.cite(ref).chunkId).toBe(`${ref.doc}#${ref.section}`);
   });
 
   it('rejects a document without frontmatter or with a bad date, saying what is expected', () => {
