@@ -88,7 +88,7 @@ export const kitMigrations: Migration[] = [
   },
   {
     version: 2,
-    name: 'velocity counters',
+    name: 'velocity counters, ledger call index',
     // Executions per customer, action class and UTC day: policy velocity limits read them in one statement.
     up: (s) => `
       CREATE TABLE ${s}.velocity_counts (
@@ -97,6 +97,7 @@ export const kitMigrations: Migration[] = [
         day date NOT NULL,
         n integer NOT NULL,
         PRIMARY KEY (customer_id, action, day)
-      );`,
+      );
+      CREATE INDEX ledger_call ON ${s}.ledger (call_id) WHERE call_id IS NOT NULL;`,
   },
 ];

@@ -13,7 +13,8 @@ const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.me
 const cli = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 const { privateKey } = generateKeyPairSync('ed25519');
 
-describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', () => {
+// Each case spawns `tsx` processes (seconds each, much more on a busy machine): a generous per-test timeout.
+describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_000 }, () => {
   let h: KitHarness;
   let approvalId: string;
   const exec = async (name: string, args: string[]) => {

@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.ts';
-import { dropPrefixedSchemas, testEngines, uniquePrefix } from '../testing/test-database.ts';
+import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, testEngines, uniquePrefix } from '../testing/test-database.ts';
 
 const prefix = uniquePrefix();
 
 describe.each(testEngines())('database conformance: $name', ({ open }) => {
+  beforeAll(async () => void (await open()), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(await open(), prefix));
 
   it('parses numbers, timestamps and json the same way on both engines', async () => {
