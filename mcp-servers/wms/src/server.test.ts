@@ -52,6 +52,8 @@ describe('WMS MCP server', () => {
     });
     const missing = await client.callTool({ name: 'get_stock', arguments: { item_id: '999' } });
     expect(errorOf(missing)).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('no stock record for item 999') });
+    const nowhere = await client.callTool({ name: 'list_low_stock', arguments: { warehouse_id: 'wh-north' } });
+    expect(errorOf(nowhere)).toEqual({ code: 'NOT_FOUND', message: 'no warehouse wh-north; warehouses are wh-east, wh-west' });
   });
 
   it('reserves for the calling customer and releases again', async () => {

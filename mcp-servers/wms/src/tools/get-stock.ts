@@ -1,6 +1,7 @@
 import { notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { itemIdField, stockLevelOut, stockLevelShape } from './output-shapes.ts';
+import { assertKnownWarehouse } from './known-warehouse.ts';
 import { tool } from './tool.ts';
 
 export const getStock = tool({
@@ -21,6 +22,7 @@ export const getStock = tool({
     warehouses: z.array(stockLevelShape).describe('stock per warehouse, ordered by warehouse id'),
   },
   async handler({ item_id, warehouse_id }, ctx) {
+    await assertKnownWarehouse(warehouse_id, ctx);
     const levels = await ctx.backend.getStock(item_id, warehouse_id);
     if (levels.length === 0) {
       throw notFound(

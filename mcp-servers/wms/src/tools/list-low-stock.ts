@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOW_STOCK_THRESHOLD } from '../domain/types.ts';
+import { assertKnownWarehouse } from './known-warehouse.ts';
 import { tool } from './tool.ts';
 
 export const listLowStock = tool({
@@ -35,6 +36,7 @@ export const listLowStock = tool({
       .describe('low-stock variants, lowest availability first'),
   },
   async handler({ threshold, warehouse_id, limit }, ctx) {
+    await assertKnownWarehouse(warehouse_id, ctx);
     const items = await ctx.backend.listLowStock({ defaultThreshold: threshold, warehouseId: warehouse_id, limit });
     return {
       items: items.map((i) => ({
