@@ -9,7 +9,8 @@ export function reportOutcomes(agenda: Agenda): string[] {
       if (!outcome) return '';
       const created = (outcome.data as { order_id?: unknown } | undefined)?.order_id;
       const orderId = typeof outcome.args.order_id === 'string' ? outcome.args.order_id : typeof created === 'string' ? created : undefined;
-      const target = orderId ? ` for order ${orderId}` : '';
+      const parcel = typeof outcome.args.tracking_id === 'string' ? outcome.args.tracking_id : undefined;
+      const target = orderId ? ` for order ${orderId}` : parcel ? ` for parcel ${parcel}` : '';
       const action = outcome.name.replace(/_/g, ' ');
       if (outcome.declined) return `Understood: I did not ${action}${target}; nothing was changed.`;
       if (!outcome.ok) return `The system refused to ${action}${target}: ${outcome.text}`;

@@ -13,7 +13,7 @@ export function smallTalkReply(latest: ClauseIntent[]): string {
     const unclear = latest.find((c) => c.intent === 'unclear')?.text ?? '';
     return `I'm sorry, I did not understand "${unclear}". Could you tell me what you would like to do? I can ${capabilities}.`;
   }
-  if (intents.has('thanks_bye')) return "You're welcome! Is there anything else I can help you with?";
+  if (intents.has('thanks_bye')) return "You're welcome! Have a great day.";
   if (intents.has('deny')) return 'Understood, I have not changed anything. Is there anything else I can help you with?';
   if (intents.has('greeting')) return `Hello! How can I help you today? I can ${capabilities}.`;
   return 'Is there anything else I can help you with?';
