@@ -24,32 +24,33 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
   return groups;
 }
 
+/** One statement per call: each customer row carries its payment methods and order ids as JSON. */
 export async function readCustomers(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, User>> {
-  const f = filter('id', ids);
-  const fc = filter('customer_id', ids);
-  // sequential: `q` may be one transaction's connection, which runs one statement at a time
-  const customers = await q.query(`SELECT * FROM ${s}.customers ${f.where} ORDER BY id`, f.params);
-  const methods = await q.query(`SELECT * FROM ${s}.payment_methods ${fc.where} ORDER BY customer_id, position`, fc.params);
-  const orders = await q.query(`SELECT id, customer_id FROM ${s}.orders ${fc.where} ORDER BY customer_id, customer_position`, fc.params);
-  const methodsBy = groupBy(methods, 'customer_id');
-  const ordersBy = groupBy(orders, 'customer_id');
+  const f = filter('c.id', ids);
+  const rows = await q.query<Row & { methods: (PaymentMethod & { brand: string | null; last_four: string | null; balance: number | null })[]; order_ids: string[] }>(
+    `SELECT c.*,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('source', m.source, 'id', m.id, 'brand', m.brand, 'last_four', m.last_four, 'balance', m.balance) ORDER BY m.position), '[]')
+               FROM ${s}.payment_methods m WHERE m.customer_id = c.id) AS methods,
+            (SELECT coalesce(jsonb_agg(o.id ORDER BY o.customer_position), '[]') FROM ${s}.orders o WHERE o.customer_id = c.id) AS order_ids
+       FROM ${s}.customers c ${f.where} ORDER BY c.id`,
+    f.params,
+  );
   const result = new Map<string, User>();
-  for (const row of customers) {
-    const id = str(row.id);
+  for (const row of rows) {
     const paymentMethods: Record<string, PaymentMethod> = {};
-    for (const m of methodsBy.get(id) ?? []) {
-      const method: PaymentMethod = { source: m.source as PaymentMethod['source'], id: str(m.id) };
-      if (m.brand !== null) method.brand = str(m.brand);
-      if (m.last_four !== null) method.last_four = str(m.last_four);
-      if (m.balance !== null) method.balance = m.balance as number;
+    for (const m of row.methods) {
+      const method: PaymentMethod = { source: m.source, id: m.id };
+      if (m.brand !== null) method.brand = m.brand;
+      if (m.last_four !== null) method.last_four = m.last_four;
+      if (m.balance !== null) method.balance = m.balance;
       paymentMethods[method.id] = method;
     }
-    result.set(id, {
+    result.set(str(row.id), {
       name: { first_name: str(row.first_name), last_name: str(row.last_name) },
       address: addressOf(row),
       email: str(row.email),
       payment_methods: paymentMethods,
-      orders: (ordersBy.get(id) ?? []).map((o) => str(o.id)),
+      orders: row.order_ids,
     });
   }
   return result;
