@@ -15,7 +15,8 @@ describe('policy file', () => {
   it('loads the default policy shipped with the kit and versions it with a hash of the file', () => {
     const policy = loadPolicy();
     expect(policy.version).toMatch(/^2026-11-28\.1#[0-9a-f]{8}$/);
-    expect(policy.file.actions['order.cancel']?.statuses).toEqual(['pending']);
+    expect(policy.file.actions['order.return']).toMatchObject({ autonomy: 'auto', approve_above: 10000 });
+    expect(policy.warnings).toEqual([]);
   });
 
   it('lists every problem with its path and what is accepted', () => {
