@@ -1,6 +1,5 @@
-import { CommerceError, notFound } from '@agentic-commerce/kit';
+import { CommerceError, notFound, runSaga, type SagaStep } from '@agentic-commerce/kit';
 import { z } from 'zod';
-import { Compensations } from '../domain/compensations.ts';
 import { newOrderId, placeOrder } from '../domain/place-order.ts';
 import { addressSchema } from '../domain/records.ts';
 import type { OrderAllocation } from '../store/oms-backend.ts';
@@ -66,25 +65,47 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
       const now = ctx.now();
       const placed = placeOrder({ orderId, userId: customerId, user, quote, products, address: address ?? user.address, paymentMethodId: payment_method_id, now });
 
-      return new Compensations().run(async (steps) => {
-        const allocations: OrderAllocation[] = [];
-        const reason = `order ${orderId} was not placed`;
-        const lines = quote.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity }));
-        const { reservationId } = await inventory.reserve({ reference: orderId, customerId, lines });
-        steps.completed('release stock reservation', () => inventory.release({ reservationId, reason }));
-        allocations.push({ kind: 'stock_reservation', reference: reservationId });
-        if (quote.couponCode) {
-          const { redemptionId } = await pricing.applyCoupon({ code: quote.couponCode, customerId, reference: orderId });
-          steps.completed('release coupon', () => pricing.releaseCoupon({ redemptionId, reason }));
-          allocations.push({ kind: 'coupon', reference: redemptionId });
-        }
-        if (quote.loyaltyPoints && quote.loyaltyPoints > 0) {
-          const { redemptionId } = await pricing.redeemLoyaltyPoints({ customerId, points: quote.loyaltyPoints, reference: orderId });
-          steps.completed('restore loyalty points', () => pricing.restoreLoyaltyPoints({ redemptionId, reason }));
-          allocations.push({ kind: 'loyalty', reference: redemptionId });
-        }
-        await ctx.backend.insertOrder(placed.order, { placedAt: now, allocations, giftCardBalances: placed.giftCardBalances });
-        return placed.order;
+      const reason = `order ${orderId} was not placed`;
+      const lines = quote.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity }));
+      const steps: SagaStep<{ redemptionId?: string; reservationId?: string }>[] = [
+        {
+          name: 'reserve_stock',
+          run: () => inventory.reserve({ reference: orderId, customerId, lines }),
+          compensate: async (r) => inventory.release({ reservationId: r.reservationId ?? '', reason }),
+        },
+      ];
+      const { couponCode, loyaltyPoints } = quote;
+      if (couponCode) {
+        steps.push({
+          name: 'apply_coupon',
+          run: () => pricing.applyCoupon({ code: couponCode, customerId, reference: orderId }),
+          compensate: async (r) => pricing.releaseCoupon({ redemptionId: r.redemptionId ?? '', reason }),
+        });
+      }
+      if (loyaltyPoints && loyaltyPoints > 0) {
+        steps.push({
+          name: 'redeem_loyalty_points',
+          run: () => pricing.redeemLoyaltyPoints({ customerId, points: loyaltyPoints, reference: orderId }),
+          compensate: async (r) => pricing.restoreLoyaltyPoints({ redemptionId: r.redemptionId ?? '', reason }),
+        });
+      }
+      steps.push({
+        name: 'record_order',
+        async run({ results }) {
+          const ref = (step: string) => (results.get(step) as { redemptionId?: string; reservationId?: string } | undefined);
+          const allocations: OrderAllocation[] = [];
+          const reservation = ref('reserve_stock')?.reservationId;
+          if (reservation) allocations.push({ kind: 'stock_reservation', reference: reservation });
+          const coupon = ref('apply_coupon')?.redemptionId;
+          if (coupon) allocations.push({ kind: 'coupon', reference: coupon });
+          const points = ref('redeem_loyalty_points')?.redemptionId;
+          if (points) allocations.push({ kind: 'loyalty', reference: points });
+          await ctx.backend.insertOrder(placed.order, { placedAt: now, allocations, giftCardBalances: placed.giftCardBalances });
+          return {};
+        },
       });
+      // the kit's saga undoes the completed steps in reverse when a later one fails, then rethrows its error
+      await runSaga(steps, { name: 'order.create', key: ctx.idempotencyKey ?? orderId, subject: { customerId, orderId } });
+      return placed.order;
     },
   });
