@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPrefixedSchemas, sharedPglite } from '@agentic-commerce/kit/testing/test-database';
 import type { McpToolbox } from './mcp/mcp-toolbox.ts';
 import type { State } from './state.ts';
 import { graphHarness } from './testing/graph-harness.ts';
 import { supportScript } from './testing/support-script.ts';
+
+// PGlite takes seconds to start (much longer on a busy machine): pay it once, outside any test's timeout.
+beforeAll(() => sharedPglite(), 300_000);
 
 const prefixes: string[] = [];
 afterAll(async () => {
@@ -29,7 +32,7 @@ function crashAfterFirstWrite(): { wrap: (t: McpToolbox) => McpToolbox; crashed:
   };
 }
 
-describe('approvals and resumption', () => {
+describe('approvals and resumption', { timeout: 180_000 }, () => {
   it('resumes exactly once after a crash between approval and execution', async () => {
     const crash = crashAfterFirstWrite();
     const h = await graphHarness({ wrapToolbox: crash.wrap });

@@ -28,7 +28,7 @@ afterAll(async () => {
   await dropPrefixedSchemas(await sharedPglite(), prefix);
 });
 
-describe('support graph with the embedded planner on the reference world', () => {
+describe('support graph with the embedded planner on the reference world', { timeout: 180_000 }, () => {
   it('runs a return from the first message to the signed ledger entry', async () => {
     const { conversationId } = service.startConversation();
     const first = await service.sendMessage(conversationId, 'I want to return an item, my email is noah.brown7922@example.com');

@@ -1,8 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPrefixedSchemas, sharedPglite } from '@agentic-commerce/kit/testing/test-database';
 import { NOT_CONFIRMED } from './nodes/intake.ts';
 import { graphHarness } from './testing/graph-harness.ts';
 import { supportScript } from './testing/support-script.ts';
+
+// PGlite takes seconds to start (much longer on a busy machine): pay it once, outside any test's timeout.
+beforeAll(() => sharedPglite(), 300_000);
 
 const harnesses: Awaited<ReturnType<typeof graphHarness>>[] = [];
 async function open(options: Parameters<typeof graphHarness>[0] = {}) {
@@ -18,7 +21,7 @@ afterAll(async () => {
   }
 });
 
-describe('support graph (scripted model, kit action layer over in-memory MCP)', () => {
+describe('support graph (scripted model, kit action layer over in-memory MCP)', { timeout: 180_000 }, () => {
   it('runs a return from the first message to the signed ledger entry, only after an explicit yes', async () => {
     const h = await open();
     const first = await h.say('Hi, I want to return my water bottle. My email is sara.doe@example.com');

@@ -44,7 +44,7 @@ async function converse(): Promise<string> {
   return ((await res.json()) as { conversationId: string }).conversationId;
 }
 
-describe('HTTP API', () => {
+describe('HTTP API', { timeout: 180_000 }, () => {
   it('refuses requests without a valid token, saying what to send', async () => {
     const res = await app.request('/conversations', { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);

@@ -1,8 +1,11 @@
 import { Annotation, Command, END, MemorySaver, START, StateGraph, interrupt, type BaseCheckpointSaver } from '@langchain/langgraph';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPrefixedSchemas, sharedPglite, sharedPostgres, testPostgresUrl, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import { embeddedCheckpointer, postgresCheckpointer } from './checkpointer-factory.ts';
 import { pruneMemoryCheckpoints, pruneSqlCheckpoints, type PruneOptions, type PruneResult } from './prune-checkpoints.ts';
+
+// PGlite takes seconds to start (much longer on a busy machine): pay it once, outside any test's timeout.
+beforeAll(() => sharedPglite(), 300_000);
 
 interface Subject {
   name: string;
@@ -62,7 +65,7 @@ function counterGraph(saver: BaseCheckpointSaver) {
     .compile({ checkpointer: saver });
 }
 
-describe.each(subjects)('checkpointer conformance: $name', (subject) => {
+describe.each(subjects)('checkpointer conformance: $name', { timeout: 180_000 }, (subject) => {
   it('persists state, interrupts and resumes across compiled graphs, isolates threads', async () => {
     const { saver, close } = await subject.open();
     const a = { configurable: { thread_id: 'a' } };
