@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage } from '@langchain/core/messages';
 import { Command, MemorySaver, type BaseCheckpointSaver } from '@langchain/langgraph';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +25,8 @@ export interface TurnResult {
 /** A compiled support graph over the fake shop, driven by a scripted model: one conversation per harness. */
 export interface HarnessOptions {
   script?: Script;
+  /** A real chat model instead of the scripted one (live tests). */
+  model?: BaseChatModel;
   shop?: FakeShop;
   checkpointer?: BaseCheckpointSaver;
   threadId?: string;
@@ -33,12 +36,12 @@ export interface HarnessOptions {
 
 export async function graphHarness(options: HarnessOptions = {}) {
   const shop = options.shop ?? createFakeShop({ db: await sharedPglite(), prefix: uniquePrefix() });
-  const model = new ScriptedChatModel(options.script ?? supportScript());
+  const scripted = new ScriptedChatModel(options.script ?? supportScript());
   const connector = inMemoryConnector({ oms: () => shop.createServer() });
   const wrap = options.wrapToolbox;
   const toolboxes = toolboxCache(wrap ? { open: async (identity) => wrap(await connector.open(identity)) } : connector);
   const checkpointer = options.checkpointer ?? new MemorySaver();
-  const builder = buildSupportGraph({ model, toolboxes });
+  const builder = buildSupportGraph({ model: options.model ?? scripted, toolboxes });
   const graph = builder.compile({ checkpointer });
   const config = { configurable: { thread_id: options.threadId ?? `t-${randomUUID()}` } };
 
@@ -54,7 +57,7 @@ export async function graphHarness(options: HarnessOptions = {}) {
   return {
     shop,
     operator,
-    model,
+    model: scripted,
     graph,
     /** A second compiled graph on the same checkpointer: what a restarted process would run. */
     restart: () => builder.compile({ checkpointer }),

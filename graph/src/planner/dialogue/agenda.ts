@@ -38,6 +38,7 @@ export const settlingTools: Partial<Record<ActionIntent, string[]>> = {
   modify_order_address: ['modify_pending_order_address', 'reroute_shipment'],
   change_default_address: ['modify_user_address'],
   return_items: ['return_delivered_order_items'],
+  return_shipping: ['schedule_return_pickup', 'create_return_label'],
   exchange_items: ['exchange_delivered_order_items', 'modify_pending_order_items'],
   delivery_slot: ['book_delivery_slot', 'reschedule_delivery'],
   shop: ['create_order'],

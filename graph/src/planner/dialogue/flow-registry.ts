@@ -6,6 +6,7 @@ import type { Flow } from '../flows/flow-context.ts';
 import { accountInfo, orderStatus, productInfo } from '../flows/information.ts';
 import { modifyPayment } from '../flows/modify-payment.ts';
 import { returnItems } from '../flows/return-items.ts';
+import { returnShipping } from '../flows/return-shipping.ts';
 import { deliverySlot } from '../flows/delivery-slot.ts';
 import { shop } from '../flows/shopping.ts';
 import { loyalty } from '../flows/loyalty.ts';
@@ -26,6 +27,7 @@ export const flows: Partial<Record<ActionIntent, FlowEntry>> = {
   modify_order_payment: { flow: modifyPayment, needsAnyOf: ['modify_pending_order_payment'], authenticated: true, done: 'the payment change' },
   modify_order_address: { flow: modifyOrderAddress, needsAnyOf: ['modify_pending_order_address', 'reroute_shipment'], authenticated: true, done: 'the address change' },
   change_default_address: { flow: changeDefaultAddress, needsAnyOf: ['modify_user_address'], authenticated: true, done: 'the default address change' },
+  return_shipping: { flow: returnShipping, needsAnyOf: ['schedule_return_pickup', 'create_return_label'], authenticated: true, done: 'the return shipping' },
   return_items: { flow: returnItems, needsAnyOf: ['return_delivered_order_items'], authenticated: true, done: 'the return' },
   exchange_items: { flow: exchangeItems, needsAnyOf: ['exchange_delivered_order_items'], authenticated: true, done: 'the exchange' },
   order_status: { flow: orderStatus, needsAnyOf: ['get_order_details'], authenticated: true, done: 'the order lookup' },

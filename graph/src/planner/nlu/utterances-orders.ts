@@ -129,6 +129,16 @@ export const orderUtterances: Partial<Record<Intent, string[]>> = {
     'i received it broken',
     'the package arrived soaking wet',
   ],
+  return_shipping: [
+    'can a courier pick up my return tomorrow morning',
+    'schedule a pickup for the items i am returning',
+    'i need a return label',
+    'can you send me a shipping label for the return',
+    'how do i send the return back, can someone collect it',
+    'please arrange a return pickup on friday afternoon',
+    'i do not want to go to the post office, can you pick it up',
+    'print a return label for order #W1234567',
+  ],
   exchange_items: [
     'i want to exchange an item',
     'can i exchange the t-shirt for a bigger size',
