@@ -5,6 +5,7 @@ import { inMemoryConnector } from '@agentic-commerce/graph/mcp/mcp-connector';
 import { toolboxCache } from '@agentic-commerce/graph/mcp/toolbox-cache';
 import { createSupportService, type TurnOutcome } from '@agentic-commerce/graph/service/support-service';
 import type { TurnEvent } from '@agentic-commerce/graph/service/turn-events';
+import { NOT_CONFIRMED } from '@agentic-commerce/graph/nodes/intake';
 import { createKnowledgeServer, KnowledgeBase, openEmbeddedStore, TauBenchCatalog } from '@agentic-commerce/knowledge';
 import { createReferenceWorld } from '@agentic-commerce/world';
 import { readTauBenchData } from '@agentic-commerce/oms';
@@ -61,6 +62,11 @@ export class CallTracker {
       if (e.type === 'tool_call') this.calls.set(e.id, { tool: e.tool, args: e.args });
       if (e.type !== 'tool_result') continue;
       const call = this.calls.get(e.id) ?? { tool: e.tool, args: {} };
+      // The graph answers a held write the customer did not confirm with this text: the tool never ran.
+      if (e.text === NOT_CONFIRMED) {
+        records.push({ tool: call.tool, args: call.args, ok: false, error: { code: 'NOT_CONFIRMED', message: e.text }, write: this.writeTools.has(call.tool), confirmed: false });
+        continue;
+      }
       const match = e.ok ? null : /^([A-Z_]+): (.*)$/s.exec(e.text);
       const write = this.writeTools.has(call.tool);
       resolved.add(e.id);
