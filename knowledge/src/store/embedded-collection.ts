@@ -1,5 +1,6 @@
 import { inverseDocumentFrequency } from '../sparse/bm25.ts';
 import { matchesFilter } from './payload-filter.ts';
+import { PostingList } from './posting-list.ts';
 import { TopK } from './top-k.ts';
 import type { CollectionSpec, Filter, Payload, ScoredPoint, SparseVector, StoredPoint } from './vector-store.ts';
 
@@ -12,7 +13,7 @@ export class EmbeddedCollection {
   private readonly slots: (StoredPoint | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
-  private readonly postings = new Map<number, Map<number, number>>();
+  private readonly postings = new Map<number, PostingList>();
   private scores = new Float64Array(0);
 
   constructor(readonly spec: CollectionSpec) {}
@@ -35,11 +36,13 @@ export class EmbeddedCollection {
     const slot = this.free.pop() ?? this.slots.length;
     this.slots[slot] = point;
     this.slotOf.set(point.id, slot);
-    point.sparse.indices.forEach((index, i) => {
+    const { indices, values } = point.sparse;
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i] as number;
       let posting = this.postings.get(index);
-      if (!posting) this.postings.set(index, (posting = new Map()));
-      posting.set(slot, point.sparse.values[i] as number);
-    });
+      if (!posting) this.postings.set(index, (posting = new PostingList()));
+      posting.add(slot, values[i] as number);
+    }
   }
 
   remove(id: string): void {
@@ -48,7 +51,7 @@ export class EmbeddedCollection {
     const point = this.slots[slot] as StoredPoint;
     for (const index of point.sparse.indices) {
       const posting = this.postings.get(index);
-      posting?.delete(slot);
+      posting?.remove(slot);
       if (posting?.size === 0) this.postings.delete(index);
     }
     this.slots[slot] = undefined;
@@ -72,9 +75,11 @@ export class EmbeddedCollection {
       const posting = this.postings.get(index);
       if (!posting) return;
       const weight = inverseDocumentFrequency(total, posting.size) * (query.values[i] as number);
-      for (const [slot, value] of posting) {
+      const { slots, values, size } = posting;
+      for (let j = 0; j < size; j++) {
+        const slot = slots[j] as number;
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] as number) + weight * value;
+        scores[slot] = (scores[slot] as number) + weight * (values[j] as number);
       }
     });
     const top = new TopK<ScoredPoint>(limit);
