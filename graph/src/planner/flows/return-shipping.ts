@@ -34,5 +34,5 @@ export const returnShipping: Flow = (ctx, task) => {
   if (!day || !window) {
     return say('On which day should the courier collect it, and in the morning (09:00-13:00) or the afternoon (13:00-18:00)?');
   }
-  return call('schedule_return_pickup', { tracking_id: parcel, day, window: window.start < '13:00' ? 'morning' : 'afternoon' });
+  return call('schedule_return_pickup', { tracking_id: parcel, day, window: window.start >= '12:00' ? 'afternoon' : 'morning' });
 };

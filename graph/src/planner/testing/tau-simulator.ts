@@ -57,8 +57,12 @@ export class TauSimulator {
         return order && order.status === 'pending' ? JSON.stringify(order) : 'Error: non-pending order cannot be modified';
       case 'modify_pending_order_items':
         return this.transition(order, 'pending', 'pending (item modified)');
-      case 'return_delivered_order_items':
-        return this.transition(order, 'delivered', 'return requested');
+      case 'return_delivered_order_items': {
+        const result = this.transition(order, 'delivered', 'return requested');
+        // Like the benchmark, the order remembers which items are coming back.
+        if (order?.status === 'return requested') (order as { return_items?: unknown }).return_items = [...(args.item_ids as string[])].sort();
+        return order?.status === 'return requested' ? JSON.stringify(order) : result;
+      }
       case 'exchange_delivered_order_items':
         return this.transition(order, 'delivered', 'exchange requested');
       case 'modify_user_address': {
