@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { embeddingsFromEnv, type EmbeddingProvider } from './embeddings/embedding-provider.ts';
 import { openEmbeddedStore } from './store/embedded-store.ts';
 import { openQdrantStore } from './store/qdrant-store.ts';
@@ -14,8 +15,11 @@ export interface KnowledgeConfig {
   embeddings: EmbeddingProvider | undefined;
 }
 
+/** `<repository root>/.data/knowledge`, the same wherever a command runs from. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/knowledge', import.meta.url));
+
 /**
- * KNOWLEDGE_STORE (embedded | qdrant; default embedded), KNOWLEDGE_DATA_DIR (default .data/knowledge),
+ * KNOWLEDGE_STORE (embedded | qdrant; default embedded), KNOWLEDGE_DATA_DIR (default <repo>/.data/knowledge),
  * QDRANT_URL, QDRANT_API_KEY, KNOWLEDGE_COLLECTION_PREFIX, KNOWLEDGE_EMBEDDINGS_URL/_MODEL/_API_KEY.
  */
 export function knowledgeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeConfig {
@@ -26,7 +30,7 @@ export function knowledgeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Kn
   if (!/^[A-Za-z0-9_-]*$/.test(prefix)) throw new Error(`KNOWLEDGE_COLLECTION_PREFIX may only use A-Z a-z 0-9 _ -, got "${prefix}"`);
   return {
     store,
-    dataDir: resolve(env.KNOWLEDGE_DATA_DIR ?? '.data/knowledge'),
+    dataDir: env.KNOWLEDGE_DATA_DIR ? resolve(env.KNOWLEDGE_DATA_DIR) : DEFAULT_DATA_DIR,
     qdrantUrl: env.QDRANT_URL,
     qdrantApiKey: env.QDRANT_API_KEY,
     collectionPrefix: prefix,
