@@ -25,3 +25,13 @@ describe('conversation turns that are not requests', () => {
     expect(h.next()).toEqual({ kind: 'say', text: 'Thank you, Omar: your identity is verified. How can I help you today?' });
   });
 });
+
+describe('ambiguous address requests', () => {
+  it('asks which address is meant instead of guessing', () => {
+    const step = new History('delivery').customer('I need to change my address').next();
+    expect(step).toEqual({
+      kind: 'say',
+      text: 'Which address do you mean: the shipping address of an order (please give the order id), or the default address on your account?',
+    });
+  });
+});

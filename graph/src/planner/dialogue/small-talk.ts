@@ -11,6 +11,9 @@ export function smallTalkReply(latest: ClauseIntent[]): string {
   }
   if (intents.has('unclear') && !intents.has('thanks_bye') && !intents.has('greeting')) {
     const unclear = latest.find((c) => c.intent === 'unclear')?.text ?? '';
+    if (/\baddress\b/i.test(unclear)) {
+      return 'Which address do you mean: the shipping address of an order (please give the order id), or the default address on your account?';
+    }
     return `I'm sorry, I did not understand "${unclear}". Could you tell me what you would like to do? I can ${capabilities}.`;
   }
   if (intents.has('thanks_bye')) return "You're welcome! Have a great day.";
