@@ -1,21 +1,15 @@
-import { createActionRuntime, type Database, type Principal } from '@agentic-commerce/kit';
-import { dropPrefixedSchemas } from '@agentic-commerce/kit/testing/test-database';
-import { buildSupportGraph } from '@agentic-commerce/graph/build-graph';
-import { inMemoryConnector } from '@agentic-commerce/graph/mcp/mcp-connector';
-import { toolboxCache } from '@agentic-commerce/graph/mcp/toolbox-cache';
-import { createSupportService, type TurnOutcome } from '@agentic-commerce/graph/service/support-service';
-import type { TurnEvent } from '@agentic-commerce/graph/service/turn-events';
+import type { Database, Principal } from '@agentic-commerce/kit';
 import { NOT_CONFIRMED } from '@agentic-commerce/graph/nodes/intake';
-import { createKnowledgeServer, KnowledgeBase, openEmbeddedStore, TauBenchCatalog } from '@agentic-commerce/knowledge';
-import { createReferenceWorld } from '@agentic-commerce/world';
-import { readTauBenchData } from '@agentic-commerce/oms';
+import type { TurnOutcome } from '@agentic-commerce/graph/service/support-service';
+import type { TurnEvent } from '@agentic-commerce/graph/service/turn-events';
+import { TauBenchCatalog } from '@agentic-commerce/knowledge';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { MemorySaver } from '@langchain/langgraph';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ScenarioHarness } from '../runner/run-scenarios.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ToolCallRecord, Transcript, TurnRecord } from '../runner/transcript.ts';
 import { applyOverrides } from './apply-overrides.ts';
+import { episodeWorlds } from './episode-worlds.ts';
 import { keyedSnapshot } from './keyed-snapshot.ts';
 
 export interface HarnessOptions {
@@ -29,10 +23,10 @@ export interface HarnessOptions {
 
 const OPERATOR: Principal = { kind: 'operator', id: 'op:eval', scopes: ['approvals:resolve'] };
 
-/** Knowledge bases are read-only per scenario; share the plain one and build one per product-text override. */
-async function knowledgeFor(scenario: Scenario, shared: () => Promise<KnowledgeBase>): Promise<KnowledgeBase> {
+/** A catalog with the scenario's product-text overrides applied, or undefined to use the shared index. */
+async function catalogFor(scenario: Scenario): Promise<TauBenchCatalog | undefined> {
   const texts = scenario.world.overrides.filter((o) => o.kind === 'product_text');
-  if (texts.length === 0) return shared();
+  if (texts.length === 0) return undefined;
   const catalog = await TauBenchCatalog.load();
   const { products } = await catalog.snapshot();
   for (const o of texts) {
@@ -40,11 +34,8 @@ async function knowledgeFor(scenario: Scenario, shared: () => Promise<KnowledgeB
     if (!product) throw new Error(`override product_text names product ${o.product}, which the catalog does not have`);
     catalog.publish({ type: 'product.upserted', product: { ...product, description: o.description } });
   }
-  const kb = await KnowledgeBase.open({ store: await openEmbeddedStore() });
-  await kb.ingest(catalog);
-  return kb;
+  return catalog;
 }
-
 /**
  * Tool calls with their outcomes. A write held for confirmation is emitted in one turn and executed in a later
  * one: calls are kept by id across turns and recorded in the turn whose result they got.
@@ -84,85 +75,58 @@ export class CallTracker {
 }
 
 /**
- * Runs each scenario trial in its own world (a fresh schema prefix in the shared database): the reference
- * systems seeded from τ-bench, the scenario's overrides, the real graph with the configured model over
- * in-memory MCP, and the operator answering approvals as the scenario says.
+ * Runs each scenario trial in its own world (a copy of the τ-bench template under a fresh schema prefix): the
+ * scenario's overrides, the real graph with the configured model over in-memory MCP, and the operator answering
+ * approvals as the scenario says.
  */
 export async function createScenarioHarness(options: HarnessOptions): Promise<ScenarioHarness & { close(): Promise<void> }> {
-  const data = await readTauBenchData(options.tauBenchDir);
-  // Load τ-bench once into a template world; each trial copies it (much faster than loading again).
-  const templatePrefix = `e_tpl_${randomBytes(3).toString('hex')}`;
-  let template: Promise<unknown> | undefined;
-  const ensureTemplate = () =>
-    (template ??= createReferenceWorld({ db: options.db, prefix: templatePrefix, source: { kind: 'tau-bench', data }, asOf: options.asOf, runtime: { now: () => options.asOf } }));
-  let sharedKb: Promise<KnowledgeBase> | undefined;
-  const shared = () =>
-    (sharedKb ??= (async () => {
-      const kb = await KnowledgeBase.open({ store: await openEmbeddedStore() });
-      await kb.ingest(await TauBenchCatalog.load());
-      return kb;
-    })());
-
+  const worlds = episodeWorlds(options);
   const harness = async (scenario: Scenario, trial: number) => {
-    const prefix = `e_${createHash('sha256').update(scenario.id).digest('hex').slice(0, 6)}_${trial}_${randomBytes(2).toString('hex')}`;
-    await ensureTemplate();
-    const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'copy', fromPrefix: templatePrefix }, asOf: options.asOf, runtime: { now: () => options.asOf } });
+    const label = `${createHash('sha256').update(scenario.id).digest('hex').slice(0, 6)}_${trial}`;
+    const episode = await worlds.open(label, await options.model(), await catalogFor(scenario));
     try {
+      const { world, service } = episode;
       await applyOverrides({ db: options.db, schemas: world.schemas, asOf: options.asOf }, scenario.world.overrides);
-      const kb = await knowledgeFor(scenario, shared);
-      const knowledgeRuntime = createActionRuntime({ db: options.db, schema: world.schemas.kit, now: () => options.asOf });
-      const servers = { ...world.servers, knowledge: () => createKnowledgeServer({ runtime: knowledgeRuntime, backend: () => kb }) };
-      const writeTools = new Set<string>();
-      for (const create of Object.values(servers)) {
-        const server = create();
-        for (const [name, tool] of Object.entries((server as unknown as { _registeredTools: Record<string, { annotations?: { readOnlyHint?: boolean } }> })._registeredTools)) {
-          if (tool.annotations?.readOnlyHint === false) writeTools.add(name);
-        }
-      }
       const before = keyedSnapshot(await world.snapshot());
-      const toolboxes = toolboxCache(inMemoryConnector(servers));
-      const graph = buildSupportGraph({ model: await options.model(), toolboxes }).compile({ checkpointer: new MemorySaver() });
-      const service = createSupportService({ graph, approvals: world.runtime.approvals });
       const customerId = scenario.customer.auth === 'principal' ? scenario.customer.userId : undefined;
       const { conversationId } = service.startConversation({ customerId });
       const transcript: Transcript = { turns: [], escalated: false };
-      const tracker = new CallTracker(writeTools);
+      const tracker = new CallTracker(episode.writeTools);
       let awaitingConfirmation = false;
-      try {
-        for (const text of scenario.turns ?? []) {
-          const started = performance.now();
-          let outcome: TurnOutcome = await service.sendMessage(conversationId, text);
-          const events = [...outcome.events];
-          const approvals: TurnRecord['approvals'] = [];
-          while (outcome.awaiting === 'approval' && outcome.approval) {
-            const decision = scenario.operator === 'approve' ? 'approve' : 'reject';
-            approvals.push({ tool: outcome.approval.tool, reason: outcome.approval.why, decision: decision === 'approve' ? 'approved' : 'rejected' });
-            outcome = await service.resolveApproval(conversationId, outcome.approval.approvalId, OPERATOR, { decision });
-            events.push(...outcome.events);
-          }
-          transcript.turns.push({
-            customer: text,
-            agent: events.filter((e) => e.type === 'message' || e.type === 'confirmation_required').map((e) => (e.type === 'message' ? e.text : e.type === 'confirmation_required' ? e.statement : '')).join('\n'),
-            toolCalls: tracker.record(events, awaitingConfirmation),
-            approvals,
-            latencyMs: performance.now() - started,
-          });
-          if (events.some((e) => e.type === 'handoff') || outcome.awaiting === 'human') transcript.escalated = true;
-          awaitingConfirmation = outcome.awaiting === 'confirmation';
-          if (outcome.awaiting === 'human') break;
+      for (const text of scenario.turns ?? []) {
+        const started = performance.now();
+        let outcome: TurnOutcome = await service.sendMessage(conversationId, text);
+        const events = [...outcome.events];
+        const approvals: TurnRecord['approvals'] = [];
+        while (outcome.awaiting === 'approval' && outcome.approval) {
+          const decision = scenario.operator === 'approve' ? 'approve' : 'reject';
+          approvals.push({ tool: outcome.approval.tool, reason: outcome.approval.why, decision: decision === 'approve' ? 'approved' : 'rejected' });
+          outcome = await service.resolveApproval(conversationId, outcome.approval.approvalId, OPERATOR, { decision });
+          events.push(...outcome.events);
         }
-      } finally {
-        await toolboxes.close();
+        transcript.turns.push({
+          customer: text,
+          agent: agentText(events),
+          toolCalls: tracker.record(events, awaitingConfirmation),
+          approvals,
+          latencyMs: performance.now() - started,
+        });
+        if (events.some((e) => e.type === 'handoff') || outcome.awaiting === 'human') transcript.escalated = true;
+        awaitingConfirmation = outcome.awaiting === 'confirmation';
+        if (outcome.awaiting === 'human') break;
       }
       return { transcript, snapshots: { before, after: keyedSnapshot(await world.snapshot()) } };
     } finally {
-      await dropPrefixedSchemas(options.db, prefix);
+      await episode.close();
     }
   };
-  return Object.assign(harness, {
-    async close() {
-      if (sharedKb) await (await sharedKb).close();
-      if (template) await dropPrefixedSchemas(options.db, templatePrefix);
-    },
-  });
+  return Object.assign(harness, { close: () => worlds.close() });
+}
+
+/** What the customer read in one turn: the agent's messages and confirmation statements. */
+export function agentText(events: TurnEvent[]): string {
+  return events
+    .map((e) => (e.type === 'message' ? e.text : e.type === 'confirmation_required' ? e.statement : undefined))
+    .filter((t): t is string => t !== undefined)
+    .join('\n');
 }
