@@ -78,6 +78,25 @@ describe('approvals and resumption', { timeout: 180_000 }, () => {
     await h.close();
   });
 
+  it('runs the call with the arguments an operator edited and approved', async () => {
+    const h = await graphHarness();
+    prefixes.push(h.shop.prefix);
+    await h.say('exchange my bottle, sara.doe@example.com');
+    const paused = await h.say('yes');
+    const edited = { ...paused.approval!.arguments, payment_method_id: 'gift_card_222' };
+    await h.shop.runtime.approvals.approve(paused.approval!.approvalId, h.operator, { arguments: edited });
+    const done = await h.decide({ decision: 'edit', arguments: edited });
+    expect(done.approval).toBeUndefined();
+    const effects = await h.shop.effects();
+    expect(effects).toHaveLength(1);
+    // The kit executes an approved call only if its arguments hash matches the approved (edited) arguments.
+    const approval = await h.shop.runtime.approvals.get(paused.approval!.approvalId);
+    expect(approval).toMatchObject({ status: 'used', edited: true, arguments: expect.objectContaining({ payment_method_id: 'gift_card_222' }) });
+    const call = done.state.messages.find((m) => m.getType() === 'tool' && m.name === 'exchange_delivered_order_items');
+    expect(String(call?.content)).toContain('exchange requested');
+    await h.close();
+  });
+
   it('refuses a malformed operator decision and keeps waiting on the same request', async () => {
     const h = await graphHarness();
     prefixes.push(h.shop.prefix);

@@ -34,7 +34,8 @@ export function approvalNode(state: State): StateUpdate {
   const approval =
     decision.decision === 'approve'
       ? { approvalId: pending.request.approvalId, args: pending.request.arguments, edits: previous?.edits ?? 0 }
-      : { args: decision.arguments, edits: (previous?.edits ?? 0) + 1 };
+      : // The operator approved edited arguments under the same approval: the retry carries exactly those.
+        { approvalId: pending.request.approvalId, args: decision.arguments, edits: (previous?.edits ?? 0) + 1 };
   return { pendingApproval: null, toolQueue: { ...queue, approvals: { ...queue.approvals, [callId]: approval } } };
 }
 
