@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { invalidArgument } from '@agentic-commerce/kit/errors';
 import { categoryOf } from './categories.ts';
@@ -7,9 +8,9 @@ import { ChangeFeed } from './change-feed.ts';
 import type { CatalogEvent, CatalogProduct, CatalogSource, CatalogVariant } from './catalog-types.ts';
 import { describeProduct } from './describe-product.ts';
 
-/** Where the τ-bench retail data lives (TAU_BENCH_DATA_DIR overrides). */
+/** Where the τ-bench retail data lives: `../shared/data/tau-bench-retail` next to the repository, or TAU_BENCH_DIR. */
 export function tauBenchDataDir(): string {
-  return process.env.TAU_BENCH_DATA_DIR ?? '/work/shared/data/tau-bench-retail';
+  return process.env.TAU_BENCH_DIR ?? fileURLToPath(new URL('../../../../shared/data/tau-bench-retail', import.meta.url));
 }
 
 const productsFileSchema = z.record(

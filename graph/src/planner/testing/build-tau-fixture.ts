@@ -3,11 +3,12 @@
  * planner's tests use, so the tests run without the full data set. Source data: github.com/sierra-research/tau-bench
  * (MIT License, Copyright (c) 2024 Sierra). Run: TAU_BENCH_DIR=/path/to/tau-bench-retail tsx build-tau-fixture.ts
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heldOutDevTasks, scriptedTasks } from './scripted-tasks.ts';
 
-const dir = process.env.TAU_BENCH_DIR ?? '/work/shared/data/tau-bench-retail';
+const dir = process.env.TAU_BENCH_DIR ?? fileURLToPath(new URL('../../../../../shared/data/tau-bench-retail', import.meta.url));
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
 const users = read('users.json') as Record<string, { orders: string[] }>;
 const orders = read('orders.json') as Record<string, { items: { product_id: string }[] }>;
