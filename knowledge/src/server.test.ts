@@ -1,4 +1,4 @@
-import { createActionRuntime, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, toolErrorOf, type KitRuntime, type Principal } from '@agentic-commerce/kit';
 import { generateSigner } from '@agentic-commerce/kit/ledger/ledger-keys';
 import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
@@ -16,7 +16,7 @@ const shopper: Principal = { kind: 'customer', id: 'c:sara', customerId: 'sara_d
 
 const connect = (principal: Principal) => connectAs(createKnowledgeServer({ runtime, backend: () => kb }), principal);
 type Result = Awaited<ReturnType<Client['callTool']>>;
-const errorOf = (r: Result) => (r.structuredContent as { error: { code: string; message: string } }).error;
+const errorOf = (r: Result) => toolErrorOf(r as Parameters<typeof toolErrorOf>[0])!;
 
 describe('knowledge MCP server', () => {
   // The kit schema migration on the shared PGlite is the slow part; do it once, with room for a loaded machine.

@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { toolErrorOf } from '@agentic-commerce/kit';
 
 /** What one MCP tool call came back with, as the graph reasons about it. */
 export type ToolOutcome =
@@ -16,12 +17,8 @@ export function toOutcome(result: CallToolResult): ToolOutcome {
   const text = textOf(result);
   const structured = result.structuredContent as Record<string, unknown> | undefined;
   if (!result.isError) return { ok: true, text, data: structured };
-  const error = (structured?.error ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-  const prefixed = /^([A-Z_]+): ([\s\S]*)$/.exec(text);
-  const code = typeof error.code === 'string' ? error.code : (prefixed?.[1] ?? 'INTERNAL');
-  const message = typeof error.message === 'string' ? error.message : (prefixed?.[2] ?? text);
-  const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
-  return { ok: false, text: `${code}: ${message}`, code, message, details };
+  const error = toolErrorOf(result) ?? { code: 'INTERNAL', message: text };
+  return { ok: false, text: `${error.code}: ${error.message}`, code: error.code, message: error.message, details: error.details };
 }
 
 /** A failure of the transport or the client (not a tool error): reported to the model as UNAVAILABLE. */

@@ -1,6 +1,6 @@
 /**
  * The closed list of error codes every server, the action layer and the graph share.
- * A tool error carries one of these codes in `structuredContent.error.code`.
+ * A tool error carries one of these codes in `_meta["agentic-commerce/error"].code` (see register-tools.ts).
  */
 export const ERROR_CODES = [
   'INVALID_ARGUMENT', // the input is malformed or names something impossible; nothing changed

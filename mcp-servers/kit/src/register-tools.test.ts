@@ -8,7 +8,7 @@ import type { Queryable } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { notFound } from './errors.ts';
 import type { Principal } from './principal.ts';
-import { registerTools } from './register-tools.ts';
+import { registerTools, toolErrorOf } from './register-tools.ts';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix, DATABASE_START_TIMEOUT_MS } from './testing/test-database.ts';
 import { toolFor } from './tool.ts';
 import { generateSigner } from './ledger/ledger-keys.ts';
@@ -91,7 +91,7 @@ describe('registerTools', () => {
     const theirs = await asBob.callTool({ name: 'get_note', arguments: { id: 'n1' } });
     const missing = await asBob.callTool({ name: 'get_note', arguments: { id: 'nope' } });
     expect(theirs.isError).toBe(true);
-    expect((theirs.structuredContent as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect(toolErrorOf(theirs)?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(theirs.content).replace('n1', 'X')).toBe(JSON.stringify(missing.content).replace('nope', 'X'));
   });
 
@@ -101,7 +101,7 @@ describe('registerTools', () => {
     expect(denied.content).toEqual([{ type: 'text', text: expect.stringMatching(/^FORBIDDEN: .*"notes:write" scope/) }]);
     const client = await connect(alice);
     const other = await client.callTool({ name: 'add_note', arguments: { id: 'n3', owner: 'bob', text: 'x' } });
-    expect((other.structuredContent as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect(toolErrorOf(other)?.code).toBe('NOT_FOUND');
     expect(await (await sharedPglite()).query(`SELECT id FROM ${schema}.notes ORDER BY id`)).toEqual([{ id: 'n1' }]);
   });
 
@@ -110,5 +110,14 @@ describe('registerTools', () => {
     const bad = await client.callTool({ name: 'add_note', arguments: { id: 'n4', owner: 'alice', text: '' } });
     expect(bad.isError).toBe(true);
     expect(JSON.stringify(bad.content)).toMatch(/text/);
+  });
+
+  it('returns tool errors that the SDK client accepts after listing the tools (output schemas are validated)', async () => {
+    const client = await connect(alice);
+    await client.listTools();
+    const missing = await client.callTool({ name: 'get_note', arguments: { id: 'nope' } });
+    expect(missing.isError).toBe(true);
+    expect(missing.structuredContent).toBeUndefined();
+    expect(toolErrorOf(missing)).toEqual({ code: 'NOT_FOUND', message: 'note nope not found' });
   });
 });

@@ -32,14 +32,36 @@ export function principalOf(extra: Extra | undefined, runtime: ActionRuntime): P
   throw new CommerceError('UNAUTHENTICATED', 'this call carries no credentials: send a bearer token');
 }
 
+/** Where a tool error's code, message and details travel: `_meta`, since `structuredContent` must match the output schema. */
+export const TOOL_ERROR_META = 'agentic-commerce/error';
+
+export interface ToolErrorPayload {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
 export function errorResult(error: unknown): CallToolResult {
   const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
   const prefix = known.code === 'INTERNAL' ? '' : `${known.code}: `;
   return {
     isError: true,
     content: [{ type: 'text', text: `${prefix}${known.message}` }],
-    structuredContent: { error: known.toJSON() },
+    _meta: { [TOOL_ERROR_META]: known.toJSON() },
   };
+}
+
+/**
+ * The kit error of a tool result, or undefined for a success. Results without the kit's `_meta` (e.g. the SDK's own
+ * input-validation errors) are read from their "CODE: message" text, else reported as INVALID_ARGUMENT.
+ */
+export function toolErrorOf(result: { isError?: boolean; content?: unknown; _meta?: Record<string, unknown> }): ToolErrorPayload | undefined {
+  if (!result.isError) return undefined;
+  const meta = result._meta?.[TOOL_ERROR_META] as ToolErrorPayload | undefined;
+  if (meta && typeof meta.code === 'string') return meta;
+  const text = Array.isArray(result.content) ? result.content.map((c: { type?: string; text?: string }) => (c.type === 'text' ? c.text : '')).join(' ') : '';
+  const prefixed = /^([A-Z_]+): ([\s\S]*)$/.exec(text);
+  return prefixed ? { code: prefixed[1]!, message: prefixed[2]! } : { code: 'INVALID_ARGUMENT', message: text };
 }
 
 export function successResult(output: Record<string, unknown>): CallToolResult {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '@agentic-commerce/kit';
+import { toolErrorOf, type Principal } from '@agentic-commerce/kit';
 import { defaultTauBenchDir } from './import/tau-bench.ts';
 import { BOB, BOB_ORDER, callTool as call, openOmsTestWorld, resultText as text, type OmsTestWorld } from './testing/oms-test-world.ts';
 import { DELIVERED, MUG, PENDING, SHIRT, USER, USER_ID } from './testing/sample-records.ts';
@@ -50,7 +50,7 @@ describe('OMS MCP server', () => {
     const noProfile = await call(client, 'get_user_details', { user_id: 'nobody_1' });
     expect(text(theirProfile).replace(BOB, 'X')).toBe(text(noProfile).replace('nobody_1', 'X'));
     const theirCancel = await call(client, 'cancel_pending_order', { order_id: BOB_ORDER.order_id, reason: 'no longer needed' });
-    expect((theirCancel.structuredContent as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect(toolErrorOf(theirCancel as Parameters<typeof toolErrorOf>[0])?.code).toBe('NOT_FOUND');
   });
 
   it('lets a customer principal see only their own orders', async () => {

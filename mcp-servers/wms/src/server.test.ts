@@ -1,4 +1,4 @@
-import { createActionRuntime, generateSigner, loadPolicy, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { createActionRuntime, generateSigner, loadPolicy, toolErrorOf, type KitRuntime, type Principal } from '@agentic-commerce/kit';
 import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -21,7 +21,7 @@ async function connect(principal: Principal): Promise<Client> {
 }
 
 type Result = Awaited<ReturnType<Client['callTool']>>;
-const errorOf = (r: Result) => (r.structuredContent as { error: { code: string; message: string } }).error;
+const errorOf = (r: Result) => toolErrorOf(r as Parameters<typeof toolErrorOf>[0])!;
 const stockOf = async (itemId: string) => sqlWmsBackend(schema)(await sharedPglite()).getStock(itemId);
 
 describe('WMS MCP server', () => {

@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../principal.ts';
+import { toolErrorOf } from '../register-tools.ts';
 
 /**
  * An in-memory MCP client whose every request carries `principal`, exactly as a verified bearer token does over
@@ -26,11 +27,5 @@ export interface ToolErrorShape {
 
 /** The error of a failed tool result (schema failures read as INVALID_ARGUMENT), or undefined when the call succeeded. */
 export function toolError(result: unknown): ToolErrorShape | undefined {
-  const r = result as CallToolResult;
-  if (!r.isError) return undefined;
-  const structured = (r.structuredContent as { error?: ToolErrorShape } | undefined)?.error;
-  if (structured) return structured;
-  // The SDK reports arguments that fail the input schema as an error result without structured content.
-  const text = r.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
-  return { code: 'INVALID_ARGUMENT', message: text };
+  return toolErrorOf(result as CallToolResult) as ToolErrorShape | undefined;
 }
