@@ -3,10 +3,13 @@
  * tool calls, confirmations and approvals as they happen. Without --customer you are unauthenticated (τ-bench style:
  * give your email, or name and zip). When a server asks for approval you answer as the operator.
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openReferenceStack } from '../app/reference-stack.ts';
 import { formatEvent } from './format-event.ts';
+
+// The in-process servers log every call; keep the terminal for the conversation unless LOG_LEVEL says otherwise.
+process.env.LOG_LEVEL ??= 'warn';
 
 const { values } = parseArgs({
   options: { customer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -25,17 +28,26 @@ const operator = { kind: 'operator' as const, id: 'op:terminal', scopes: ['appro
 const print = (e: Parameters<typeof formatEvent>[0]) => console.log(formatEvent(e, process.stdout.isTTY === true));
 console.log(`model: ${stack.model}\nconversation ${conversationId}${values.customer ? ` as ${values.customer}` : ' (unauthenticated)'}; type "exit" to quit.\n`);
 
-const rl = createInterface({ input: process.stdin, output: process.stdout });
+// Lines are read through the iterator (buffered), so piped input works as well as a terminal.
+const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true });
+const lines = rl[Symbol.asyncIterator]();
+const ask = async (prompt: string): Promise<string | undefined> => {
+  process.stdout.write(prompt);
+  const next = await lines.next();
+  if (next.done) return undefined;
+  if (process.stdin.isTTY !== true) process.stdout.write(`${next.value}\n`);
+  return next.value.trim();
+};
 try {
   for (;;) {
-    const text = (await rl.question('you: ')).trim();
-    if (text === 'exit' || text === 'quit') break;
+    const text = await ask('you: ');
+    if (text === undefined || text === 'exit' || text === 'quit') break;
     if (!text) continue;
     let outcome = await service.sendMessage(conversationId, text, print);
     while (outcome.awaiting === 'approval' && outcome.approval) {
-      const answer = (await rl.question('operator — approve, reject or skip? ')).trim().toLowerCase();
-      if (answer.startsWith('s')) break;
-      const decision = answer.startsWith('a') ? { decision: 'approve' } : { decision: 'reject', note: (await rl.question('reason: ')).trim() || undefined };
+      const answer = (await ask('operator — approve, reject or skip? '))?.toLowerCase();
+      if (answer === undefined || answer.startsWith('s')) break;
+      const decision = answer.startsWith('a') ? { decision: 'approve' } : { decision: 'reject', note: (await ask('reason: ')) || undefined };
       outcome = await service.resolveApproval(conversationId, outcome.approval.approvalId, operator, decision, print);
     }
   }
