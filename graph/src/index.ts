@@ -27,3 +27,5 @@ export { openApiDocument } from './api/openapi.ts';
 export { createTurnWorker, turnQueue, submitTurn } from './worker/turn-worker.ts';
 export { turnJobSchema, type TurnJob } from './worker/turn-jobs.ts';
 export { openReferenceStack, type ReferenceStack } from './app/reference-stack.ts';
+export { openExternalService } from './app/external-service.ts';
+export { connectorFromEnv } from './mcp/connector-from-env.ts';

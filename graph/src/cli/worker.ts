@@ -2,9 +2,15 @@
  * Graph turn worker: runs turns that backend systems submit to the BullMQ queue "graph-turns" (see worker/turn-jobs.ts).
  *   env: REDIS_URL (required, e.g. redis://127.0.0.1:6379), WORKER_CONCURRENCY (default 4), DATABASE_URL (needed to run
  *   several workers: they share conversations through the PostgreSQL checkpointer), MODEL_PROVIDER, ...
+ *   MCP_ENDPOINTS / MCP_STDIO: use MCP servers that run elsewhere (see mcp/connector-from-env.ts) instead of the
+ *   reference world in this process.
  * Scale by starting more workers.
  */
+import { signToken } from '@agentic-commerce/kit/identity/token';
+import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
+import { openExternalService } from '../app/external-service.ts';
 import { openReferenceStack } from '../app/reference-stack.ts';
+import { connectorFromEnv } from '../mcp/connector-from-env.ts';
 import { createTurnWorker } from '../worker/turn-worker.ts';
 
 const redisUrl = process.env.REDIS_URL;
@@ -29,7 +35,13 @@ const connection = {
   ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
   maxRetriesPerRequest: null,
 };
-const stack = await openReferenceStack({ transport: 'memory', dataDir: process.env.COMMERCE_DATA_DIR ?? '.data/worker' });
+const dataDir = process.env.COMMERCE_DATA_DIR ?? '.data/worker';
+// External servers (MCP_ENDPOINTS / MCP_STDIO) when configured, else the reference world in this process.
+const secret = process.env.MCP_ENDPOINTS ? loadTokenSecret() : undefined;
+const external = connectorFromEnv(process.env, (principal) => signToken(secret ?? '', { principal, ttlSeconds: 24 * 3600 }));
+const stack = external
+  ? await openExternalService(external, { dataDir, databaseUrl: process.env.DATABASE_URL })
+  : await openReferenceStack({ transport: 'memory', dataDir });
 const worker = createTurnWorker({ service: stack.service, connection, concurrency });
 worker.on('completed', (job, result) => console.log(`job ${job.id} done: ${result.conversationId} awaiting ${result.awaiting}`));
 worker.on('failed', (job, error) => console.error(`job ${job?.id} attempt ${job?.attemptsMade} failed: ${error.message}`));
