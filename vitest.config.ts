@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['{graph,knowledge,evals}/src/**/*.test.ts', 'mcp-servers/*/src/**/*.test.ts'],
     pool: 'forks',
-    // Two cores here and in CI; each worker shares one PGlite instance (see kit/src/testing).
+    // Two cores here and in CI. Test files in a worker share one module graph (isolate: false), so each worker
+    // starts PGlite once (kit/src/testing/test-database.ts); tests isolate themselves by schema prefix.
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: {
