@@ -80,7 +80,11 @@ async function main(): Promise<number> {
     exit = 1;
   }
   if (args.updateBaseline) {
-    await writeFile(args.baseline, JSON.stringify(toBaseline(report), null, 2) + '\n');
+    // Scenarios not run this time keep their recorded pass rate.
+    const previous = await readFile(args.baseline, 'utf8').then((t) => baselineSchema.parse(JSON.parse(t)).scenarios, () => ({}));
+    const next = toBaseline(report);
+    next.scenarios = Object.fromEntries(Object.entries({ ...previous, ...next.scenarios }).sort(([a], [b]) => a.localeCompare(b)));
+    await writeFile(args.baseline, JSON.stringify(next, null, 2) + '\n');
     console.log(`baseline updated: ${args.baseline}`);
   } else if (args.checkBaseline) {
     const baseline = baselineSchema.parse(JSON.parse(await readFile(args.baseline, 'utf8')));

@@ -54,7 +54,9 @@ export const productInfo: Flow = (ctx, task) => {
   if (ctx.tools.has('list_all_product_types')) {
     const listed = resultOf(ctx, 'list_all_product_types', {});
     if (!listed) return call('list_all_product_types', {});
-    const types = (listed.data && typeof listed.data === 'object' ? listed.data : {}) as Record<string, string>;
+    // The OMS answers { product_types: { name: id } }; τ-bench's own tool answers the bare map.
+    const raw = (listed.data && typeof listed.data === 'object' ? listed.data : {}) as Record<string, unknown>;
+    const types = (raw.product_types && typeof raw.product_types === 'object' ? raw.product_types : raw) as Record<string, string>;
     const mention = findItemMentions(question, Object.keys(types))[0];
     const productId = mention ? types[mention.productName] : undefined;
     if (!productId) return say(`We sell these product types: ${Object.keys(types).join(', ')}. Which one would you like to know about?`);
