@@ -12,6 +12,7 @@ import { createChatModel } from '@agentic-commerce/graph/models/create-chat-mode
 import { modelConfigFromEnv } from '@agentic-commerce/graph/models/model-config';
 import { createDeterministicPlanner } from '@agentic-commerce/graph/planner/index';
 import { EVAL_CLOCK } from '../eval-clock.ts';
+import { userModelEnv } from '../taubench/user-model-env.ts';
 import { diffPaths } from '../grading/state-path.ts';
 import { createScenarioHarness } from '../harness/scenario-harness.ts';
 import { baselineSchema, compareToBaseline, toBaseline } from '../report/baseline.ts';
@@ -49,7 +50,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const db = await openDatabase();
-  const harness = await createScenarioHarness({ db, model: async () => (config.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(config)), asOf: EVAL_CLOCK });
+  // Scenarios with a simulated user need an LLM for it (USER_MODEL_PROVIDER=openai ...); scripted ones do not.
+  const userConfig = process.env.USER_MODEL_PROVIDER ? modelConfigFromEnv(userModelEnv(process.env)) : undefined;
+  const harness = await createScenarioHarness({ db, userModel: userConfig ? () => createChatModel(userConfig) : undefined, model: async () => (config.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(config)), asOf: EVAL_CLOCK });
   const progress = progressLine(`eval ${args.suite}`, scenarios.length * args.trials);
   let failed = 0;
   const results = await runScenarios({

@@ -17,14 +17,10 @@ import { EVAL_CLOCK } from '../eval-clock.ts';
 import { episodeWorlds } from '../harness/episode-worlds.ts';
 import type { GoldEntry } from '../taubench/grade-task.ts';
 import { runTauBench, type TauTaskSpec } from '../taubench/run-taubench.ts';
+import { userModelEnv } from '../taubench/user-model-env.ts';
 
 const dataDir = process.env.TAU_BENCH_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/tau-bench-retail');
 
-/** The user simulator's model: USER_* variables, falling back to the agent's OpenAI-compatible settings. */
-export function userModelEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const pick = (name: string) => env[`USER_${name}`] ?? env[name];
-  return { ...env, MODEL_PROVIDER: pick('MODEL_PROVIDER'), MODEL_PRESET: pick('MODEL_PRESET'), OPENAI_BASE_URL: pick('OPENAI_BASE_URL'), OPENAI_API_KEY: pick('OPENAI_API_KEY'), MODEL_NAME: pick('MODEL_NAME') };
-}
 
 async function main(): Promise<number> {
   process.env.LOG_LEVEL ??= 'warn';

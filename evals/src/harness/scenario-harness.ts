@@ -11,6 +11,7 @@ import type { ToolCallRecord, Transcript, TurnRecord } from '../runner/transcrip
 import { applyOverrides } from './apply-overrides.ts';
 import { episodeWorlds } from './episode-worlds.ts';
 import { keyedSnapshot } from './keyed-snapshot.ts';
+import { UserSimulator } from '../taubench/user-simulator.ts';
 
 export interface HarnessOptions {
   db: Database;
@@ -19,6 +20,34 @@ export interface HarnessOptions {
   /** The scenario clock: every world is drawn around it, so runs are reproducible. */
   asOf: Date;
   tauBenchDir?: string | undefined;
+  /** The simulated customer's model, for scenarios that give a `user` goal instead of scripted turns. */
+  userModel?: (() => Promise<BaseChatModel>) | undefined;
+}
+
+/** The customer's messages: the scripted turns, or a simulated user (an LLM) pursuing the scenario's goal. */
+async function customerTurns(scenario: Scenario, options: HarnessOptions): Promise<{ first: string; next: (reply: string) => Promise<string | undefined> }> {
+  if (scenario.turns) {
+    const turns = scenario.turns;
+    let i = 0;
+    return { first: turns[0]!, next: async () => turns[++i] };
+  }
+  const goal = scenario.user!;
+  if (!options.userModel) {
+    throw new Error(`scenario ${scenario.id} has a simulated user: configure its model (USER_MODEL_PROVIDER=openai, USER_OPENAI_BASE_URL, USER_MODEL_NAME)`);
+  }
+  const facts = Object.entries(goal.facts).map(([k, v]) => `Your ${k} is ${v}.`).join(' ');
+  const user = new UserSimulator(await options.userModel(), `${goal.goal} ${facts}`);
+  let turns = 1;
+  const first = await user.next();
+  return {
+    first,
+    next: async (reply) => {
+      if (turns >= goal.maxTurns) return undefined;
+      const message = await user.next(reply);
+      turns++;
+      return UserSimulator.done(message) ? undefined : message;
+    },
+  };
 }
 
 const OPERATOR: Principal = { kind: 'operator', id: 'op:eval', scopes: ['approvals:resolve'] };
@@ -93,7 +122,8 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
       const transcript: Transcript = { turns: [], escalated: false };
       const tracker = new CallTracker(episode.writeTools);
       let awaitingConfirmation = false;
-      for (const text of scenario.turns ?? []) {
+      const customer = await customerTurns(scenario, options);
+      for (let text: string | undefined = customer.first; text !== undefined && !UserSimulator.done(text); ) {
         const started = performance.now();
         let outcome: TurnOutcome = await service.sendMessage(conversationId, text);
         const events = [...outcome.events];
@@ -114,6 +144,7 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
         if (events.some((e) => e.type === 'handoff') || outcome.awaiting === 'human') transcript.escalated = true;
         awaitingConfirmation = outcome.awaiting === 'confirmation';
         if (outcome.awaiting === 'human') break;
+        text = await customer.next(transcript.turns.at(-1)!.agent);
       }
       return { transcript, snapshots: { before, after: keyedSnapshot(await world.snapshot()) } };
     } finally {
