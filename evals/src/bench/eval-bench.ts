@@ -40,18 +40,19 @@ for (const concurrency of [1, 2]) {
 await harness.close();
 
 const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null, ...(process.env.REDIS_URL ? { host: new URL(process.env.REDIS_URL).hostname, port: Number(new URL(process.env.REDIS_URL).port || 6379) } : {}) };
-const prefix = `bench_sim_${Date.now().toString(36)}`;
-const world = await createReferenceWorld({ db, prefix, asOf: EVAL_CLOCK, runtime: { now: () => EVAL_CLOCK }, source: { kind: 'synthetic', seed: 7, orders: 500, customers: 100, products: 60, warehouses: 3, days: 60 } });
-const contacts = generateContacts(await readSimWorld(db, world.schemas), CONTACTS, 7);
-const stack = await simulationStack(db, world, createDeterministicPlanner({ now: () => EVAL_CLOCK }), EVAL_CLOCK);
+// Each worker count gets its own freshly generated world, so both runs start from the same state.
 for (const workers of [1, 2]) {
+  const prefix = `bench_sim_${workers}_${Date.now().toString(36)}`;
+  const world = await createReferenceWorld({ db, prefix, asOf: EVAL_CLOCK, runtime: { now: () => EVAL_CLOCK }, source: { kind: 'synthetic', seed: 7, orders: 500, customers: 100, products: 60, warehouses: 3, days: 60 } });
+  const contacts = generateContacts(await readSimWorld(db, world.schemas), CONTACTS, 7);
+  const stack = await simulationStack(db, world, createDeterministicPlanner({ now: () => EVAL_CLOCK }), EVAL_CLOCK);
   const started = performance.now();
-  const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, connection, workers, concurrency: 2, inFlight: workers * 4, runId: `${prefix}_${workers}` });
+  const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, connection, workers, concurrency: 2, inFlight: workers * 4, runId: prefix });
   const seconds = (performance.now() - started) / 1000;
   rows.push(`| simulator contacts, ${workers} worker(s) × 2 | ${outcomes.length} | ${seconds.toFixed(1)} s | ${(outcomes.length / seconds).toFixed(2)} contacts/s | ${outcomes.filter((o) => o.resolvedByAgent).length} resolved by the agent |`);
+  await stack.close();
+  await dropPrefixedSchemas(db, prefix);
 }
-await stack.close();
-await dropPrefixedSchemas(db, prefix);
 await db.close();
 console.log(`\n## evals bench (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, one process; workers share its event loop)\n`);
 console.log('| what | n | wall | throughput | outcome |\n|---|---:|---:|---:|---|');
