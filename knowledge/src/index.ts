@@ -6,7 +6,7 @@
  * The action layer's database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite.
  */
 import { parseArgs } from 'node:util';
-import { createActionRuntime, openDatabase, serveHttp, serveStdio } from '@agentic-commerce/kit';
+import { createActionRuntime, openDatabase, serveHttp, serveStdio, setupTracing } from '@agentic-commerce/kit';
 import { principalFromEnv } from '@agentic-commerce/kit/identity/principal-from-env';
 import { tokenAuthenticator } from '@agentic-commerce/kit/identity/token';
 import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
@@ -37,12 +37,16 @@ if (!kb.products.ready && process.env.KNOWLEDGE_AUTO_INGEST !== '0') {
 await kb.ensurePolicies();
 
 const db = await openDatabase({ dataDir: process.env.KNOWLEDGE_DB_DIR });
+// Spans go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; metrics are served at GET /metrics over HTTP.
+setupTracing();
 const runtime = createActionRuntime({ db, defaultPrincipal: principalFromEnv() });
+// Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
+await runtime.ready();
 const create = () => createKnowledgeServer({ runtime, backend: () => kb });
 
 if (values.transport === 'stdio') {
   await serveStdio(create());
 } else {
-  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port });
+  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port, metrics: runtime.metrics.registry });
   process.stderr.write(`knowledge MCP server listening on ${handle.url}\n`);
 }

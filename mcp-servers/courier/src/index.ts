@@ -13,6 +13,7 @@ import {
   serveHttp,
   serveStdio,
   tokenAuthenticator,
+  setupTracing,
 } from '@agentic-commerce/kit';
 import { createCourierServer } from './server.ts';
 import { courierMigrations } from './store/migrations.ts';
@@ -34,12 +35,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--por
 const schema = process.env.COURIER_SCHEMA ?? 'courier';
 const db = await openDatabase({ dataDir: process.env.COURIER_DATA_DIR });
 await migrate(db, schema, courierMigrations);
+// Spans go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; metrics are served at GET /metrics over HTTP.
+setupTracing();
 const runtime = createActionRuntime({ db, defaultPrincipal: principalFromEnv() });
+// Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
+await runtime.ready();
 const create = () => createCourierServer({ runtime, backend: sqlCourierBackend(schema) });
 
 if (values.transport === 'stdio') {
   await serveStdio(create());
 } else {
-  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port });
+  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port, metrics: runtime.metrics.registry });
   process.stderr.write(`courier MCP server listening on ${handle.url}\n`);
 }

@@ -5,7 +5,7 @@
  * `--seed tau-bench` loads the τ-bench retail data when the OMS is empty.
  */
 import { parseArgs } from 'node:util';
-import { createActionRuntime, migrate, openDatabase, serveHttp, serveStdio } from '@agentic-commerce/kit';
+import { createActionRuntime, migrate, openDatabase, serveHttp, serveStdio, setupTracing } from '@agentic-commerce/kit';
 import { principalFromEnv } from '@agentic-commerce/kit/identity/principal-from-env';
 import { tokenAuthenticator } from '@agentic-commerce/kit/identity/token';
 import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
@@ -36,12 +36,16 @@ if (values.seed === 'tau-bench' && (await backend(db).listProductTypes()).length
   const counts = await db.transaction((tx) => importTauBench(backend(tx), data));
   process.stderr.write(`oms: loaded τ-bench retail data (${counts.users} users, ${counts.orders} orders, ${counts.products} products)\n`);
 }
+// Spans go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; metrics are served at GET /metrics over HTTP.
+setupTracing();
 const runtime = createActionRuntime({ db, defaultPrincipal: principalFromEnv() });
+// Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
+await runtime.ready();
 const create = () => createOmsServer({ runtime, backend });
 
 if (values.transport === 'stdio') {
   await serveStdio(create());
 } else {
-  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port });
+  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port, metrics: runtime.metrics.registry });
   process.stderr.write(`oms MCP server listening on ${handle.url}\n`);
 }

@@ -13,6 +13,7 @@ import {
   serveHttp,
   serveStdio,
   tokenAuthenticator,
+  setupTracing,
 } from '@agentic-commerce/kit';
 import { createWmsServer } from './server.ts';
 import { wmsMigrations } from './store/migrations.ts';
@@ -34,12 +35,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--por
 const schema = process.env.WMS_SCHEMA ?? 'wms';
 const db = await openDatabase({ dataDir: process.env.WMS_DATA_DIR });
 await migrate(db, schema, wmsMigrations);
+// Spans go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; metrics are served at GET /metrics over HTTP.
+setupTracing();
 const runtime = createActionRuntime({ db, defaultPrincipal: principalFromEnv() });
+// Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
+await runtime.ready();
 const create = () => createWmsServer({ runtime, backend: sqlWmsBackend(schema) });
 
 if (values.transport === 'stdio') {
   await serveStdio(create());
 } else {
-  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port });
+  const handle = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret()), host: values.host, port, metrics: runtime.metrics.registry });
   process.stderr.write(`wms MCP server listening on ${handle.url}\n`);
 }
