@@ -1,6 +1,7 @@
 /**
  * Splits a customer message into clauses at sentence ends and coordinating words ("and", "also", "plus", "then",
- * "but also"), so that "return the lamp and change my address" yields two clauses each with one intent. Keeps the
+ * "but also"), and after an opening greeting ("Hi, where is my order?"), so that "return the lamp and change my address"
+ * yields two clauses each with one intent. Keeps the
  * character offsets so slot extractors can work on the original text of each clause.
  */
 export interface Clause {
@@ -8,7 +9,7 @@ export interface Clause {
   start: number;
 }
 
-const boundary = /[.!?;\n]+(?:\s|$)|,\s*but\s+|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|where|what|when|how|my |tell))/gi;
+const boundary = /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?\s*[,!]+\s*(?=\S)|[.!?;\n]+(?:\s|$)|,\s*but\s+|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|where|what|when|how|my |tell))/gi;
 
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];

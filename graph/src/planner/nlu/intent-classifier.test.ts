@@ -31,6 +31,12 @@ describe('intent classification', () => {
     expect(requestsOf(text)).toEqual([intent]);
   });
 
+  it('keeps the request after an opening greeting, and a bare greeting as a greeting', () => {
+    expect(intentsOf('Hi, where is my order #W2611340?')).toEqual(['order_status']);
+    expect(intentsOf('hello, I want to return my lamp')).toEqual(['return_items']);
+    expect(intentsOf('Hi!')).toEqual(['greeting']);
+  });
+
   it('splits a mixed request into one intent per clause', () => {
     expect(intentsOf('i wanna return the lamp and cancel order #W1234567')).toEqual(['return_items', 'cancel_order']);
     expect(intentsOf('Return the tea kettle. Also, where is my other package?')).toEqual(['return_items', 'order_status']);
