@@ -11,11 +11,17 @@ export const databaseOptions = {
 
 /**
  * DATABASE_URL (PostgreSQL), else the embedded store at --data-dir / COMMERCE_STORE_DIR (default .data/store).
- * The embedded store is single-process: stop `pnpm start` first, or use PostgreSQL to inspect a running system.
+ * The embedded store is single-process: while `pnpm start` holds it this exits with an error saying so (use the
+ * API, stop it first, or use PostgreSQL to inspect a running system).
  */
 export async function openCliDatabase(values: { 'data-dir'?: string | undefined; schema?: string | undefined }): Promise<{ db: Database; schema: string }> {
   const schema = assertSchemaName(values.schema ?? process.env.COMMERCE_KIT_SCHEMA ?? 'kit');
-  const db = await openDatabase({ dataDir: values['data-dir'] ?? process.env.COMMERCE_STORE_DIR ?? '.data/store' });
+  let db: Database;
+  try {
+    db = await openDatabase({ dataDir: values['data-dir'] ?? process.env.COMMERCE_STORE_DIR ?? '.data/store' });
+  } catch (error) {
+    fail(`cannot open the database: ${(error as Error).message}`);
+  }
   await migrate(db, schema, kitMigrations);
   return { db, schema };
 }

@@ -1,6 +1,7 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
 import { PG_TYPES, parseTimestamp } from './database.ts';
+import { acquireStoreLock } from './store-lock.ts';
 
 const parsers = {
   [PG_TYPES.INT8]: (v: string) => Number(v),
@@ -27,16 +28,32 @@ function wrap(handle: PGliteLike): Queryable {
   };
 }
 
-/** The embedded default: PostgreSQL compiled to WASM. `dataDir` persists on disk; omit it for memory only. */
+/**
+ * The embedded default: PostgreSQL compiled to WASM. `dataDir` persists on disk (one process at a time: see
+ * store-lock.ts); omit it for memory only.
+ */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
-  const pg = await PGlite.create(dataDir, { parsers });
+  const lock = dataDir ? acquireStoreLock(dataDir) : undefined;
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir, { parsers });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const outer = wrap(pg);
   return {
     kind: 'pglite',
     query: outer.query,
     exec: outer.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
