@@ -72,6 +72,29 @@ describe('createReferenceWorld', () => {
     expect(after.wms.reservations).toContainEqual(expect.objectContaining({ order_id: order.order_id, status: 'released' }));
   });
 
+  it('refuses to modify a pending order to items the warehouses cannot cover, leaving its order and reservation as they were', async () => {
+    const db = await sharedPglite();
+    const snapshot = await world.snapshot();
+    const products = Object.values(snapshot.oms.products);
+    const swap = Object.values(snapshot.oms.orders)
+      .filter((o) => o.status === 'pending')
+      .flatMap((o) => o.items.map((item) => ({ order: o, item, other: Object.values(products.find((p) => p.product_id === item.product_id)!.variants).find((v) => v.available && v.item_id !== item.item_id) })))
+      .find((x) => x.other !== undefined)!;
+    const payment = Object.values(snapshot.oms.users[swap.order.user_id]!.payment_methods).find((m) => m.source !== 'gift_card')!;
+    await db.query(`UPDATE ${world.schemas.wms}.stock SET on_hand = reserved WHERE item_id = $1`, [swap.other!.item_id]);
+    const before = await world.snapshot();
+    const refused = await oms.callTool({
+      name: 'modify_pending_order_items',
+      arguments: { order_id: swap.order.order_id, item_ids: [swap.item.item_id], new_item_ids: [swap.other!.item_id], payment_method_id: payment.id, idempotency_key: 'world-test-modify-refused' },
+    });
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toMatch(/FAILED_PRECONDITION/);
+    const after = await world.snapshot();
+    expect(after.oms).toEqual(before.oms);
+    expect(after.wms.reservations).toEqual(before.wms.reservations);
+    expect(after.wms.stock).toEqual(before.wms.stock);
+  });
+
   it('refuses to load a second world into schemas that hold one, and serves them as they are', async () => {
     const db = await sharedPglite();
     await expect(createReferenceWorld({ db, prefix, source, asOf })).rejects.toThrow(/already holds a world: use another prefix/);

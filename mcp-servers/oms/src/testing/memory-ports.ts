@@ -1,4 +1,4 @@
-import { failedPrecondition } from '@agentic-commerce/kit';
+import { failedPrecondition, notFound } from '@agentic-commerce/kit';
 import type { InventoryPort } from '../ports/inventory-port.ts';
 import type { PricedQuote, PricingPort } from '../ports/pricing-port.ts';
 
@@ -23,6 +23,20 @@ export function memoryInventory(stock: Record<string, number>): InventoryPort & 
     async release({ reservationId }) {
       for (const line of reservations.get(reservationId) ?? []) stock[line.itemId] = (stock[line.itemId] ?? 0) + line.quantity;
       reservations.delete(reservationId);
+    },
+    async replace({ reservationId, lines }) {
+      const held = reservations.get(reservationId);
+      if (!held) throw notFound(`no reservation ${reservationId}`);
+      const free = (itemId: string) => (stock[itemId] ?? 0) + held.filter((l) => l.itemId === itemId).reduce((n, l) => n + l.quantity, 0);
+      const wanted = new Map<string, number>();
+      for (const line of lines) wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + line.quantity);
+      for (const [itemId, quantity] of wanted) {
+        if (free(itemId) < quantity) throw failedPrecondition(`only ${free(itemId)} units of ${itemId} in stock`);
+      }
+      for (const line of held) stock[line.itemId] = (stock[line.itemId] ?? 0) + line.quantity;
+      for (const line of lines) stock[line.itemId] = (stock[line.itemId] ?? 0) - line.quantity;
+      reservations.set(reservationId, lines);
+      return { reservationId };
     },
   };
 }
