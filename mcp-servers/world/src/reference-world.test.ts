@@ -72,6 +72,19 @@ describe('createReferenceWorld', () => {
     expect(after.wms.reservations).toContainEqual(expect.objectContaining({ order_id: order.order_id, status: 'released' }));
   });
 
+  it("records a coupon used by create_order in pricing with the discount the order's quote gave", async () => {
+    const snapshot = await world.snapshot();
+    const [userId, user] = Object.entries(snapshot.oms.users).find(([, u]) => Object.values(u.payment_methods).some((m) => m.source !== 'gift_card'))!;
+    const card = Object.values(user.payment_methods).find((m) => m.source !== 'gift_card')!;
+    const variant = Object.values(snapshot.oms.products).flatMap((p) => Object.values(p.variants)).find((v) => v.available)!;
+    const quote = await call(pricing, 'quote_cart', { customer_id: userId, lines: [{ item_id: variant.item_id, quantity: 2 }], shipping_address: user.address, coupon_code: 'welcome10' });
+    const couponDiscount = quote.order_adjustments.find((a: { source: string }) => a.source === 'coupon').amount;
+    expect(couponDiscount).toBeGreaterThan(0);
+    const order = await call(oms, 'create_order', { quote_id: quote.quote_id, payment_method_id: card.id, user_id: userId, idempotency_key: 'world-test-create-coupon' });
+    const redemptions = (await world.snapshot()).pricing.coupon_redemptions!;
+    expect(redemptions).toContainEqual(expect.objectContaining({ order_id: order.order_id, code: 'WELCOME10', quote_id: quote.quote_id, discount: couponDiscount, released_at: null }));
+  });
+
   it('refuses to modify a pending order to items the warehouses cannot cover, leaving its order and reservation as they were', async () => {
     const db = await sharedPglite();
     const snapshot = await world.snapshot();

@@ -41,23 +41,30 @@ export function memoryInventory(stock: Record<string, number>): InventoryPort & 
   };
 }
 
-export function memoryPricing(quotes: PricedQuote[], points: Record<string, number>): PricingPort & { couponUses: Map<string, string>; points: Record<string, number> } {
+export function memoryPricing(
+  quotes: PricedQuote[],
+  points: Record<string, number>,
+): PricingPort & { couponUses: Map<string, string>; couponQuotes: Map<string, string>; points: Record<string, number> } {
   const couponUses = new Map<string, string>();
+  const couponQuotes = new Map<string, string>();
   const redemptions = new Map<string, { customerId: string; points: number }>();
   let next = 1;
   return {
     couponUses,
+    couponQuotes,
     points,
     async getQuote(quoteId) {
       return quotes.find((q) => q.quoteId === quoteId);
     },
-    async applyCoupon({ code }) {
+    async applyCoupon({ code, quoteId }) {
       const redemptionId = `cpn_${next++}`;
       couponUses.set(redemptionId, code);
+      couponQuotes.set(redemptionId, quoteId);
       return { redemptionId };
     },
     async releaseCoupon({ redemptionId }) {
       couponUses.delete(redemptionId);
+      couponQuotes.delete(redemptionId);
     },
     async redeemLoyaltyPoints({ customerId, points: wanted }) {
       if ((points[customerId] ?? 0) < wanted) throw failedPrecondition(`customer ${customerId} has only ${points[customerId] ?? 0} points`);
