@@ -63,8 +63,13 @@ export interface CompensationSpec<I, O> {
 }
 
 export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend> {
-  /** snake_case verb_noun */
+  /** snake_case verb_noun (e.g. "cancel_pending_order"), unless `nameException` says why not. */
   name: string;
+  /**
+   * Opt-out of the verb_noun rule for a name given from outside, saying why (e.g. 'tau-bench tool name' for
+   * τ-bench's `think` and `calculate`). The name must still be lower-case snake_case, one word allowed.
+   */
+  nameException?: string | undefined;
   title: string;
   /** When to use it, written for a model. */
   description: string;
@@ -83,13 +88,26 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyToolDefinition<Backend> = ToolDefinition<any, any, Backend>;
 
-/** Identity function that keeps the input/output types of a tool definition. */
+const VERB_NOUN = /^[a-z]+(_[a-z0-9]+)+$/;
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** Our tools are named snake_case verb_noun; a name given from outside may be any snake_case with a stated reason. */
+export function assertToolName(name: string, nameException?: string): void {
+  if (nameException !== undefined) {
+    if (nameException.trim() === '') throw new Error(`tool "${name}": nameException must say why the name is exempt (e.g. 'tau-bench tool name'), not be empty`);
+    if (!SNAKE_CASE.test(name)) throw new Error(`tool name "${name}" must be lower-case snake_case (one word allowed with a nameException)`);
+    return;
+  }
+  if (!VERB_NOUN.test(name)) {
+    throw new Error(`tool name "${name}" must be snake_case verb_noun, e.g. "cancel_pending_order"; a name given from outside (a benchmark's) needs nameException with the reason`);
+  }
+}
+
+/** Identity function that keeps the input/output types of a tool definition (checks the name). */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend>(
   definition: ToolDefinition<I, O, Backend>,
 ): ToolDefinition<I, O, Backend> {
-  if (!/^[a-z]+(_[a-z0-9]+)+$/.test(definition.name)) {
-    throw new Error(`tool name "${definition.name}" must be snake_case verb_noun`);
-  }
+  assertToolName(definition.name, definition.nameException);
   return definition;
 }
 

@@ -72,6 +72,42 @@ describe('createReferenceWorld', () => {
     expect(after.wms.reservations).toContainEqual(expect.objectContaining({ order_id: order.order_id, status: 'released' }));
   });
 
+  it("records a coupon used by create_order in pricing with the discount the order's quote gave", async () => {
+    const snapshot = await world.snapshot();
+    const [userId, user] = Object.entries(snapshot.oms.users).find(([, u]) => Object.values(u.payment_methods).some((m) => m.source !== 'gift_card'))!;
+    const card = Object.values(user.payment_methods).find((m) => m.source !== 'gift_card')!;
+    const variant = Object.values(snapshot.oms.products).flatMap((p) => Object.values(p.variants)).find((v) => v.available)!;
+    const quote = await call(pricing, 'quote_cart', { customer_id: userId, lines: [{ item_id: variant.item_id, quantity: 2 }], shipping_address: user.address, coupon_code: 'welcome10' });
+    const couponDiscount = quote.order_adjustments.find((a: { source: string }) => a.source === 'coupon').amount;
+    expect(couponDiscount).toBeGreaterThan(0);
+    const order = await call(oms, 'create_order', { quote_id: quote.quote_id, payment_method_id: card.id, user_id: userId, idempotency_key: 'world-test-create-coupon' });
+    const redemptions = (await world.snapshot()).pricing.coupon_redemptions!;
+    expect(redemptions).toContainEqual(expect.objectContaining({ order_id: order.order_id, code: 'WELCOME10', quote_id: quote.quote_id, discount: couponDiscount, released_at: null }));
+  });
+
+  it('refuses to modify a pending order to items the warehouses cannot cover, leaving its order and reservation as they were', async () => {
+    const db = await sharedPglite();
+    const snapshot = await world.snapshot();
+    const products = Object.values(snapshot.oms.products);
+    const swap = Object.values(snapshot.oms.orders)
+      .filter((o) => o.status === 'pending')
+      .flatMap((o) => o.items.map((item) => ({ order: o, item, other: Object.values(products.find((p) => p.product_id === item.product_id)!.variants).find((v) => v.available && v.item_id !== item.item_id) })))
+      .find((x) => x.other !== undefined)!;
+    const payment = Object.values(snapshot.oms.users[swap.order.user_id]!.payment_methods).find((m) => m.source !== 'gift_card')!;
+    await db.query(`UPDATE ${world.schemas.wms}.stock SET on_hand = reserved WHERE item_id = $1`, [swap.other!.item_id]);
+    const before = await world.snapshot();
+    const refused = await oms.callTool({
+      name: 'modify_pending_order_items',
+      arguments: { order_id: swap.order.order_id, item_ids: [swap.item.item_id], new_item_ids: [swap.other!.item_id], payment_method_id: payment.id, idempotency_key: 'world-test-modify-refused' },
+    });
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toMatch(/FAILED_PRECONDITION/);
+    const after = await world.snapshot();
+    expect(after.oms).toEqual(before.oms);
+    expect(after.wms.reservations).toEqual(before.wms.reservations);
+    expect(after.wms.stock).toEqual(before.wms.stock);
+  });
+
   it('refuses to load a second world into schemas that hold one, and serves them as they are', async () => {
     const db = await sharedPglite();
     await expect(createReferenceWorld({ db, prefix, source, asOf })).rejects.toThrow(/already holds a world: use another prefix/);

@@ -28,7 +28,8 @@ export interface PricedQuote {
  */
 export interface PricingPort {
   getQuote(quoteId: string): Promise<PricedQuote | undefined>;
-  applyCoupon(request: { code: string; customerId: string; reference: string }): Promise<{ redemptionId: string }>;
+  /** Records the quote's coupon as used by the order (`reference`), with the discount the quote gave for it. */
+  applyCoupon(request: { quoteId: string; code: string; customerId: string; reference: string }): Promise<{ redemptionId: string }>;
   releaseCoupon(request: { redemptionId: string; reason: string }): Promise<void>;
   redeemLoyaltyPoints(request: { customerId: string; points: number; reference: string }): Promise<{ redemptionId: string }>;
   restoreLoyaltyPoints(request: { redemptionId: string; reason: string }): Promise<void>;

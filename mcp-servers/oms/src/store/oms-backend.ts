@@ -21,6 +21,13 @@ export interface OrderAllocation {
   reference: string;
 }
 
+/** What a bulk load knows about its orders beyond the records: timelines, and what each took from other systems. */
+export interface OrderLoadExtras {
+  timelines?: ReadonlyMap<string, OrderTimeline> | undefined;
+  /** By order id: e.g. the WMS reservation an imported pending order holds, so cancelling or modifying it adjusts the stock. */
+  allocations?: ReadonlyMap<string, readonly OrderAllocation[]> | undefined;
+}
+
 export interface ChangedRecordIds {
   users: string[];
   orders: string[];
@@ -49,11 +56,13 @@ export interface OmsBackend {
   /** Adds a new order (and appends it to its customer's order list); gift-card balances in `balances` are set too. */
   insertOrder(order: Order, meta: { placedAt: Date; allocations: OrderAllocation[]; giftCardBalances: { paymentMethodId: string; balance: number }[] }): Promise<void>;
   orderIdExists(orderId: string): Promise<boolean>;
+  /** Replaces the order's allocations of one kind (e.g. the stock reservation after an item modification). */
+  setOrderAllocations(orderId: string, kind: OrderAllocation['kind'], references: readonly string[]): Promise<void>;
 
   /** Bulk loading (imports, generators): one statement per table and chunk, never a row at a time. */
   loadCustomers(customers: readonly { userId: string; user: User }[]): Promise<void>;
   loadProducts(products: readonly Product[]): Promise<void>;
-  loadOrders(orders: readonly Order[], timelines?: ReadonlyMap<string, OrderTimeline>): Promise<void>;
+  loadOrders(orders: readonly Order[], extras?: OrderLoadExtras): Promise<void>;
 
   /** Full records by id (all when `ids` is omitted), for export and grading. */
   getCustomers(ids?: readonly string[]): Promise<Map<string, User>>;

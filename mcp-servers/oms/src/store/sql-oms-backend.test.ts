@@ -86,6 +86,19 @@ describe.each(testEngines())('SQL OMS backend conformance: $name', ({ name, open
     expect(await oms.listProductTypes()).toEqual([{ name: 'Mug', product_id: MUG.product_id }, { name: 'T-Shirt', product_id: SHIRT.product_id }]);
   });
 
+  it('bulk-loads what orders took from other systems with them, and replaces one kind of allocation', async () => {
+    const { oms } = await world();
+    const order: Order = { ...fresh(PENDING), order_id: '#W3000001' };
+    const allocations = new Map([[order.order_id, [{ kind: 'stock_reservation' as const, reference: 'rsv-1' }, { kind: 'coupon' as const, reference: 'cpn-1' }]]]);
+    await expect(oms.loadOrders([order], { allocations: new Map([['#W3999999', []]]) })).rejects.toThrow(/allocations name orders that are not in this load: #W3999999/);
+    expect(await oms.orderIdExists(order.order_id)).toBe(false);
+    await oms.loadOrders([order], { allocations });
+    expect(await oms.getOrderAllocations(order.order_id)).toEqual([{ kind: 'coupon', reference: 'cpn-1' }, { kind: 'stock_reservation', reference: 'rsv-1' }]);
+    await oms.setOrderAllocations(order.order_id, 'stock_reservation', ['rsv-2']);
+    expect(await oms.getOrderAllocations(order.order_id)).toEqual([{ kind: 'coupon', reference: 'cpn-1' }, { kind: 'stock_reservation', reference: 'rsv-2' }]);
+    expect((await oms.changedRecordIds()).orders).toEqual([order.order_id]);
+  });
+
   it(`bulk-loads more rows than one statement carries (${BULK_CHUNK_ROWS} per chunk)`, async () => {
     const { oms } = await world();
     const count = BULK_CHUNK_ROWS + 7;

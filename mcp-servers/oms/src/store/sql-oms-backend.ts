@@ -3,7 +3,7 @@ import type { OrderStatus } from '../domain/records.ts';
 import type { OmsBackend, OrderAllocation, OrderSummary, OrderTimeline } from './oms-backend.ts';
 import { loadCustomers, loadOrders, loadProducts } from './sql-oms-bulk-load.ts';
 import { readCustomers, readOrders, readProducts } from './sql-oms-reads.ts';
-import { applyOrderChange, insertOrder, setCustomerAddress } from './sql-oms-writes.ts';
+import { applyOrderChange, insertOrder, setCustomerAddress, setOrderAllocations } from './sql-oms-writes.ts';
 
 /** The reference OMS on PostgreSQL / PGlite: `sqlOmsBackend('oms')(db)` or, in a write, `(tx)`. */
 export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
@@ -72,7 +72,8 @@ export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
       const [row] = await q.query<{ next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${s}.products`);
       await loadProducts(q, s, products, row?.next ?? 0);
     },
-    loadOrders: (orders, timelines) => loadOrders(q, s, orders, timelines),
+    setOrderAllocations: (orderId, kind, references) => setOrderAllocations(q, s, orderId, kind, references),
+    loadOrders: (orders, extras) => loadOrders(q, s, orders, extras),
     getCustomers: (ids) => readCustomers(q, s, ids),
     getOrders: (ids) => readOrders(q, s, ids),
     getProducts: (ids) => readProducts(q, s, ids),

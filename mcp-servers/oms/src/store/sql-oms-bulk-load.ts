@@ -1,7 +1,7 @@
 import type { Queryable } from '@agentic-commerce/kit';
 import type { Order, Product, User } from '../domain/records.ts';
 import { bulkInsert, type BulkColumn } from './bulk-insert.ts';
-import type { OrderTimeline } from './oms-backend.ts';
+import type { OrderLoadExtras } from './oms-backend.ts';
 
 const t = (name: string): BulkColumn => ({ name, type: 'text' });
 const ADDRESS: BulkColumn[] = ['address1', 'address2', 'city', 'state', 'country', 'zip'].map(t);
@@ -39,8 +39,14 @@ export async function loadProducts(q: Queryable, s: string, products: readonly P
   );
 }
 
-/** Orders join the end of their customer's order list, in the order given. */
-export async function loadOrders(q: Queryable, s: string, orders: readonly Order[], timelines: ReadonlyMap<string, OrderTimeline> | undefined): Promise<void> {
+/** Orders join the end of their customer's order list, in the order given. Allocations must name orders of this load. */
+export async function loadOrders(q: Queryable, s: string, orders: readonly Order[], extras: OrderLoadExtras = {}): Promise<void> {
+  const { timelines, allocations } = extras;
+  if (allocations) {
+    const ids = new Set(orders.map((o) => o.order_id));
+    const stray = [...allocations.keys()].filter((id) => !ids.has(id));
+    if (stray.length > 0) throw new RangeError(`allocations name orders that are not in this load: ${stray.slice(0, 5).join(', ')}`);
+  }
   const int = (name: string): BulkColumn => ({ name, type: 'integer' });
   const ts = (name: string): BulkColumn => ({ name, type: 'timestamptz' });
   const customerIds = [...new Set(orders.map((o) => o.user_id))];
@@ -94,5 +100,11 @@ export async function loadOrders(q: Queryable, s: string, orders: readonly Order
     `${s}.exchanges`,
     [t('order_id'), t('payment_method_id'), { name: 'item_ids', type: 'text[]' }, { name: 'new_item_ids', type: 'text[]' }, { name: 'price_difference', type: 'numeric' }, ts('requested_at')],
     withExchange.map((o) => [o.order_id, o.exchange_payment_method_id, o.exchange_items, o.exchange_new_items, o.exchange_price_difference, epoch]),
+  );
+  await bulkInsert(
+    q,
+    `${s}.order_allocations`,
+    [t('order_id'), t('kind'), t('reference')],
+    [...(allocations ?? [])].flatMap(([orderId, list]) => list.map((a) => [orderId, a.kind, a.reference])),
   );
 }

@@ -95,15 +95,17 @@ export async function insertOrder(
   order: Order,
   meta: { placedAt: Date; allocations: OrderAllocation[]; giftCardBalances: GiftCardBalance[] },
 ): Promise<void> {
-  await loadOrders(q, s, [order], new Map([[order.order_id, { placedAt: meta.placedAt.toISOString() }]]));
+  await loadOrders(q, s, [order], {
+    timelines: new Map([[order.order_id, { placedAt: meta.placedAt.toISOString() }]]),
+    allocations: new Map([[order.order_id, meta.allocations]]),
+  });
   await q.query(`UPDATE ${s}.orders SET revision = revision + 1 WHERE id = $1`, [order.order_id]);
   await q.query(`UPDATE ${s}.customers SET revision = revision + 1 WHERE id = $1`, [order.user_id]);
-  if (meta.allocations.length > 0) {
-    await q.query(`INSERT INTO ${s}.order_allocations SELECT $1, kind, reference FROM unnest($2::text[], $3::text[]) AS u(kind, reference)`, [
-      order.order_id,
-      meta.allocations.map((x) => x.kind),
-      meta.allocations.map((x) => x.reference),
-    ]);
-  }
   await setGiftCardBalances(q, s, order.user_id, meta.giftCardBalances);
+}
+
+export async function setOrderAllocations(q: Queryable, s: string, orderId: string, kind: OrderAllocation['kind'], references: readonly string[]): Promise<void> {
+  await q.query(`DELETE FROM ${s}.order_allocations WHERE order_id = $1 AND kind = $2`, [orderId, kind]);
+  await q.query(`INSERT INTO ${s}.order_allocations SELECT $1, $2, reference FROM unnest($3::text[]) AS u(reference) ON CONFLICT DO NOTHING`, [orderId, kind, [...references]]);
+  await q.query(`UPDATE ${s}.orders SET revision = revision + 1 WHERE id = $1`, [orderId]);
 }

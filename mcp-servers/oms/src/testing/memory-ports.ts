@@ -1,4 +1,4 @@
-import { failedPrecondition } from '@agentic-commerce/kit';
+import { failedPrecondition, notFound } from '@agentic-commerce/kit';
 import type { InventoryPort } from '../ports/inventory-port.ts';
 import type { PricedQuote, PricingPort } from '../ports/pricing-port.ts';
 
@@ -24,26 +24,47 @@ export function memoryInventory(stock: Record<string, number>): InventoryPort & 
       for (const line of reservations.get(reservationId) ?? []) stock[line.itemId] = (stock[line.itemId] ?? 0) + line.quantity;
       reservations.delete(reservationId);
     },
+    async replace({ reservationId, lines }) {
+      const held = reservations.get(reservationId);
+      if (!held) throw notFound(`no reservation ${reservationId}`);
+      const free = (itemId: string) => (stock[itemId] ?? 0) + held.filter((l) => l.itemId === itemId).reduce((n, l) => n + l.quantity, 0);
+      const wanted = new Map<string, number>();
+      for (const line of lines) wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + line.quantity);
+      for (const [itemId, quantity] of wanted) {
+        if (free(itemId) < quantity) throw failedPrecondition(`only ${free(itemId)} units of ${itemId} in stock`);
+      }
+      for (const line of held) stock[line.itemId] = (stock[line.itemId] ?? 0) + line.quantity;
+      for (const line of lines) stock[line.itemId] = (stock[line.itemId] ?? 0) - line.quantity;
+      reservations.set(reservationId, lines);
+      return { reservationId };
+    },
   };
 }
 
-export function memoryPricing(quotes: PricedQuote[], points: Record<string, number>): PricingPort & { couponUses: Map<string, string>; points: Record<string, number> } {
+export function memoryPricing(
+  quotes: PricedQuote[],
+  points: Record<string, number>,
+): PricingPort & { couponUses: Map<string, string>; couponQuotes: Map<string, string>; points: Record<string, number> } {
   const couponUses = new Map<string, string>();
+  const couponQuotes = new Map<string, string>();
   const redemptions = new Map<string, { customerId: string; points: number }>();
   let next = 1;
   return {
     couponUses,
+    couponQuotes,
     points,
     async getQuote(quoteId) {
       return quotes.find((q) => q.quoteId === quoteId);
     },
-    async applyCoupon({ code }) {
+    async applyCoupon({ code, quoteId }) {
       const redemptionId = `cpn_${next++}`;
       couponUses.set(redemptionId, code);
+      couponQuotes.set(redemptionId, quoteId);
       return { redemptionId };
     },
     async releaseCoupon({ redemptionId }) {
       couponUses.delete(redemptionId);
+      couponQuotes.delete(redemptionId);
     },
     async redeemLoyaltyPoints({ customerId, points: wanted }) {
       if ((points[customerId] ?? 0) < wanted) throw failedPrecondition(`customer ${customerId} has only ${points[customerId] ?? 0} points`);

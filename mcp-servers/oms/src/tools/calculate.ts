@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { calculate as evaluate } from '../domain/calculate.ts';
-import { benchmarkTool } from './benchmark-tool.ts';
+import { tool } from './tool.ts';
 
-export const calculate = benchmarkTool({
+export const calculate = tool({
   name: 'calculate',
+  nameException: 'tau-bench tool name',
   title: 'Calculate',
   description: 'Calculate the result of a mathematical expression (e.g. a refund total). Use it instead of doing arithmetic in your head.',
   kind: 'read',

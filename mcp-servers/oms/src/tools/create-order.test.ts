@@ -35,6 +35,7 @@ describe('create_order', () => {
     expect(order.items.map((i) => i.item_id)).toEqual(['1000000001', '1000000001']);
     expect(inventory.stock['1000000001']).toBe(3);
     expect([...pricing.couponUses.values()]).toEqual(['SAVE10']);
+    expect([...pricing.couponQuotes.values()]).toEqual(['q1']); // pricing can record the discount the quote gave
     expect(pricing.points[USER_ID]).toBe(400);
     const mine = await callTool(client, 'list_customer_orders', {});
     expect((mine.structuredContent as { orders: { order_id: string }[] }).orders[0]?.order_id).toBe(order.order_id);

@@ -78,7 +78,7 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
       if (couponCode) {
         steps.push({
           name: 'apply_coupon',
-          run: () => pricing.applyCoupon({ code: couponCode, customerId, reference: orderId }),
+          run: () => pricing.applyCoupon({ quoteId: quote.quoteId, code: couponCode, customerId, reference: orderId }),
           compensate: async (r) => pricing.releaseCoupon({ redemptionId: r.redemptionId ?? '', reason }),
         });
       }

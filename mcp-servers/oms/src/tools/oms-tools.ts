@@ -14,7 +14,7 @@ import { getUserDetails } from './get-user-details.ts';
 import { listAllProductTypes } from './list-all-product-types.ts';
 import { listCustomerOrders } from './list-customer-orders.ts';
 import { modifyPendingOrderAddress } from './modify-pending-order-address.ts';
-import { modifyPendingOrderItems } from './modify-pending-order-items.ts';
+import { modifyPendingOrderItemsTool } from './modify-pending-order-items.ts';
 import { modifyPendingOrderPayment } from './modify-pending-order-payment.ts';
 import { modifyUserAddress } from './modify-user-address.ts';
 import { returnDeliveredOrderItems } from './return-delivered-order-items.ts';
@@ -33,7 +33,7 @@ export function omsTools(ports: OmsPorts = {}): AnyToolDefinition<OmsBackend>[] 
     cancelPendingOrderTool(ports),
     modifyPendingOrderAddress,
     modifyPendingOrderPayment,
-    modifyPendingOrderItems,
+    modifyPendingOrderItemsTool(ports),
     modifyUserAddress,
     returnDeliveredOrderItems,
     exchangeDeliveredOrderItems,

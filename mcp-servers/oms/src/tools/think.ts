@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { benchmarkTool } from './benchmark-tool.ts';
+import { tool } from './tool.ts';
 
-export const think = benchmarkTool({
+export const think = tool({
   name: 'think',
+  nameException: 'tau-bench tool name',
   title: 'Think',
   description:
     'Think about something without obtaining new information or changing anything, e.g. to plan several steps or check a policy rule before acting. The thought is only echoed back.',

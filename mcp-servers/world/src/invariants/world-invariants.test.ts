@@ -5,6 +5,7 @@ import { generateWorld } from '../generator/generate-world.ts';
 import { loadWorld } from '../load/load-world.ts';
 import { migrateWorld } from '../migrate-world.ts';
 import { tauBenchWorld } from '../tau-bench/tau-bench-world.ts';
+import { changePendingOrders } from '../testing/change-pending-orders.ts';
 import type { WorldContent } from '../world-content.ts';
 import { worldSchemas } from '../world-schemas.ts';
 import { checkWorldInvariants } from './world-invariants.ts';
@@ -29,6 +30,20 @@ describe.each(testEngines())('world invariants on $name', ({ open }) => {
     expect(counts.loyaltyAccounts).toBe(world.customers.length);
     const broken = (await checkWorldInvariants(db, schemas)).filter((r) => r.violations.length > 0);
     expect(broken).toEqual([]);
+
+    // Cancelling and modifying loaded pending orders through the OMS gives back / moves their WMS reservations.
+    const reservedUnits = async () => (await db.query<{ units: number }>(`SELECT coalesce(sum(reserved), 0)::int AS units FROM ${schemas.wms}.stock`))[0]!.units;
+    const reservedBefore = await reservedUnits();
+    const { cancelled, modified } = await changePendingOrders(db, `${prefix}_${label.startsWith('τ') ? 'tau' : 'gen'}`, asOf);
+    expect(await reservedUnits()).toBe(reservedBefore - cancelled.items.length);
+    const reservation = async (orderId: string) =>
+      (await db.query<{ status: string; lines: { itemId: string; quantity: number }[] }>(`SELECT status, lines FROM ${schemas.wms}.reservations WHERE order_id = $1`, [orderId]))[0];
+    expect(await reservation(cancelled.order_id)).toMatchObject({ status: 'released' });
+    const moved = await reservation(modified.before.order_id);
+    expect(moved?.status).toBe('active');
+    expect(moved?.lines.map((l) => l.itemId)).toContain(modified.newItemId);
+    expect(modified.after.items.map((i) => i.item_id)).toContain(modified.newItemId);
+    expect((await checkWorldInvariants(db, schemas)).filter((r) => r.violations.length > 0)).toEqual([]);
 
     // A parcel the carrier lost track of, and stock sold under a pending order, are both reported.
     const [parcel] = await db.query<{ tracking_id: string }>(`SELECT tracking_id FROM ${schemas.courier}.shipments ORDER BY tracking_id LIMIT 1`);

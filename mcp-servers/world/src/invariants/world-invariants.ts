@@ -54,6 +54,12 @@ const INVARIANTS: Invariant[] = [
           CROSS JOIN LATERAL generate_series(1, l.quantity) WHERE r.order_id = o.id AND r.status = 'active')`,
   },
   {
+    name: 'only pending or processed orders hold an active reservation, and the OMS records it as the order allocation',
+    violations: (s) => `SELECT r.order_id, o.status FROM ${s.wms}.reservations r LEFT JOIN ${s.oms}.orders o ON o.id = r.order_id
+      WHERE r.status = 'active' AND (o.id IS NULL OR NOT (o.status LIKE 'pending%' OR o.status = 'processed') OR NOT EXISTS (
+        SELECT 1 FROM ${s.oms}.order_allocations a WHERE a.order_id = r.order_id AND a.kind = 'stock_reservation' AND a.reference = r.order_id))`,
+  },
+  {
     name: 'order lines were charged the list price of their variant',
     violations: (s) => `SELECT i.order_id, i.item_id, i.price, p.price AS list_price FROM ${s.oms}.order_items i
       LEFT JOIN ${s.pricing}.list_prices p ON p.item_id = i.item_id AND p.valid_to IS NULL WHERE p.price IS DISTINCT FROM i.price`,

@@ -9,7 +9,7 @@ import type { WorldContent } from '../world-content.ts';
 import type { LoyaltyEntrySeed } from '../world-model.ts';
 import type { WorldSchemas } from '../world-schemas.ts';
 import { courierNetwork, courierShipmentRows } from './courier-rows.ts';
-import { orderTimelines } from './oms-rows.ts';
+import { orderAllocations, orderTimelines } from './oms-rows.ts';
 import { loyaltyRows, variantPriceRows } from './pricing-rows.ts';
 import { wmsOrderRows, wmsWarehouses } from './wms-rows.ts';
 
@@ -82,7 +82,7 @@ export async function loadWorld(db: Database, schemas: WorldSchemas, content: Wo
     const wms = wmsOrderRows(batch.orders, batch.stories);
     const shipments = courierShipmentRows(batch.orders, batch.stories);
     await db.transaction(async (tx) => {
-      await oms(tx).loadOrders(batch.orders, orderTimelines(batch.stories));
+      await oms(tx).loadOrders(batch.orders, { timelines: orderTimelines(batch.stories), allocations: orderAllocations(batch.stories) });
       await bulkLoadWms(tx, schemas.wms, wms, content.asOf);
       await bulkLoadCourier(tx, schemas.courier, { shipments });
     });

@@ -1,4 +1,4 @@
-import type { OrderTimeline } from '@agentic-commerce/oms';
+import type { OrderAllocation, OrderTimeline } from '@agentic-commerce/oms';
 import type { OrderStory } from '../world-model.ts';
 
 /** When each order was placed and, if every parcel arrived, delivered (the last delivery), for the OMS. */
@@ -12,4 +12,16 @@ export function orderTimelines(stories: readonly OrderStory[]): Map<string, Orde
     timelines.set(story.orderId, timeline);
   }
   return timelines;
+}
+
+/**
+ * What each order holds in the WMS, as the OMS must know it to give it back: the stock reservation of an order
+ * with units still to ship, under the handle the world's inventory port uses (the order id).
+ */
+export function orderAllocations(stories: readonly OrderStory[]): Map<string, OrderAllocation[]> {
+  const allocations = new Map<string, OrderAllocation[]>();
+  for (const story of stories) {
+    if (story.reservations.length > 0) allocations.set(story.orderId, [{ kind: 'stock_reservation', reference: story.orderId }]);
+  }
+  return allocations;
 }

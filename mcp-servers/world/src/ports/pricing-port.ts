@@ -27,8 +27,9 @@ export function pricingPort(pricing: BackendFactory<PricingBackend>, scope: Tran
       const quote = await backend().getQuote(quoteId);
       return quote && pricedQuote(quote);
     },
-    async applyCoupon({ code, customerId, reference }) {
-      await backend().applyCoupon({ orderId: reference, code, customerId, now: now() });
+    async applyCoupon({ quoteId, reference }) {
+      // by quote: pricing re-checks the coupon against it and records the discount it gave (code and customer are the quote's)
+      await backend().applyCoupon({ orderId: reference, quoteId, now: now() });
       return { redemptionId: reference };
     },
     async releaseCoupon({ redemptionId }) {

@@ -1,0 +1,78 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { signToken } from '../identity/token.ts';
+import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, uniquePrefix } from '../testing/test-database.ts';
+import { parseServerArgs, runServerCli } from './server-cli.ts';
+
+const spec = { name: 'oms', defaultPort: 3101, flags: { seed: ['tau-bench'] } };
+
+describe('parseServerArgs', () => {
+  it('defaults to stdio on 127.0.0.1 and the <NAME>_PORT or default port', () => {
+    expect(parseServerArgs([], spec, {})).toEqual({ transport: 'stdio', port: 3101, host: '127.0.0.1', flags: { seed: undefined } });
+    expect(parseServerArgs([], spec, { OMS_PORT: '4000' }).port).toBe(4000);
+    expect(parseServerArgs(['--transport', 'http', '--port', '0', '--host', '0.0.0.0', '--seed', 'tau-bench'], spec, { OMS_PORT: '4000' })).toEqual({
+      transport: 'http', port: 0, host: '0.0.0.0', flags: { seed: 'tau-bench' },
+    });
+  });
+
+  it('refuses bad transports, ports, flag values and unknown flags with what is accepted', () => {
+    expect(() => parseServerArgs(['--transport', 'sse'], spec, {})).toThrow('--transport must be "stdio" or "http", got "sse"');
+    for (const port of ['abc', '70000', '-1', '1.5']) {
+      expect(() => parseServerArgs([`--port=${port}`], spec, {}), port).toThrow(`--port must be a number from 0 to 65535, got "${port}"`);
+    }
+    expect(() => parseServerArgs([], spec, { OMS_PORT: 'x' })).toThrow('--port must be a number from 0 to 65535, got "x"');
+    expect(() => parseServerArgs(['--seed', 'demo'], spec, {})).toThrow('--seed accepts only "tau-bench", got "demo"');
+    expect(() => parseServerArgs(['--seed', 'tau-bench'], { name: 'wms', defaultPort: 3102 }, {})).toThrow(/Unknown option '--seed'/);
+  });
+});
+
+describe('runServerCli over HTTP', () => {
+  const prefix = uniquePrefix();
+  const secret = 'server-cli-test-secret-that-is-long-enough';
+  let db: Database;
+  let close: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await close?.();
+    await dropPrefixedSchemas(db, prefix);
+  });
+
+  it('migrates the schema named by <NAME>_SCHEMA, builds the backend on it, and serves MCP with bearer tokens and /metrics', async () => {
+    db = await sharedPglite();
+    const seen: string[] = [];
+    const running = await runServerCli({
+      name: 'cli_demo',
+      defaultPort: 0,
+      argv: ['--transport', 'http'],
+      env: { CLI_DEMO_SCHEMA: `${prefix}_demo`, COMMERCE_TOKEN_SECRET: secret },
+      database: db,
+      runtime: { schema: `${prefix}_kit` },
+      migrations: [{ version: 1, name: 'notes', up: (s) => `CREATE TABLE ${s}.notes (id text PRIMARY KEY)` }],
+      backend: async ({ schema, db: q }) => {
+        await q.query(`INSERT INTO ${schema}.notes VALUES ('hello')`);
+        return { schema };
+      },
+      createServer: ({ backend }) => {
+        seen.push(backend.schema);
+        return new McpServer({ name: 'cli-demo', version: '0.0.0' });
+      },
+    });
+    close = () => running.http!.close();
+    expect(await db.query(`SELECT id FROM ${prefix}_demo.notes`)).toEqual([{ id: 'hello' }]);
+
+    const metrics = await fetch(new URL('/metrics', running.http!.url));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP /m);
+    const anonymous = await fetch(running.http!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
+
+    const token = signToken(secret, { principal: { kind: 'service', id: 'svc:cli-test', scopes: ['*'] } });
+    const client = new Client({ name: 'cli-test', version: '0.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(running.http!.url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    expect(client.getServerVersion()?.name).toBe('cli-demo');
+    expect(seen).toEqual([`${prefix}_demo`]);
+    await client.close();
+  }, DATABASE_START_TIMEOUT_MS);
+});

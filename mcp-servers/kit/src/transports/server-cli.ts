@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { createActionRuntime, type ActionRuntimeOptions, type KitRuntime } from '../action-runtime.ts';
+import type { Database } from '../db/database.ts';
+import { migrate, type Migration } from '../db/migrate.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { principalFromEnv } from '../identity/principal-from-env.ts';
+import { tokenAuthenticator } from '../identity/token.ts';
+import { loadTokenSecret } from '../identity/token-secret.ts';
+import { setupTracing } from '../telemetry/tracing.ts';
+import { serveHttp, type HttpServerHandle } from './http.ts';
+import { serveStdio } from './stdio.ts';
+
+/** What a server's command line says: `--transport stdio|http [--port N] [--host H]` plus the server's own flags. */
+export interface ServerArgs {
+  transport: 'stdio' | 'http';
+  port: number;
+  host: string;
+  /** The server's own flags (e.g. `--seed tau-bench`), undefined when not given. */
+  flags: Record<string, string | undefined>;
+}
+
+export interface ServerArgsSpec {
+  /** Upper-cased, the prefix of the server's environment variables: `<NAME>_PORT`, `<NAME>_SCHEMA`, `<NAME>_DATA_DIR`. */
+  name: string;
+  defaultPort: number;
+  /** The server's own string flags and the values each accepts. */
+  flags?: Record<string, readonly string[]>;
+}
+
+const envName = (name: string, suffix: string) => `${name.toUpperCase()}_${suffix}`;
+
+/** Parses and checks a server's command line (unknown flags are refused); the port defaults to `<NAME>_PORT`. */
+export function parseServerArgs(argv: readonly string[], spec: ServerArgsSpec, env: NodeJS.ProcessEnv = process.env): ServerArgs {
+  const own = Object.fromEntries(Object.keys(spec.flags ?? {}).map((flag) => [flag, { type: 'string' as const }]));
+  const { values: parsed } = parseArgs({
+    args: [...argv],
+    options: {
+      transport: { type: 'string', default: 'stdio' },
+      port: { type: 'string', default: env[envName(spec.name, 'PORT')] ?? String(spec.defaultPort) },
+      host: { type: 'string', default: '127.0.0.1' },
+      ...own,
+    },
+  });
+  const values = parsed as Record<string, string | undefined>;
+  const transport = values.transport ?? 'stdio';
+  if (transport !== 'stdio' && transport !== 'http') throw new Error(`--transport must be "stdio" or "http", got "${transport}"`);
+  const portText = values.port ?? '';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a number from 0 to 65535, got "${portText}"`);
+  const flags: Record<string, string | undefined> = {};
+  for (const [flag, accepted] of Object.entries(spec.flags ?? {})) {
+    const value = values[flag];
+    if (value !== undefined && !accepted.includes(value)) {
+      throw new Error(`--${flag} accepts only ${accepted.map((a) => `"${a}"`).join(', ')}, got "${value}"`);
+    }
+    flags[flag] = value;
+  }
+  return { transport, port, host: values.host ?? '127.0.0.1', flags };
+}
+
+export interface ServerCliOptions<Backend> extends ServerArgsSpec {
+  /** The system's migrations, run on `<NAME>_SCHEMA` (default: the name) before serving; none for a server without a schema. */
+  migrations?: readonly Migration[];
+  /** Where embedded PGlite keeps the action layer's data when DATABASE_URL is unset; default `<NAME>_DATA_DIR`. */
+  dataDirEnv?: string;
+  /** The backend the server's tools use, built once the schema is migrated (and e.g. seeded, per `flags`). */
+  backend(ctx: { db: Database; schema: string; args: ServerArgs }): Backend | Promise<Backend>;
+  createServer(options: { runtime: KitRuntime; backend: Backend }): McpServer;
+  /** Defaults: process.argv after the script, process.env, and the database `openDatabase` picks. */
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  database?: Database;
+  /** Action-layer options besides the database and the principal (e.g. the kit schema for a test). */
+  runtime?: Omit<ActionRuntimeOptions, 'db' | 'defaultPrincipal'>;
+}
+
+export interface RunningServer {
+  runtime: KitRuntime;
+  /** The HTTP server (undefined over stdio). */
+  http: HttpServerHandle | undefined;
+}
+
+/**
+ * A server package's runnable entry: parses the command line, opens the database (PostgreSQL when DATABASE_URL is
+ * set, else PGlite in `<NAME>_DATA_DIR` or memory), migrates the system's and the kit's schemas, sets up OTLP tracing
+ * (when OTEL_EXPORTER_OTLP_ENDPOINT is set), then serves over stdio, or Streamable HTTP with bearer tokens and
+ * Prometheus metrics at GET /metrics. Bad flags throw before anything is opened.
+ */
+export async function runServerCli<Backend>(options: ServerCliOptions<Backend>): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const args = parseServerArgs(options.argv ?? process.argv.slice(2), options, env);
+  const schema = env[envName(options.name, 'SCHEMA')] ?? options.name;
+  const db = options.database ?? (await openDatabase({ dataDir: env[options.dataDirEnv ?? envName(options.name, 'DATA_DIR')] }));
+  if (options.migrations) await migrate(db, schema, options.migrations);
+  const backend = await options.backend({ db, schema, args });
+  setupTracing(env);
+  const runtime = createActionRuntime({ ...options.runtime, db, defaultPrincipal: principalFromEnv(env) });
+  // Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
+  await runtime.ready();
+  const create = () => options.createServer({ runtime, backend });
+  if (args.transport === 'stdio') {
+    await serveStdio(create());
+    return { runtime, http: undefined };
+  }
+  const http = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry });
+  process.stderr.write(`${options.name} MCP server listening on ${http.url}\n`);
+  return { runtime, http };
+}
