@@ -1,3 +1,4 @@
+import type { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { HumanMessage } from '@langchain/core/messages';
 import { Command } from '@langchain/langgraph';
 import type { Principal } from '@agentic-commerce/kit';
@@ -23,6 +24,8 @@ export interface SupportServiceOptions {
   ledger?: ((conversationId: string) => Promise<unknown[]>) | undefined;
   /** Steps one turn may take (LangGraph recursion limit). */
   recursionLimit?: number;
+  /** LangChain callback handlers for every run, e.g. a UsageMeter summing the model's reported tokens. */
+  callbacks?: BaseCallbackHandler[] | undefined;
 }
 
 export interface TurnOutcome {
@@ -45,6 +48,7 @@ export function createSupportService(options: SupportServiceOptions) {
     return {
       configurable: { thread_id: conversationId, ...(conversation?.customerId ? { customer_id: conversation.customerId } : {}) },
       recursionLimit: options.recursionLimit ?? 60,
+      ...(options.callbacks ? { callbacks: options.callbacks } : {}),
     };
   };
 
