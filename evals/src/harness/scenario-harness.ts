@@ -123,7 +123,7 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
       await applyOverrides({ db: options.db, schemas: world.schemas, asOf: options.asOf }, scenario.world.overrides);
       const before = keyedSnapshot(await world.snapshot());
       const customerId = scenario.customer.auth === 'principal' ? scenario.customer.userId : undefined;
-      const { conversationId } = service.startConversation({ customerId });
+      const { conversationId } = await service.startConversation({ customerId });
       const transcript: Transcript = { turns: [], escalated: false };
       const tracker = new CallTracker(episode.writeTools);
       let awaitingConfirmation = false;
