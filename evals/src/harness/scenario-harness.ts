@@ -117,6 +117,10 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
   const harness = async (scenario: Scenario, trial: number) => {
     const label = `${createHash('sha256').update(scenario.id).digest('hex').slice(0, 6)}_${trial}`;
     const meter = new UsageMeter();
+    const usage = (): Transcript['usage'] => {
+      const used = meter.total();
+      return { inputTokens: used.inputTokens, outputTokens: used.outputTokens, modelCalls: used.calls, costUsd: options.price ? costOf(used, options.price) : undefined };
+    };
     const episode = await worlds.open(label, await options.model(), await catalogFor(scenario), [meter]);
     try {
       const { world, service } = episode;
@@ -151,9 +155,12 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
         if (outcome.awaiting === 'human') break;
         text = await customer.next(transcript.turns.at(-1)!.agent);
       }
-      const used = meter.total();
-      transcript.usage = { inputTokens: used.inputTokens, outputTokens: used.outputTokens, modelCalls: used.calls, costUsd: options.price ? costOf(used, options.price) : undefined };
+      transcript.usage = usage();
       return { transcript, snapshots: { before, after: keyedSnapshot(await world.snapshot()) } };
+    } catch (error) {
+      // Graded like any crash (the runner's own shape), but the tokens the model already used still count.
+      const transcript: Transcript = { turns: [], escalated: false, crash: error instanceof Error ? error.message : String(error), usage: usage() };
+      return { transcript, snapshots: { before: {}, after: {} } };
     } finally {
       await episode.close();
     }
