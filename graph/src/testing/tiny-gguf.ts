@@ -98,14 +98,14 @@ export interface TinyModelOptions {
 
 /**
  * Writes a tiny llama-architecture GGUF with random F32 weights: a SentencePiece-style byte-level vocabulary
- * (<unk>, <s>, </s>, the 256 byte tokens <0x00>..<0xFF>, and ChatML's <|im_start|>/<|im_end|>) and a ChatML chat
+ * (<unk>, <s>, </s>, the 256 byte tokens <0x00>..<0xFF>, ChatML's <|im_start|>/<|im_end|>, and the space piece) and a ChatML chat
  * template in its metadata. It generates nonsense, fast: enough to drive a runtime end to end in tests.
  */
 export async function writeTinyLlamaGguf(path: string, options: TinyModelOptions = {}): Promise<{ vocabulary: number; bytes: number }> {
   const byteToken = (i: number) => `<0x${i.toString(16).toUpperCase().padStart(2, '0')}>`;
   const extra = options.extraTokens ?? [];
-  const tokens = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, i) => byteToken(i)), '<|im_start|>', '<|im_end|>', ...extra];
-  // llama.cpp token types: 1 normal, 2 unknown, 3 control, 6 byte.
+  const tokens = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, i) => byteToken(i)), '<|im_start|>', '<|im_end|>', '\u2581', ...extra];
+  // llama.cpp token types: 1 normal, 2 unknown, 3 control, 6 byte. SentencePiece writes a space as U+2581, a normal token.
   const types = tokens.map((t, i) => (i === 0 ? 2 : i <= 2 || t === '<|im_start|>' || t === '<|im_end|>' ? 3 : i < 259 ? 6 : 1));
   const nVocab = tokens.length;
   const transitions = options.transitions;
