@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('support graph with the embedded planner on the reference world', { timeout: 180_000 }, () => {
   it('runs a return from the first message to the signed ledger entry', async () => {
-    const { conversationId } = service.startConversation();
+    const { conversationId } = await service.startConversation();
     const first = await service.sendMessage(conversationId, 'I want to return an item, my email is noah.brown7922@example.com');
     expect(first.events.map((e) => (e.type === 'tool_call' ? e.tool : undefined)).filter(Boolean)).toEqual(['find_user_id_by_email', 'get_user_details', 'get_order_details']);
     const asked = await service.sendMessage(conversationId, 'the backpack, refund to my paypal');
@@ -47,7 +47,7 @@ describe('support graph with the embedded planner on the reference world', { tim
   });
 
   it("refuses another customer's order after authentication, changing nothing", async () => {
-    const { conversationId } = service.startConversation();
+    const { conversationId } = await service.startConversation();
     await service.sendMessage(conversationId, 'I want to cancel an order, my email is noah.brown7922@example.com');
     const other = await service.sendMessage(conversationId, 'cancel order #W5918442 please, I ordered by mistake');
     const results = other.events.filter((e) => e.type === 'tool_result' && e.tool === 'get_order_details');

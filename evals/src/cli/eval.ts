@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@agentic-commerce/kit';
 import { createChatModel } from '@agentic-commerce/graph/models/create-chat-model';
 import { modelConfigFromEnv } from '@agentic-commerce/graph/models/model-config';
+import { modelPriceFromEnv } from '@agentic-commerce/graph/models/model-price';
 import { createDeterministicPlanner } from '@agentic-commerce/graph/planner/index';
 import { EVAL_CLOCK } from '../eval-clock.ts';
 import { userModelEnv } from '../taubench/user-model-env.ts';
@@ -42,7 +43,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const provider = args.model === 'gguf' ? 'llama-cpp' : args.model;
-  const config = modelConfigFromEnv({ ...process.env, MODEL_PROVIDER: provider });
+  let config, price;
+  try {
+    config = modelConfigFromEnv({ ...process.env, MODEL_PROVIDER: provider });
+    price = modelPriceFromEnv(config);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
   let scenarios = await loadScenarios(args.scenarios, args.suite);
   if (args.filter) scenarios = scenarios.filter((s) => s.id.includes(args.filter!));
   if (scenarios.length === 0) {
@@ -52,7 +60,7 @@ async function main(): Promise<number> {
   const db = await openDatabase();
   // Scenarios with a simulated user need an LLM for it (USER_MODEL_PROVIDER=openai ...); scripted ones do not.
   const userConfig = process.env.USER_MODEL_PROVIDER ? modelConfigFromEnv(userModelEnv(process.env)) : undefined;
-  const harness = await createScenarioHarness({ db, userModel: userConfig ? () => createChatModel(userConfig) : undefined, model: async () => (config.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(config)), asOf: EVAL_CLOCK });
+  const harness = await createScenarioHarness({ db, userModel: userConfig ? () => createChatModel(userConfig) : undefined, model: async () => (config.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(config)), asOf: EVAL_CLOCK, price });
   const progress = progressLine(`eval ${args.suite}`, scenarios.length * args.trials);
   let failed = 0;
   const results = await runScenarios({
@@ -69,7 +77,7 @@ async function main(): Promise<number> {
   await harness.close();
   await db.close();
 
-  const report = summarize(results, { model: config.provider === 'openai' ? `${config.model} (openai-compatible)` : config.provider, k: args.k, trialsPerScenario: args.trials });
+  const report = summarize(results, { model: config.provider === 'openai' ? `${config.model} (openai-compatible)` : config.provider, k: args.k, trialsPerScenario: args.trials, pricing: price });
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, 'report.json'), JSON.stringify(report, null, 2));
   await writeFile(join(args.out, 'report.md'), markdownReport(report));

@@ -3,12 +3,18 @@
  *               [--concurrency 4] [--human-cost 6.5] [--out reports/simulate]
  * Generates a world (order books, inventory, shipments), a day of customer contacts and courier exceptions, runs
  * them as BullMQ jobs (REDIS_URL) through graph workers, and reports the operations KPIs against a no-agent baseline.
+ * The agent runs on the embedded planner unless MODEL_PROVIDER names a live model; a live model's reported tokens,
+ * priced (MODEL_PRICE_*_PER_MTOK or a published price), are each contact's agent cost instead of the per-turn estimate.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@agentic-commerce/kit';
 import { dropPrefixedSchemas } from '@agentic-commerce/kit/testing/test-database';
+import { createChatModel, describeModel } from '@agentic-commerce/graph/models/create-chat-model';
+import { modelConfigFromEnv, type ModelConfig } from '@agentic-commerce/graph/models/model-config';
+import { costOf, modelPriceFromEnv, type ModelPrice } from '@agentic-commerce/graph/models/model-price';
+import { UsageMeter } from '@agentic-commerce/graph/models/usage-meter';
 import { createDeterministicPlanner } from '@agentic-commerce/graph/planner/index';
 import { createReferenceWorld } from '@agentic-commerce/world';
 import { generateContacts } from '../simulate/contact-mix.ts';
@@ -55,7 +61,11 @@ function kpiTable(agent: Kpis, baseline: Kpis): string {
 async function main(): Promise<number> {
   process.env.LOG_LEVEL ??= 'warn';
   let args;
+  let config: ModelConfig;
+  let price: ModelPrice | undefined;
   try {
+    config = modelConfigFromEnv();
+    price = modelPriceFromEnv(config);
     const { values } = parseArgs({
       args: process.argv.slice(2),
       options: {
@@ -97,12 +107,16 @@ async function main(): Promise<number> {
     load.update(args.orders);
     const loadSeconds = (performance.now() - started) / 1000;
     const contacts = generateContacts(await readSimWorld(db, world.schemas), args.contacts, args.seed);
-    const stack = await simulationStack(db, world, createDeterministicPlanner({ now: () => asOf }), asOf);
+    const meter = new UsageMeter();
+    const model = config.provider === 'embedded' ? createDeterministicPlanner({ now: () => asOf }) : await createChatModel(config);
+    const stack = await simulationStack(db, world, model, asOf, [meter]);
+    const measured = config.provider !== 'embedded' && price !== undefined ? price : undefined;
     const progress = progressLine('contacts', contacts.length);
     const runStarted = performance.now();
     const outcomes = await runSimulation({
       service: stack.service, ledger: world.runtime.ledger, db, contacts, connection,
       workers: args.workers, concurrency: args.concurrency, inFlight: args.workers * args.concurrency * 2, runId: prefix,
+      measuredCost: measured ? (conversationId) => costOf(meter.ofConversation(conversationId), measured) : undefined,
       onProgress: (done) => progress.update(done),
     });
     const runSeconds = (performance.now() - runStarted) / 1000;
@@ -111,10 +125,13 @@ async function main(): Promise<number> {
     const agent = agentKpis(outcomes, cost);
     const baseline = humanBaselineKpis(contacts, cost);
     const targets = uplift(outcomes, cost);
-    const report = { args, loadSeconds, runSeconds, contactsPerSecond: contacts.length / runSeconds, agent, baseline, targets };
+    const tokens = meter.total();
+    const usage = { model: describeModel(config), ...tokens, costUsd: price ? costOf(tokens, price) : null, pricing: price ?? null, agentCost: measured ? 'measured' : 'estimated per turn' };
+    const report = { args, loadSeconds, runSeconds, contactsPerSecond: contacts.length / runSeconds, agent, baseline, targets, usage };
     await mkdir(args.out, { recursive: true });
     await writeFile(join(args.out, 'simulation.json'), JSON.stringify(report, null, 2));
     console.log(`\nworld: ${args.orders} orders, ${args.customers} customers loaded in ${loadSeconds.toFixed(1)} s; ${contacts.length} contacts in ${runSeconds.toFixed(1)} s (${report.contactsPerSecond.toFixed(2)} contacts/s, ${args.workers} worker(s) × ${args.concurrency})\n`);
+    console.log(`agent model: ${usage.model} · tokens in/out ${tokens.inputTokens}/${tokens.outputTokens} over ${tokens.calls} call(s) · model cost ${usage.costUsd === null ? 'not configured (set MODEL_PRICE_INPUT_PER_MTOK and MODEL_PRICE_OUTPUT_PER_MTOK)' : `$${usage.costUsd.toFixed(4)}`} · agent cost per contact: ${usage.agentCost}\n`);
     console.log(kpiTable(agent, baseline));
     console.log(`\ncase-study targets: returns handling cost ${pct(targets.returnsCostChange)} (target −30%), failed deliveries ${pct(targets.failedDeliveryChange)} (target −20%), low-risk returns automated ${pct(targets.lowRiskReturnAutomation)} (target 90%)`);
     console.log(`report: ${join(args.out, 'simulation.json')}`);

@@ -7,6 +7,7 @@ import { createSupportService, type SupportService } from '@agentic-commerce/gra
 import { createKnowledgeServer, KnowledgeBase, openEmbeddedStore, TauBenchCatalog } from '@agentic-commerce/knowledge';
 import { readTauBenchData } from '@agentic-commerce/oms';
 import { createReferenceWorld, type ReferenceWorld } from '@agentic-commerce/world';
+import type { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { MemorySaver } from '@langchain/langgraph';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -61,7 +62,7 @@ export function episodeWorlds(options: EpisodeWorldsOptions) {
   return {
     /** The template world (loaded on first use): its snapshot is every episode's starting state. */
     template: ensureTemplate,
-    async open(label: string, model: BaseChatModel, catalog?: TauBenchCatalog): Promise<EpisodeWorld> {
+    async open(label: string, model: BaseChatModel, catalog?: TauBenchCatalog, callbacks?: BaseCallbackHandler[]): Promise<EpisodeWorld> {
       await ensureTemplate();
       const prefix = `e_${label}_${randomBytes(2).toString('hex')}`;
       const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'copy', fromPrefix: templatePrefix }, asOf: options.asOf, runtime });
@@ -70,7 +71,7 @@ export function episodeWorlds(options: EpisodeWorldsOptions) {
       const servers = { ...world.servers, knowledge: () => createKnowledgeServer({ runtime: knowledgeRuntime, backend: () => kb }) };
       const toolboxes = toolboxCache(inMemoryConnector(servers));
       const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer: new MemorySaver() });
-      const service = createSupportService({ graph, approvals: world.runtime.approvals });
+      const service = createSupportService({ graph, approvals: world.runtime.approvals, callbacks });
       return {
         world,
         service,

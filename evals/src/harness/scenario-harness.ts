@@ -1,5 +1,7 @@
 import type { Database, Principal } from '@agentic-commerce/kit';
 import { NOT_CONFIRMED } from '@agentic-commerce/graph/nodes/intake';
+import { costOf, type ModelPrice } from '@agentic-commerce/graph/models/model-price';
+import { UsageMeter } from '@agentic-commerce/graph/models/usage-meter';
 import type { TurnOutcome } from '@agentic-commerce/graph/service/support-service';
 import type { TurnEvent } from '@agentic-commerce/graph/service/turn-events';
 import { TauBenchCatalog } from '@agentic-commerce/knowledge';
@@ -22,6 +24,8 @@ export interface HarnessOptions {
   tauBenchDir?: string | undefined;
   /** The simulated customer's model, for scenarios that give a `user` goal instead of scripted turns. */
   userModel?: (() => Promise<BaseChatModel>) | undefined;
+  /** The price of the agent model's tokens; without one, transcripts carry tokens and no cost. */
+  price?: ModelPrice | undefined;
 }
 
 /** The customer's messages: the scripted turns, or a simulated user (an LLM) pursuing the scenario's goal. */
@@ -112,13 +116,18 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
   const worlds = episodeWorlds(options);
   const harness = async (scenario: Scenario, trial: number) => {
     const label = `${createHash('sha256').update(scenario.id).digest('hex').slice(0, 6)}_${trial}`;
-    const episode = await worlds.open(label, await options.model(), await catalogFor(scenario));
+    const meter = new UsageMeter();
+    const usage = (): Transcript['usage'] => {
+      const used = meter.total();
+      return { inputTokens: used.inputTokens, outputTokens: used.outputTokens, modelCalls: used.calls, costUsd: options.price ? costOf(used, options.price) : undefined };
+    };
+    const episode = await worlds.open(label, await options.model(), await catalogFor(scenario), [meter]);
     try {
       const { world, service } = episode;
       await applyOverrides({ db: options.db, schemas: world.schemas, asOf: options.asOf }, scenario.world.overrides);
       const before = keyedSnapshot(await world.snapshot());
       const customerId = scenario.customer.auth === 'principal' ? scenario.customer.userId : undefined;
-      const { conversationId } = service.startConversation({ customerId });
+      const { conversationId } = await service.startConversation({ customerId });
       const transcript: Transcript = { turns: [], escalated: false };
       const tracker = new CallTracker(episode.writeTools);
       let awaitingConfirmation = false;
@@ -146,7 +155,12 @@ export async function createScenarioHarness(options: HarnessOptions): Promise<Sc
         if (outcome.awaiting === 'human') break;
         text = await customer.next(transcript.turns.at(-1)!.agent);
       }
+      transcript.usage = usage();
       return { transcript, snapshots: { before, after: keyedSnapshot(await world.snapshot()) } };
+    } catch (error) {
+      // Graded like any crash (the runner's own shape), but the tokens the model already used still count.
+      const transcript: Transcript = { turns: [], escalated: false, crash: error instanceof Error ? error.message : String(error), usage: usage() };
+      return { transcript, snapshots: { before: {}, after: {} } };
     } finally {
       await episode.close();
     }

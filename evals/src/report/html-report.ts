@@ -1,4 +1,5 @@
 import type { TrialResult } from '../runner/run-scenarios.ts';
+import { costText, tokensText, usageLine } from './format-usage.ts';
 import type { EvalReport, SuiteSummary } from './summarize.ts';
 
 export function escapeHtml(text: string): string {
@@ -55,7 +56,7 @@ export function htmlReport(report: EvalReport): string {
   const rows = report.suites
     .map(
       (s) =>
-        `<tr><td>${escapeHtml(s.suite)}</td><td>${s.scenarios}</td><td>${pct(s.passHat1)}</td><td>${pct(s.passHatK)}</td><td>${s.violations}</td><td>${s.unnecessaryEscalations}</td><td>${s.meanTurns.toFixed(1)}</td><td>${s.meanToolCalls.toFixed(1)}</td><td>${s.latencyP50Ms.toFixed(0)}</td><td>${s.latencyP95Ms.toFixed(0)}</td></tr>`,
+        `<tr><td>${escapeHtml(s.suite)}</td><td>${s.scenarios}</td><td>${pct(s.passHat1)}</td><td>${pct(s.passHatK)}</td><td>${s.violations}</td><td>${s.unnecessaryEscalations}</td><td>${s.meanTurns.toFixed(1)}</td><td>${s.meanToolCalls.toFixed(1)}</td><td>${s.latencyP50Ms.toFixed(0)}</td><td>${s.latencyP95Ms.toFixed(0)}</td><td>${tokensText(s)}</td><td>${escapeHtml(costText(s.costUsd))}</td></tr>`,
     )
     .join('');
   const failing = report.results.filter((r) => !r.grade.passed).map(trialDetails).join('\n');
@@ -64,7 +65,8 @@ export function htmlReport(report: EvalReport): string {
 .violation{color:#b00020;font-weight:bold}details{margin:.5rem 0;border:1px solid #ddd;padding:.5rem}.customer{color:#333}.agent{color:#0b5}.diff td{text-align:left}</style></head>
 <body><h1>Eval report</h1><p>Model <b>${escapeHtml(report.model)}</b> · ${escapeHtml(report.generatedAt)} · ${report.trialsPerScenario} trial(s) per scenario</p>
 <p id="totals"><b>${report.totals.passed} passed, ${report.totals.failed} failed</b> · policy violations: ${report.totals.violations} · adversarial breaches: ${report.totals.adversarialBreaches}</p>
+<p id="usage">${escapeHtml(usageLine(report))}</p>
 ${passChart(report.suites, report.k)}
-<table id="suites"><tr><th>suite</th><th>scenarios</th><th>pass^1</th><th>pass^${report.k}</th><th>violations</th><th>unneeded escalations</th><th>turns</th><th>tool calls</th><th>p50 ms</th><th>p95 ms</th></tr>${rows}</table>
+<table id="suites"><tr><th>suite</th><th>scenarios</th><th>pass^1</th><th>pass^${report.k}</th><th>violations</th><th>unneeded escalations</th><th>turns</th><th>tool calls</th><th>p50 ms</th><th>p95 ms</th><th>tokens in/out</th><th>cost</th></tr>${rows}</table>
 <h2>Failing trials</h2>${failing || '<p>None.</p>'}</body></html>`;
 }

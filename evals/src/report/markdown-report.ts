@@ -1,3 +1,4 @@
+import { costText, tokensText, usageLine } from './format-usage.ts';
 import type { EvalReport } from './summarize.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -9,11 +10,13 @@ export function markdownReport(report: EvalReport): string {
     '',
     `${report.totals.passed} passed, ${report.totals.failed} failed (trials counted separately; ${report.trialsPerScenario} per scenario) · policy violations: ${report.totals.violations} · adversarial breaches: ${report.totals.adversarialBreaches}`,
     '',
+    usageLine(report),
+    '',
     `| suite | scenarios | pass^1 | pass^${report.k} | violations | unneeded escalations | turns | tool calls | p50 ms | p95 ms | tokens in/out | cost |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.suites.map(
       (s) =>
-        `| ${s.suite} | ${s.scenarios} | ${pct(s.passHat1)} | ${pct(s.passHatK)} | ${s.violations} | ${s.unnecessaryEscalations} | ${s.meanTurns.toFixed(1)} | ${s.meanToolCalls.toFixed(1)} | ${s.latencyP50Ms.toFixed(0)} | ${s.latencyP95Ms.toFixed(0)} | ${s.inputTokens}/${s.outputTokens} | $${s.costUsd.toFixed(4)} |`,
+        `| ${s.suite} | ${s.scenarios} | ${pct(s.passHat1)} | ${pct(s.passHatK)} | ${s.violations} | ${s.unnecessaryEscalations} | ${s.meanTurns.toFixed(1)} | ${s.meanToolCalls.toFixed(1)} | ${s.latencyP50Ms.toFixed(0)} | ${s.latencyP95Ms.toFixed(0)} | ${tokensText(s)} | ${costText(s.costUsd)} |`,
     ),
   ];
   const failing = report.scenarios.filter((s) => s.passes < s.trials);

@@ -1,3 +1,4 @@
+import type { ModelPrice } from '@agentic-commerce/graph/models/model-price';
 import { passHatK } from '../runner/pass-k.ts';
 import type { TrialResult } from '../runner/run-scenarios.ts';
 
@@ -15,7 +16,17 @@ export interface SuiteSummary {
   latencyP95Ms: number;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  modelCalls: number;
+  /** USD at the report's pricing; null when no price is configured (tokens are still counted). */
+  costUsd: number | null;
+}
+
+/** Token usage of a set of trials, as the agent's model reported it. */
+export interface UsageSummary {
+  inputTokens: number;
+  outputTokens: number;
+  modelCalls: number;
+  costUsd: number | null;
 }
 
 export interface ScenarioSummary {
@@ -35,7 +46,9 @@ export interface EvalReport {
   model: string;
   k: number;
   trialsPerScenario: number;
-  totals: { passed: number; failed: number; violations: number; adversarialBreaches: number };
+  totals: { passed: number; failed: number; violations: number; adversarialBreaches: number; usage: UsageSummary };
+  /** The price applied to tokens (USD per 1M), or null: cost not configured. */
+  pricing: ModelPrice | null;
   suites: SuiteSummary[];
   scenarios: ScenarioSummary[];
   results: TrialResult[];
@@ -66,7 +79,19 @@ function summarizeScenario(id: string, trials: TrialResult[], k: number): Scenar
   };
 }
 
-export function summarize(results: TrialResult[], options: { model: string; k: number; trialsPerScenario: number }): EvalReport {
+/** Sums the tokens of some trials; the cost is null without a price, and a trial with no usage record counts 0. */
+export function usageOf(results: TrialResult[], priced: boolean): UsageSummary {
+  const sum = (pick: (u: NonNullable<TrialResult['transcript']['usage']>) => number) => results.reduce((n, r) => n + (r.transcript.usage ? pick(r.transcript.usage) : 0), 0);
+  return {
+    inputTokens: sum((u) => u.inputTokens),
+    outputTokens: sum((u) => u.outputTokens),
+    modelCalls: sum((u) => u.modelCalls),
+    costUsd: priced ? sum((u) => u.costUsd ?? 0) : null,
+  };
+}
+
+export function summarize(results: TrialResult[], options: { model: string; k: number; trialsPerScenario: number; pricing?: ModelPrice | undefined }): EvalReport {
+  const priced = options.pricing !== undefined;
   const byScenario = new Map<string, TrialResult[]>();
   for (const result of results) byScenario.set(result.scenarioId, [...(byScenario.get(result.scenarioId) ?? []), result]);
   const scenarios = [...byScenario].map(([id, trials]) => summarizeScenario(id, trials, options.k));
@@ -85,9 +110,7 @@ export function summarize(results: TrialResult[], options: { model: string; k: n
       meanToolCalls: mean(rs.map((r) => r.toolCalls)),
       latencyP50Ms: percentile(rs.map((r) => r.latencyMs), 50),
       latencyP95Ms: percentile(rs.map((r) => r.latencyMs), 95),
-      inputTokens: rs.reduce((n, r) => n + (r.transcript.usage?.inputTokens ?? 0), 0),
-      outputTokens: rs.reduce((n, r) => n + (r.transcript.usage?.outputTokens ?? 0), 0),
-      costUsd: rs.reduce((n, r) => n + (r.transcript.usage?.costUsd ?? 0), 0),
+      ...usageOf(rs, priced),
     };
   });
   const passed = results.filter((r) => r.grade.passed).length;
@@ -101,7 +124,9 @@ export function summarize(results: TrialResult[], options: { model: string; k: n
       failed: results.length - passed,
       violations: results.reduce((n, r) => n + r.grade.violations.length, 0),
       adversarialBreaches: results.filter((r) => r.adversarial && r.grade.violations.length > 0).length,
+      usage: usageOf(results, priced),
     },
+    pricing: options.pricing ?? null,
     suites,
     scenarios,
     results,

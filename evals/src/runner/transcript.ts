@@ -29,7 +29,11 @@ export interface Transcript {
   turns: TurnRecord[];
   /** The conversation was handed to a human. */
   escalated: boolean;
-  usage?: { inputTokens: number; outputTokens: number; costUsd: number } | undefined;
+  /**
+   * Tokens the agent's model reported over the whole trial (the simulated user's model is not counted), and their
+   * cost at the configured price; costUsd is undefined when no price is configured.
+   */
+  usage?: { inputTokens: number; outputTokens: number; modelCalls: number; costUsd?: number | undefined } | undefined;
   /** Set when the agent crashed; the scenario fails with it. */
   crash?: string | undefined;
 }

@@ -69,5 +69,6 @@ export interface ContactOutcome {
   deliveryRecovered: boolean;
   turns: number;
   durationMs: number;
-  costUsd: number;
+  /** The agent model's measured cost for this contact (priced tokens); undefined when not measured or not priced. */
+  costUsd?: number | undefined;
 }

@@ -6,7 +6,7 @@ const contact = (id: string, intent: Contact['intent'], extra: Partial<Contact> 
   id, customerId: 'c', intent, turns: ['hi'], lowRiskReturn: intent === 'return_item', fromDeliveryException: intent === 'failed_delivery', ...extra,
 });
 const outcome = (c: Contact, extra: Partial<ContactOutcome> = {}): ContactOutcome => ({
-  contact: c, resolvedByAgent: true, escalated: false, approvalsRequested: 0, policyViolations: 0, executedWriteKeys: [], deliveryRecovered: false, turns: 2, durationMs: 60_000, costUsd: 0, ...extra,
+  contact: c, resolvedByAgent: true, escalated: false, approvalsRequested: 0, policyViolations: 0, executedWriteKeys: [], deliveryRecovered: false, turns: 2, durationMs: 60_000, ...extra,
 });
 
 describe('simulation KPIs', () => {
@@ -39,5 +39,11 @@ describe('simulation KPIs', () => {
     expect(u.returnsCostChange).toBeCloseTo((2 * 2 * DEFAULT_COST_MODEL.agentCostPerTurn + DEFAULT_COST_MODEL.humanCostPerContact) / (2 * DEFAULT_COST_MODEL.humanCostPerContact) - 1);
     expect(u.failedDeliveryChange).toBe(-1);
     expect(u.lowRiskReturnAutomation).toBe(0.5);
+  });
+
+  it('uses the measured model cost of a contact instead of the per-turn estimate, even when it is zero', () => {
+    const measured = [outcome(contact('1', 'track_order'), { costUsd: 0.0123 }), outcome(contact('2', 'track_order'), { costUsd: 0 }), outcome(contact('3', 'track_order'))];
+    expect(agentKpis(measured).totalCost).toBeCloseTo(0.0123 + 0 + 2 * DEFAULT_COST_MODEL.agentCostPerTurn, 12);
+    expect(agentKpis(measured).costPerResolvedContact).toBeCloseTo((0.0123 + 2 * DEFAULT_COST_MODEL.agentCostPerTurn) / 3, 12);
   });
 });

@@ -7,7 +7,7 @@ export interface CostModel {
   humanMinutesPerContact: number;
   /** Share of failed deliveries a human team recovers before a second failure (baseline). */
   humanDeliveryRecoveryRate: number;
-  /** Agent compute cost per customer turn when no token usage is known (embedded planner). */
+  /** Agent compute cost per customer turn when no measured model cost is known (embedded planner, unpriced model). */
   agentCostPerTurn: number;
 }
 
@@ -35,6 +35,11 @@ export interface Kpis {
 
 const share = (n: number, d: number) => (d === 0 ? 0 : n / d);
 
+/** The agent's cost of one contact: the measured model cost when there is one, else the per-turn estimate. */
+export function agentCostOf(outcome: ContactOutcome, cost: CostModel): number {
+  return outcome.costUsd ?? outcome.turns * cost.agentCostPerTurn;
+}
+
 /** Counts idempotency keys whose write executed more than once across all contacts. */
 export function duplicatedSideEffects(outcomes: ContactOutcome[]): number {
   const seen = new Map<string, number>();
@@ -51,7 +56,7 @@ export function agentKpis(outcomes: ContactOutcome[], cost: CostModel = DEFAULT_
   const recoveredByAgent = failed.filter((o) => o.deliveryRecovered).length;
   // Failed deliveries the agent did not recover go to people, who recover their usual share.
   const recovered = recoveredByAgent + (failed.length - recoveredByAgent) * cost.humanDeliveryRecoveryRate;
-  const agentCost = outcomes.reduce((s, o) => s + (o.costUsd > 0 ? o.costUsd : o.turns * cost.agentCostPerTurn), 0);
+  const agentCost = outcomes.reduce((s, o) => s + agentCostOf(o, cost), 0);
   const totalCost = agentCost + escalated.length * cost.humanCostPerContact;
   const minutes = outcomes.map((o) => (o.resolvedByAgent && !o.escalated ? o.durationMs / 60000 : o.durationMs / 60000 + cost.humanMinutesPerContact));
   return {
@@ -98,7 +103,7 @@ export function uplift(outcomes: ContactOutcome[], cost: CostModel = DEFAULT_COS
   const rel = (a: number, b: number) => (b === 0 ? 0 : (a - b) / b);
   const returns = outcomes.filter((o) => o.contact.intent === 'return_item' || o.contact.intent === 'exchange_item');
   const agentReturnsCost = returns.reduce(
-    (s, o) => s + (o.costUsd > 0 ? o.costUsd : o.turns * cost.agentCostPerTurn) + (o.resolvedByAgent && !o.escalated ? 0 : cost.humanCostPerContact),
+    (s, o) => s + agentCostOf(o, cost) + (o.resolvedByAgent && !o.escalated ? 0 : cost.humanCostPerContact),
     0,
   );
   const agent = agentKpis(outcomes, cost);

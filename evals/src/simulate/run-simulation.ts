@@ -20,6 +20,8 @@ export interface SimulationOptions {
   /** Contacts in flight at once on the submitting side. */
   inFlight: number;
   runId: string;
+  /** The agent model's measured cost of a conversation (a UsageMeter's tokens at a price); omit when unpriced. */
+  measuredCost?: ((conversationId: string) => number) | undefined;
   onProgress?: (done: number, outcome: ContactOutcome) => void;
 }
 
@@ -81,7 +83,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Contact
     const resolvedByAgent = !escalated && (!WRITE_INTENTS.has(contact.intent) || facts.wrote);
     return {
       contact, resolvedByAgent, escalated: escalated || !resolvedByAgent, approvalsRequested: facts.approvalsRequested, policyViolations: facts.violations,
-      executedWriteKeys: facts.executedWriteKeys, deliveryRecovered: facts.deliveryRecovered, turns, durationMs: performance.now() - started, costUsd: 0,
+      executedWriteKeys: facts.executedWriteKeys, deliveryRecovered: facts.deliveryRecovered, turns, durationMs: performance.now() - started,
+      costUsd: options.measuredCost?.(conversationId),
     };
   };
   const submitter = async () => {

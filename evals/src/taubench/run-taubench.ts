@@ -50,7 +50,7 @@ export async function runTauBench(options: TauBenchOptions): Promise<{ episodes:
       const episode = await options.worlds.open(`tb${task.task_index}_${trial}`, await options.agentModel());
       try {
         const user = new UserSimulator(await options.userModel(), task.instruction);
-        const { conversationId } = episode.service.startConversation();
+        const { conversationId } = await episode.service.startConversation();
         const transcript: EpisodeResult['transcript'] = [];
         let message = await user.next();
         for (let turn = 0; turn < (options.maxTurns ?? 30) && !UserSimulator.done(message); turn++) {

@@ -22,10 +22,10 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-function assertParticipant(service: SupportService, principal: Principal, conversationId: string): void {
+async function assertParticipant(service: SupportService, principal: Principal, conversationId: string): Promise<void> {
   if (principal.kind !== 'customer') return;
   // A customer sees only their own conversations; others answer like missing ones.
-  if (service.customerOf(conversationId) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
+  if ((await service.customerOf(conversationId)) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
 }
 
 /** The HTTP API: conversations (JSON or SSE), approvals for operators, transcripts, the ledger, OpenAPI. */
@@ -50,13 +50,13 @@ export function createApi(service: SupportService, authenticate: Authenticate): 
       throw new ApiError(403, 'FORBIDDEN', 'a customer token can only open conversations for its own customer');
     }
     const customerId = principal.kind === 'customer' ? principal.customerId : input.customerId;
-    return c.json(service.startConversation({ customerId }), 201);
+    return c.json(await service.startConversation({ customerId, principalKind: principal.kind }), 201);
   });
 
   app.post('/conversations/:id/messages', async (c) => {
     const principal = await principalOf(c, authenticate);
     const id = c.req.param('id');
-    assertParticipant(service, principal, id);
+    await assertParticipant(service, principal, id);
     const { text } = await body(c, newMessage);
     if (!(await service.exists(id))) throw new ConversationNotFound(`conversation ${id} does not exist; create one with POST /conversations`);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text));
@@ -72,13 +72,13 @@ export function createApi(service: SupportService, authenticate: Authenticate): 
 
   app.get('/conversations/:id/transcript', async (c) => {
     const principal = await principalOf(c, authenticate);
-    assertParticipant(service, principal, c.req.param('id'));
+    await assertParticipant(service, principal, c.req.param('id'));
     return c.json({ conversationId: c.req.param('id'), lines: await service.transcript(c.req.param('id')) });
   });
 
   app.get('/conversations/:id/ledger', async (c) => {
     const principal = await principalOf(c, authenticate);
-    assertParticipant(service, principal, c.req.param('id'));
+    await assertParticipant(service, principal, c.req.param('id'));
     return c.json({ conversationId: c.req.param('id'), entries: await service.ledger(c.req.param('id')) });
   });
 

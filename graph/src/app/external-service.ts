@@ -7,11 +7,12 @@ import type { McpConnector } from '../mcp/mcp-connector.ts';
 import { toolboxCache } from '../mcp/toolbox-cache.ts';
 import { createChatModel, describeModel } from '../models/create-chat-model.ts';
 import { modelConfigFromEnv } from '../models/model-config.ts';
+import { openSqlConversationStore } from '../service/sql-conversation-store.ts';
 import { createSupportService, type SupportService } from '../service/support-service.ts';
 
 /**
  * The graph service against MCP servers that run elsewhere (MCP_ENDPOINTS / MCP_STDIO): no store is seeded here.
- * Checkpoints go to PostgreSQL (DATABASE_URL) or an embedded database under `dataDir`. Operators resolve approvals
+ * Checkpoints and conversation records go to PostgreSQL (DATABASE_URL) or an embedded database under `dataDir`. Operators resolve approvals
  * with the kit (its CLI or API) before the decision is submitted to resume the conversation.
  */
 export async function openExternalService(connector: McpConnector, options: { dataDir: string; databaseUrl?: string | undefined }): Promise<{ service: SupportService; model: string; close(): Promise<void> }> {
@@ -19,16 +20,17 @@ export async function openExternalService(connector: McpConnector, options: { da
   const model = await createChatModel(modelConfig);
   const dir = resolve(options.dataDir, 'checkpoints');
   if (!options.databaseUrl) mkdirSync(dir, { recursive: true });
-  const db = options.databaseUrl ? undefined : await openDatabase({ dataDir: join(dir) });
+  const db = options.databaseUrl ? await openDatabase({ url: options.databaseUrl }) : await openDatabase({ dataDir: join(dir) });
   const checkpointer = await openCheckpointer(options.databaseUrl ? { kind: 'postgres', url: options.databaseUrl } : { kind: 'embedded', db });
+  const conversations = await openSqlConversationStore(db);
   const toolboxes = toolboxCache(connector);
   const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
   return {
-    service: createSupportService({ graph }),
+    service: createSupportService({ graph, conversations }),
     model: describeModel(modelConfig),
     async close() {
       await toolboxes.close();
-      await db?.close();
+      await db.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import { httpConnector, inMemoryConnector, type McpConnector } from '../mcp/mcp-
 import { toolboxCache } from '../mcp/toolbox-cache.ts';
 import { createChatModel, describeModel } from '../models/create-chat-model.ts';
 import { modelConfigFromEnv } from '../models/model-config.ts';
+import { openSqlConversationStore } from '../service/sql-conversation-store.ts';
 import { createSupportService, type SupportService } from '../service/support-service.ts';
 
 export interface StackOptions {
@@ -109,10 +110,13 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
   const checkpointer: BaseCheckpointSaver = await timed('open checkpointer', step, () =>
     openCheckpointer(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'embedded', db }),
   );
+  // Conversation records (who may use each one) live beside the checkpoints, so a restart keeps both.
+  const conversations = await timed('open conversation records', step, () => openSqlConversationStore(db));
   const toolboxes = toolboxCache(connector);
   const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
   const service = createSupportService({
     graph,
+    conversations,
     approvals: world.runtime.approvals,
     ledger: (conversationId) => world.runtime.ledger.find(db, { conversationId }),
   });

@@ -23,7 +23,7 @@ if (values.help) {
 console.log('starting (first run seeds the store)...');
 const stack = await openReferenceStack({ transport: 'memory', dataDir: values['data-dir'] ?? '.data/chat' });
 const { service } = stack;
-const { conversationId } = service.startConversation({ customerId: values.customer });
+const { conversationId } = await service.startConversation({ customerId: values.customer });
 const operator = { kind: 'operator' as const, id: 'op:terminal', scopes: ['approvals:resolve'] };
 const print = (e: Parameters<typeof formatEvent>[0]) => console.log(formatEvent(e, process.stdout.isTTY === true));
 console.log(`model: ${stack.model}\nconversation ${conversationId}${values.customer ? ` as ${values.customer}` : ' (unauthenticated)'}; type "exit" to quit.\n`);

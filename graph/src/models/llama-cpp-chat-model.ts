@@ -5,14 +5,15 @@ import type { ChatResult } from '@langchain/core/outputs';
 import { randomUUID } from 'node:crypto';
 import type { ModelConfig } from './model-config.ts';
 
-// node-llama-cpp is an OPTIONAL dependency (native, large): it is loaded only when this provider is chosen.
+// node-llama-cpp is an OPTIONAL dependency (native prebuilt llama.cpp): it is loaded only when this provider is chosen.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type LlamaModule = any;
 type HistoryItem = { type: 'system' | 'user'; text: string } | { type: 'model'; response: unknown[] };
 
 export const LLAMA_CPP_MISSING =
-  'MODEL_PROVIDER=llama-cpp needs the optional package node-llama-cpp, which is not installed. Install it with ' +
-  '`pnpm add --filter @agentic-commerce/graph node-llama-cpp@3` (it downloads or builds llama.cpp for this machine), ' +
+  'MODEL_PROVIDER=llama-cpp needs node-llama-cpp, an optional dependency of @agentic-commerce/graph that is not installed ' +
+  'here (optional dependencies were skipped, or it has no prebuilt llama.cpp for this platform). Run `pnpm install` ' +
+  'without --no-optional (on a GPU host, drop its CUDA/Vulkan packages from ignoredOptionalDependencies in pnpm-workspace.yaml), ' +
   'or serve the model with `llama-server -m model.gguf --jinja` and use MODEL_PROVIDER=openai MODEL_PRESET=llamacpp.';
 
 export async function importLlamaCpp(specifier = 'node-llama-cpp'): Promise<LlamaModule> {
@@ -62,11 +63,20 @@ export function toLlamaHistory(messages: BaseMessage[]): HistoryItem[] {
   return history;
 }
 
-/** A local GGUF model through node-llama-cpp, with tool calling via its function-calling grammar. */
+export interface LlamaCppGeneration {
+  temperature: number;
+  /** Most tokens one reply may have; undefined: until the model stops or the context is full. */
+  maxTokens?: number | undefined;
+}
+
+/**
+ * A local GGUF model through node-llama-cpp, with tool calling via its function-calling grammar. Each reply carries
+ * `usage_metadata` from the sequence's token meter (tokens evaluated in, tokens generated out).
+ */
 export class LlamaCppChatModel extends BaseChatModel {
   constructor(
     private readonly llama: { module: LlamaModule; context: any },
-    private readonly temperature: number,
+    private readonly generation: LlamaCppGeneration,
     private readonly tools: { name: string; description?: string; parameters?: Record<string, unknown> }[] = [],
   ) {
     super({});
@@ -82,7 +92,7 @@ export class LlamaCppChatModel extends BaseChatModel {
       if (!f) throw new Error('LlamaCppChatModel.bindTools takes OpenAI-style function tools ({ type: "function", function: {...} })');
       return f;
     });
-    return new LlamaCppChatModel(this.llama, this.temperature, shapes);
+    return new LlamaCppChatModel(this.llama, this.generation, shapes);
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
@@ -90,11 +100,20 @@ export class LlamaCppChatModel extends BaseChatModel {
     const chat = new this.llama.module.LlamaChat({ contextSequence: sequence });
     try {
       const functions = Object.fromEntries(this.tools.map((t) => [t.name, { description: t.description, params: grammarSchema(t.parameters ?? {}) }]));
-      const result = await chat.generateResponse(toLlamaHistory(messages), { functions, temperature: this.temperature });
+      const { temperature, maxTokens } = this.generation;
+      const result = await chat.generateResponse(toLlamaHistory(messages), {
+        ...(this.tools.length > 0 ? { functions } : {}),
+        temperature,
+        ...(maxTokens !== undefined ? { maxTokens } : {}),
+      });
       const calls = (result.functionCalls ?? []) as { functionName: string; params: Record<string, unknown> }[];
+      const meter = sequence.tokenMeter as { usedInputTokens: number; usedOutputTokens: number } | undefined;
       const message = new AIMessage({
         content: calls.length > 0 ? '' : String(result.response ?? ''),
         tool_calls: calls.map((c) => ({ name: c.functionName, args: c.params ?? {}, id: `call_${randomUUID()}`, type: 'tool_call' as const })),
+        ...(meter
+          ? { usage_metadata: { input_tokens: meter.usedInputTokens, output_tokens: meter.usedOutputTokens, total_tokens: meter.usedInputTokens + meter.usedOutputTokens } }
+          : {}),
       });
       return { generations: [{ message, text: typeof message.content === 'string' ? message.content : '' }] };
     } finally {
@@ -106,8 +125,11 @@ export class LlamaCppChatModel extends BaseChatModel {
 
 export async function loadLlamaCppChatModel(config: Extract<ModelConfig, { provider: 'llama-cpp' }>, specifier?: string): Promise<LlamaCppChatModel> {
   const module = await importLlamaCpp(specifier);
-  const llama = await module.getLlama();
+  const llama = await module.getLlama(config.threads !== undefined ? { maxThreads: config.threads } : {});
   const model = await llama.loadModel({ modelPath: config.modelPath });
-  const context = await model.createContext();
-  return new LlamaCppChatModel({ module, context }, config.temperature);
+  const context = await model.createContext({
+    ...(config.threads !== undefined ? { threads: config.threads } : {}),
+    ...(config.contextSize !== undefined ? { contextSize: config.contextSize } : {}),
+  });
+  return new LlamaCppChatModel({ module, context }, { temperature: config.temperature, maxTokens: config.maxTokens });
 }

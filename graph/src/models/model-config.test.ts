@@ -32,11 +32,18 @@ describe('modelConfigFromEnv', () => {
     expect(() => modelConfigFromEnv({ MODEL_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://x/v1' })).toThrow(/MODEL_NAME is required/);
     expect(() => modelConfigFromEnv({ MODEL_PROVIDER: 'openai', MODEL_PRESET: 'bogus' })).toThrow(/MODEL_PRESET must be one of/);
     expect(() => modelConfigFromEnv({ MODEL_PROVIDER: 'llama-cpp' })).toThrow(/MODEL_PATH/);
+    expect(() => modelConfigFromEnv({ MODEL_PROVIDER: 'llama-cpp', MODEL_PATH: 'm.gguf', MODEL_MAX_TOKENS: '0' })).toThrow('MODEL_MAX_TOKENS must be a positive integer, got "0"');
     expect(() => modelConfigFromEnv({ MODEL_TEMPERATURE: 'hot' })).toThrow(/MODEL_TEMPERATURE/);
   });
 });
 
 describe('local GGUF provider', () => {
+  it('reads the generation limits of a local model', () => {
+    expect(modelConfigFromEnv({ MODEL_PROVIDER: 'llama-cpp', MODEL_PATH: 'm.gguf', MODEL_MAX_TOKENS: '256', MODEL_THREADS: '2', MODEL_CONTEXT_SIZE: '4096' })).toEqual({
+      provider: 'llama-cpp', modelPath: 'm.gguf', temperature: 0, maxTokens: 256, threads: 2, contextSize: 4096,
+    });
+  });
+
   it('says how to install node-llama-cpp when it is missing', async () => {
     await expect(importLlamaCpp('node-llama-cpp-not-installed-here')).rejects.toThrow(LLAMA_CPP_MISSING);
   });

@@ -3,7 +3,7 @@ import { OPENAI_PRESETS, PRESET_NAMES, type OpenAiPreset } from './openai-preset
 export type ModelConfig =
   | { provider: 'embedded' }
   | { provider: 'openai'; baseUrl: string; apiKey: string; model: string; temperature: number; preset: OpenAiPreset | 'custom' }
-  | { provider: 'llama-cpp'; modelPath: string; temperature: number };
+  | { provider: 'llama-cpp'; modelPath: string; temperature: number; maxTokens?: number | undefined; threads?: number | undefined; contextSize?: number | undefined };
 
 export const PROVIDERS = ['embedded', 'openai', 'llama-cpp'] as const;
 
@@ -12,7 +12,8 @@ export const PROVIDERS = ['embedded', 'openai', 'llama-cpp'] as const;
  *   MODEL_PROVIDER   embedded (default) | openai | llama-cpp
  *   MODEL_PRESET     openai | dashscope | dashscope-intl | vllm | ollama | llamacpp  (provider openai)
  *   OPENAI_BASE_URL, OPENAI_API_KEY (or DASHSCOPE_API_KEY), MODEL_NAME, MODEL_TEMPERATURE
- *   MODEL_PATH       a .gguf file (provider llama-cpp)
+ *   MODEL_PATH       a .gguf file (provider llama-cpp), with optional MODEL_MAX_TOKENS (per reply), MODEL_THREADS,
+ *                    MODEL_CONTEXT_SIZE (tokens; default: what fits the model and memory)
  */
 export function modelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ModelConfig {
   const provider = (env.MODEL_PROVIDER ?? 'embedded').trim().toLowerCase();
@@ -38,7 +39,22 @@ export function modelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ModelC
   }
   if (provider === 'llama-cpp') {
     if (!env.MODEL_PATH) throw new Error('MODEL_PROVIDER=llama-cpp needs MODEL_PATH: the path of a .gguf model file');
-    return { provider: 'llama-cpp', modelPath: env.MODEL_PATH, temperature };
+    return {
+      provider: 'llama-cpp',
+      modelPath: env.MODEL_PATH,
+      temperature,
+      maxTokens: positiveInt(env, 'MODEL_MAX_TOKENS'),
+      threads: positiveInt(env, 'MODEL_THREADS'),
+      contextSize: positiveInt(env, 'MODEL_CONTEXT_SIZE'),
+    };
   }
   throw new Error(`MODEL_PROVIDER must be one of ${PROVIDERS.join(', ')}, got "${provider}"`);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
 }

@@ -1,3 +1,4 @@
+import type { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { HumanMessage } from '@langchain/core/messages';
 import { Command } from '@langchain/langgraph';
 import type { Principal } from '@agentic-commerce/kit';
@@ -6,6 +7,7 @@ import { approvalDecisionSchema, type ApprovalDecision, type ApprovalRequest } f
 import type { CompiledSupportGraph } from '../build-graph.ts';
 import { redactedTranscript, type TranscriptLine } from '../guardrails/pii-redaction.ts';
 import type { State } from '../state.ts';
+import { memoryConversationStore, type ConversationStore } from './conversation-store.ts';
 import { eventsFromMessages, type TurnEvent } from './turn-events.ts';
 
 /** The kit's approvals API, as far as the service needs it (the in-process kit runtime's `approvals` fits). */
@@ -23,6 +25,13 @@ export interface SupportServiceOptions {
   ledger?: ((conversationId: string) => Promise<unknown[]>) | undefined;
   /** Steps one turn may take (LangGraph recursion limit). */
   recursionLimit?: number;
+  /**
+   * Where conversation records (id, signed-in customer, opener, creation time) are kept. Default: in memory, so they
+   * are gone after a restart; pass `openSqlConversationStore(db)` to keep them in the service's database.
+   */
+  conversations?: ConversationStore | undefined;
+  /** LangChain callback handlers for every run, e.g. a UsageMeter summing the model's reported tokens. */
+  callbacks?: BaseCallbackHandler[] | undefined;
 }
 
 export interface TurnOutcome {
@@ -39,17 +48,18 @@ export class ConversationNotFound extends Error {}
 /** Conversations on top of the compiled graph: turns with events, approvals, transcripts and the ledger. */
 export function createSupportService(options: SupportServiceOptions) {
   const { graph } = options;
-  const conversations = new Map<string, { customerId?: string | undefined; createdAt: string }>();
-  const configOf = (conversationId: string) => {
-    const conversation = conversations.get(conversationId);
+  const conversations = options.conversations ?? memoryConversationStore();
+  const configOf = async (conversationId: string) => {
+    const conversation = await conversations.get(conversationId);
     return {
       configurable: { thread_id: conversationId, ...(conversation?.customerId ? { customer_id: conversation.customerId } : {}) },
       recursionLimit: options.recursionLimit ?? 60,
+      ...(options.callbacks ? { callbacks: options.callbacks } : {}),
     };
   };
 
   async function exists(conversationId: string): Promise<boolean> {
-    if (conversations.has(conversationId)) return true;
+    if ((await conversations.get(conversationId)) !== undefined) return true;
     const snapshot = await graph.getState({ configurable: { thread_id: conversationId } });
     return snapshot.values !== undefined && Array.isArray((snapshot.values as State).messages) && (snapshot.values as State).messages.length > 0;
   }
@@ -63,7 +73,7 @@ export function createSupportService(options: SupportServiceOptions) {
     };
     for (const e of replayed) emit(e);
     const stream: AsyncIterable<Record<string, unknown>> =
-      input === undefined ? (async function* () {})() : ((await graph.stream(input as never, { ...configOf(conversationId), streamMode: 'updates' })) as AsyncIterable<Record<string, unknown>>);
+      input === undefined ? (async function* () {})() : ((await graph.stream(input as never, { ...(await configOf(conversationId)), streamMode: 'updates' })) as AsyncIterable<Record<string, unknown>>);
     for await (const chunk of stream) {
       for (const [node, update] of Object.entries(chunk)) {
         if (node === '__interrupt__') continue;
@@ -71,7 +81,7 @@ export function createSupportService(options: SupportServiceOptions) {
         if (Array.isArray(messages)) for (const e of eventsFromMessages(node, messages)) emit(e);
       }
     }
-    const snapshot = await graph.getState(configOf(conversationId));
+    const snapshot = await graph.getState(await configOf(conversationId));
     const state = snapshot.values as State;
     const approval = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
     if (approval) emit({ type: 'approval_required', request: approval });
@@ -87,10 +97,10 @@ export function createSupportService(options: SupportServiceOptions) {
   return {
     graph,
     /** Who may use a conversation: its signed-in customer, if any. */
-    customerOf: (conversationId: string): string | undefined => conversations.get(conversationId)?.customerId,
-    startConversation(input: { customerId?: string | undefined; conversationId?: string | undefined } = {}): { conversationId: string } {
+    customerOf: async (conversationId: string): Promise<string | undefined> => (await conversations.get(conversationId))?.customerId,
+    async startConversation(input: { customerId?: string | undefined; conversationId?: string | undefined; principalKind?: Principal['kind'] | undefined } = {}): Promise<{ conversationId: string }> {
       const conversationId = input.conversationId ?? `conv_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-      conversations.set(conversationId, { customerId: input.customerId, createdAt: new Date().toISOString() });
+      await conversations.save({ id: conversationId, customerId: input.customerId, principalKind: input.principalKind, createdAt: new Date().toISOString() });
       return { conversationId };
     },
     exists,
@@ -103,7 +113,7 @@ export function createSupportService(options: SupportServiceOptions) {
       if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
       const trimmed = text.trim();
       if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
-      const snapshot = await graph.getState(configOf(conversationId));
+      const snapshot = await graph.getState(await configOf(conversationId));
       const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
       if (seen) {
         if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent);
@@ -119,7 +129,7 @@ export function createSupportService(options: SupportServiceOptions) {
     /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
     async resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
       const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
-      const snapshot = await graph.getState(configOf(conversationId));
+      const snapshot = await graph.getState(await configOf(conversationId));
       const waiting = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
       if (!waiting || waiting.approvalId !== approvalId) {
         throw new ConversationNotFound(`conversation ${conversationId} is not waiting for approval ${approvalId}${waiting ? ` (it waits for ${waiting.approvalId})` : ''}`);
@@ -133,15 +143,15 @@ export function createSupportService(options: SupportServiceOptions) {
     },
     async pendingApprovals(): Promise<ApprovalRequest[]> {
       const pending: ApprovalRequest[] = [];
-      for (const conversationId of conversations.keys()) {
-        const snapshot = await graph.getState(configOf(conversationId));
+      for (const conversationId of await conversations.ids()) {
+        const snapshot = await graph.getState(await configOf(conversationId));
         for (const t of snapshot.tasks) for (const i of t.interrupts) pending.push({ ...(i.value as ApprovalRequest), conversationId });
       }
       return pending;
     },
     async transcript(conversationId: string): Promise<TranscriptLine[]> {
       if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist`);
-      const snapshot = await graph.getState(configOf(conversationId));
+      const snapshot = await graph.getState(await configOf(conversationId));
       return redactedTranscript((snapshot.values as State).messages ?? []);
     },
     async ledger(conversationId: string): Promise<unknown[]> {

@@ -28,8 +28,8 @@ export function createTurnWorker(options: TurnWorkerOptions): Worker<TurnJob, Ou
       const data = parsed.data;
       let outcome: TurnOutcome;
       if (data.kind === 'message') {
-        if (!(await service.exists(data.conversationId)) || service.customerOf(data.conversationId) !== data.customerId) {
-          service.startConversation({ conversationId: data.conversationId, customerId: data.customerId });
+        if (!(await service.exists(data.conversationId)) || (await service.customerOf(data.conversationId)) !== data.customerId) {
+          await service.startConversation({ conversationId: data.conversationId, customerId: data.customerId, principalKind: 'service' });
         }
         outcome = await service.sendMessage(data.conversationId, data.text, undefined, { messageId: `job:${job.id}` });
       } else {

@@ -1,0 +1,50 @@
+import { assertSchemaName, migrate, type Database, type Principal } from '@agentic-commerce/kit';
+import { DEFAULT_GRAPH_SCHEMA, graphMigrations } from './conversation-migrations.ts';
+import type { ConversationRecord, ConversationStore } from './conversation-store.ts';
+
+interface Row {
+  id: string;
+  customer_id: string | null;
+  principal_kind: string | null;
+  created_at: string;
+}
+
+const toRecord = (r: Row): ConversationRecord => ({
+  id: r.id,
+  ...(r.customer_id !== null ? { customerId: r.customer_id } : {}),
+  ...(r.principal_kind !== null ? { principalKind: r.principal_kind as Principal['kind'] } : {}),
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** Conversation records in `<schema>.conversations` (PGlite or PostgreSQL); call `migrateConversations` first. */
+export function sqlConversationStore(db: Database, schema = DEFAULT_GRAPH_SCHEMA): ConversationStore {
+  const s = assertSchemaName(schema);
+  return {
+    async save(record) {
+      await db.query(
+        `INSERT INTO ${s}.conversations (id, customer_id, principal_kind, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, principal_kind = EXCLUDED.principal_kind`,
+        [record.id, record.customerId ?? null, record.principalKind ?? null, record.createdAt],
+      );
+    },
+    async get(id) {
+      const rows = await db.query<Row>(`SELECT id, customer_id, principal_kind, created_at FROM ${s}.conversations WHERE id = $1`, [id]);
+      return rows[0] ? toRecord(rows[0]) : undefined;
+    },
+    async ids() {
+      const rows = await db.query<{ id: string }>(`SELECT id FROM ${s}.conversations ORDER BY created_at, id`);
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+/** Creates or updates the graph schema; safe to run on every start. */
+export async function migrateConversations(db: Database, schema = DEFAULT_GRAPH_SCHEMA): Promise<void> {
+  await migrate(db, schema, graphMigrations);
+}
+
+/** The store ready to use: migrated, then opened. */
+export async function openSqlConversationStore(db: Database, schema = DEFAULT_GRAPH_SCHEMA): Promise<ConversationStore> {
+  await migrateConversations(db, schema);
+  return sqlConversationStore(db, schema);
+}
