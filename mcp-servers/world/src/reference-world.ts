@@ -11,6 +11,7 @@ import { loadWorld, type LoadCounts, type LoadOptions } from './load/load-world.
 import { migrateWorld, worldHasData } from './migrate-world.ts';
 import { pricingPort } from './ports/pricing-port.ts';
 import { transactionScope } from './ports/transaction-scope.ts';
+import { catalogSyncingWms } from './ports/catalog-availability.ts';
 import { wmsInventoryPort } from './ports/wms-inventory-port.ts';
 import { tauBenchWorld } from './tau-bench/tau-bench-world.ts';
 import type { TauBenchData } from './tau-bench/tau-bench-records.ts';
@@ -90,9 +91,10 @@ export async function createReferenceWorld(options: ReferenceWorldOptions): Prom
   const runtime = createActionRuntime({ ...options.runtime, db: scope.db, schema: schemas.kit });
   await runtime.ready();
   const now = runtime.now;
+  const oms = sqlOmsBackend(schemas.oms);
   const backends = {
-    oms: sqlOmsBackend(schemas.oms),
-    wms: sqlWmsBackend(schemas.wms),
+    oms,
+    wms: catalogSyncingWms(sqlWmsBackend(schemas.wms), oms),
     courier: sqlCourierBackend(schemas.courier),
     pricing: sqlPricingBackend(schemas.pricing),
   };

@@ -60,7 +60,7 @@ export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
     applyOrderChange: (change, at) => applyOrderChange(q, s, change, at),
     setCustomerAddress: (userId, address) => setCustomerAddress(q, s, userId, address),
     async setVariantAvailability(itemId, available) {
-      const rows = await q.query<{ product_id: string }>(`UPDATE ${s}.variants SET available = $2 WHERE item_id = $1 RETURNING product_id`, [itemId, available]);
+      const rows = await q.query<{ product_id: string }>(`UPDATE ${s}.variants SET available = $2 WHERE item_id = $1 AND available <> $2 RETURNING product_id`, [itemId, available]);
       if (rows[0]) await q.query(`UPDATE ${s}.products SET revision = revision + 1 WHERE id = $1`, [rows[0].product_id]);
     },
     insertOrder: (order, meta) => insertOrder(q, s, order, meta),
