@@ -35,3 +35,4 @@ export * from './saga/tool-step.ts';
 export * from './telemetry/metrics.ts';
 export * from './telemetry/tracing.ts';
 export * from './telemetry/logger.ts';
+export * from './call-journal.ts';

@@ -123,4 +123,13 @@ export const kitMigrations: Migration[] = [
         ADD CONSTRAINT ledger_head_chain CHECK (id BETWEEN 1 AND ${LEDGER_CHAINS});
       INSERT INTO ${s}.ledger_head SELECT g, 0, '${'0'.repeat(64)}' FROM generate_series(2, ${LEDGER_CHAINS}) g;`,
   },
+  {
+    version: 4,
+    name: 'approval expiry as a state',
+    up: (s) => `
+      ALTER TABLE ${s}.approvals DROP CONSTRAINT approvals_status_check,
+        ADD CONSTRAINT approvals_status_check CHECK (status IN ('pending', 'approved', 'rejected', 'used', 'expired')),
+        ADD COLUMN expired_at timestamptz;
+      CREATE INDEX approvals_expiry ON ${s}.approvals (expires_at) WHERE status IN ('pending', 'approved');`,
+  },
 ];

@@ -68,6 +68,8 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;
   try {
+    // An approval past its expiry is marked expired (and ledgered) before the call, which then refuses it clearly.
+    if (call.approvalId) await k.approvals.expireIfDue(call.approvalId);
     return await withCallJournal(journal, () => k.db.transaction(async (tx) => {
       const at = k.now();
       const scope = `${call.system}:${call.principal.id}`;

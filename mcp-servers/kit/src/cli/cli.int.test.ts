@@ -53,6 +53,15 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
     expect(await exec('approvals', ['reject', approvalId])).toMatchObject({ code: 2, stdout: expect.stringContaining('reject needs --note') });
   });
 
+  it('expires due approvals from the command line, recording each in the ledger', async () => {
+    const due = await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W79', amount: 310 });
+    const dueId = (toolError(due)!.details!.approval as { id: string }).id;
+    await h.runtime.db.query(`UPDATE ${h.runtime.schema}.approvals SET expires_at = now() - interval '1 minute' WHERE id = $1`, [dueId]);
+    expect(await exec('approvals', ['expire'])).toMatchObject({ code: 0, stdout: `1 approval(s) expired: ${dueId}\n` });
+    expect((await exec('approvals', ['list', '--status', 'expired'])).stdout).toContain(`${dueId}  expired  refunds.issue_refund`);
+    expect((await h.runtime.ledger.find(h.runtime.db, { callId: `approval:${dueId}` })).map((e) => e.kind)).toEqual(['approval_requested', 'approval_expired']);
+  });
+
   it('reports the first bad entry and exits 1 after tampering', async () => {
     const t = `${h.runtime.schema}.ledger`;
     await h.runtime.db.exec(`ALTER TABLE ${t} DISABLE TRIGGER ledger_append_only; UPDATE ${t} SET body = replace(body, '"amount":12', '"amount":1200') WHERE seq = 1; ALTER TABLE ${t} ENABLE TRIGGER ledger_append_only`);

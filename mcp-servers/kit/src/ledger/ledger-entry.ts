@@ -7,6 +7,7 @@ export const LEDGER_ENTRY_KINDS = [
   'approval_approved',
   'approval_rejected',
   'approval_used',
+  'approval_expired', // a pending or approved request passed its expiry unused
   'result', // the effect was executed and committed: the redacted output
   'error', // the call was refused or failed: nothing was executed; the error code and message
   'compensation', // a saga step undone (or failing to be)
