@@ -114,16 +114,37 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
       const [b] = await db.transaction((second) => l.ledger.append(second, [record(3), record(4)], new Date()));
       expect([a!.chain, b!.chain]).toEqual([1, 2]);
     });
+    // The next append guesses the head this process wrote last (chain 2: chain 1's guess went stale while the first
+    // transaction was open) and writes without locking first.
     await db.transaction((tx) => l.ledger.append(tx, [record(5)], new Date()));
     expect(await verify(db, l)).toMatchObject({ ok: true, entries: 5, headSeq: 5 });
     // Histories read in insertion order (across chains).
     expect((await l.ledger.find(db, { customerId: 'alice' })).map((e) => [e.callId, e.chain, e.seq])).toEqual([
-      ['call-1', 1, 1], ['call-2', 1, 2], ['call-3', 2, 1], ['call-4', 2, 2], ['call-5', 1, 3],
+      ['call-1', 1, 1], ['call-2', 1, 2], ['call-3', 2, 1], ['call-4', 2, 2], ['call-5', 2, 3],
     ]);
     await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET body = replace(body, '"amount":2', '"amount":200') WHERE call_id = 'call-2';
       DELETE FROM ${l.schema}.ledger WHERE call_id = 'call-3'`);
     const result = await verify(db, l);
     expect(result.firstProblem).toMatchObject({ chain: 1, seq: 2, problem: 'modified' });
     expect(result.chains.filter((c) => c.firstProblem).map((c) => [c.chain, c.firstProblem!.seq, c.firstProblem!.problem])).toEqual([[1, 2, 'modified'], [2, 2, 'missing']]);
+  });
+
+  it('appends on a guessed head only while it is current: another writer or a rollback sends it to the locked path', async () => {
+    const l = await ledgerWith(db, 'guess', 0);
+    const other = createLedger(l.schema, l.ledger.signer); // another process, with its own knowledge of the heads
+    await db.transaction((tx) => l.ledger.append(tx, [record(1)], new Date()));
+    await db.transaction((tx) => other.append(tx, [record(2)], new Date())); // l's guess for chain 1 is now stale
+    await db.transaction((tx) => l.ledger.append(tx, [record(3)], new Date()));
+    await expect(db.transaction(async (tx) => {
+      await l.ledger.append(tx, [record(4)], new Date());
+      throw new Error('the effect failed');
+    })).rejects.toThrow('the effect failed'); // l now guesses a head that was rolled back
+    await db.transaction((tx) => l.ledger.append(tx, [record(5)], new Date()));
+    await db.transaction((tx) => other.append(tx, [record(6)], new Date()));
+    const result = await verify(db, l);
+    expect(result).toMatchObject({ ok: true, entries: 5, headSeq: 5 });
+    const rows = await db.query<{ call_id: string; chain: number; seq: number }>(`SELECT call_id, chain, seq FROM ${l.schema}.ledger ORDER BY pos`);
+    // A stale guess moves this process to a chain the other one does not use, so they stop invalidating each other.
+    expect(rows.map((r) => [r.call_id, r.chain, r.seq])).toEqual([['call-1', 1, 1], ['call-2', 1, 2], ['call-3', 2, 1], ['call-5', 3, 1], ['call-6', 1, 3]]);
   });
 });

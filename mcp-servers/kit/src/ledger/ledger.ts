@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { LEDGER_CHAINS } from '../kit-migrations.ts';
+import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
 
@@ -40,64 +41,100 @@ export function rowToEntry(row: LedgerRow): LedgerEntry {
   return { ...body, chain: body.chain ?? 1, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
 }
 
-interface Head {
-  id: number;
-  seq: number;
-  hash: string;
-}
-
-/** Locks a chain's head for this transaction: a free one if any, else queues on one picked by the call id. */
-async function lockHead(tx: Queryable, schema: string, callId: string | undefined): Promise<Head> {
-  const [free] = await tx.query<Head>(`SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+/**
+ * Locks a chain's head for this transaction: the lowest-numbered one no other transaction holds (`contended` ones
+ * last), else queues on one picked by the call id.
+ */
+async function lockHead(tx: Queryable, schema: string, callId: string | undefined, contended: number[]): Promise<KnownHead> {
+  const [free] = await tx.query<KnownHead>(
+    `SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id = ANY($1::int[]), id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [contended],
+  );
   if (free) return free;
   const chain = 1 + (createHash('sha256').update(callId ?? randomUUID()).digest().readUInt32BE(0) % LEDGER_CHAINS);
-  const [head] = await tx.query<Head>(`SELECT id, seq, hash FROM ${schema}.ledger_head WHERE id = $1 FOR UPDATE`, [chain]);
+  const [head] = await tx.query<KnownHead>(`SELECT id, seq, hash FROM ${schema}.ledger_head WHERE id = $1 FOR UPDATE`, [chain]);
   if (!head) throw new Error(`ledger head ${chain} of schema ${schema} is missing: run the kit migrations`);
   return head;
 }
 
+const COLUMNS = 'chain, seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id, order_id, body, hash, key_id, signature';
+/** Column types, for VALUES read through SELECT (whose parameters PostgreSQL cannot type from the target columns). */
+const TYPES = ['int', 'bigint', 'timestamptz', ...Array<string>(13).fill('text')];
+
+/**
+ * Appends `extra` and then `alongside`'s parameters to `params`; returns the data-modifying CTE that runs `alongside`
+ * in the same statement (its $n renumbered to follow), or '' when there is none.
+ */
+function withAlongside(params: unknown[], alongside: SqlStatement | undefined, extra: unknown[]): string {
+  params.push(...extra);
+  if (!alongside) return '';
+  const offset = params.length;
+  params.push(...alongside.params);
+  return `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
+}
+
 export function createLedger(schema: string, signer: LedgerSigner): Ledger {
   assertSchemaName(schema);
+  const cache = headCache();
+
+  /** Chains and signs `records` after `head`; the parameters end with the new head's seq, hash and chain id. */
+  function build(head: KnownHead, records: readonly LedgerRecord[], now: Date, typed: boolean) {
+    const chain = head.id;
+    let { seq, hash: prev } = head;
+    const at = now.toISOString();
+    const entries: LedgerEntry[] = [];
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const record of records) {
+      seq += 1;
+      const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
+      const body = entryBody(unsigned);
+      const hash = hashBody(body);
+      const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
+      entries.push(entry);
+      const row = [chain, seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
+        record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
+      tuples.push(`(${row.map((_, i) => `$${params.length + i + 1}${typed ? `::${TYPES[i]}` : ''}`).join(', ')})`);
+      params.push(...row.map((v) => v ?? null));
+      prev = hash;
+    }
+    const next = params.length + 1;
+    params.push(seq, prev, chain);
+    return { entries, params, tuples: tuples.join(', '), next, head: { id: chain, seq, hash: prev } };
+  }
+
   return {
     schema,
     signer,
     async append(tx, records, now, alongside) {
       if (records.length === 0) return [];
-      const head = await lockHead(tx, schema, records[0]!.callId);
-      const chain = head.id;
-      let { seq, hash: prev } = head;
-      const at = now.toISOString();
-      const entries: LedgerEntry[] = [];
-      const values: unknown[] = [];
-      const tuples: string[] = [];
-      for (const record of records) {
-        seq += 1;
-        const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
-        const body = entryBody(unsigned);
-        const hash = hashBody(body);
-        const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
-        entries.push(entry);
-        const row = [chain, seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
-          record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
-        tuples.push(`(${row.map((_, i) => `$${values.length + i + 1}`).join(', ')})`);
-        values.push(...row.map((v) => v ?? null));
-        prev = hash;
+      const guess = cache.take();
+      if (guess) {
+        const built = build(guess, records, now, true);
+        const [moved] = await tx.query<{ n: number }>(
+          `WITH head AS (
+             UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1}
+              WHERE id = $${built.next + 2} AND seq = $${built.next + 3} AND hash = $${built.next + 4} RETURNING id),
+           appended AS (
+             INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${built.tuples}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
+           ${withAlongside(built.params, alongside, [guess.seq, guess.hash])}
+           SELECT count(*)::int AS n FROM head`,
+          built.params,
+        );
+        const won = moved?.n === 1;
+        cache.settle(guess.id, won ? built.head : undefined);
+        if (won) return built.entries;
       }
-      const params = [...values, seq, prev, chain];
-      let extra = '';
-      if (alongside) {
-        const offset = params.length;
-        extra = `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
-        params.push(...alongside.params);
-      }
+      const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
+      const built = build(head, records, now, false);
       await tx.query(
-        `WITH appended AS (
-           INSERT INTO ${schema}.ledger (chain, seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id,
-             order_id, body, hash, key_id, signature) VALUES ${tuples.join(', ')} RETURNING 1)${extra}
-         UPDATE ${schema}.ledger_head SET seq = $${values.length + 1}, hash = $${values.length + 2} WHERE id = $${values.length + 3}`,
-        params,
+        `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${built.tuples} RETURNING 1)
+         ${withAlongside(built.params, alongside, [])}
+         UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2}`,
+        built.params,
       );
-      return entries;
+      cache.remember(built.head);
+      return built.entries;
     },
     async find(q, filter) {
       const clauses: string[] = [];
