@@ -67,6 +67,8 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
   const evidence: Evidence[] = [];
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;
+  let ended!: () => void;
+  const held = new Promise<void>((resolve) => (ended = resolve)); // settles when the write's transaction has ended
   try {
     // An approval past its expiry is marked expired (and ledgered) before the call, which then refuses it clearly.
     if (call.approvalId) await k.approvals.expireIfDue(call.approvalId);
@@ -94,14 +96,17 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       records.push(...journal.records, resultRecord(c, output, evidence, performance.now() - started));
       // The ledger entries, the head and the idempotency result are written in one round trip.
       const alongside = call.idempotencyKey ? k.idempotency.completion(scope, call.idempotencyKey, output) : undefined;
-      await k.ledger.append(tx, records, at, alongside);
+      await k.ledger.append(tx, records, at, alongside, held);
       return { output, replayed: false, decision };
     }));
   } catch (thrown) {
+    ended();
     const error = thrown instanceof NeedsApproval ? await requestApproval(k, c, thrown.decision) : thrown;
     const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
     await recordFailure(k, c, decision, known, evidence, journal.records);
     throw error;
+  } finally {
+    ended();
   }
 }
 

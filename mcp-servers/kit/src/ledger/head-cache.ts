@@ -25,9 +25,14 @@ export function headCache() {
       busy.add(chain);
       return heads.get(chain);
     },
-    /** Ends a `take`: `head` is the chain's new head, or undefined when the guess was wrong. */
-    settle(chain: number, head: KnownHead | undefined): void {
-      busy.delete(chain);
+    /**
+     * Ends a `take`: `head` is the chain's new head, or undefined when the guess was wrong. With `held` (settles when
+     * the appending transaction ends) the chain is not guessed again before then: until it commits, the head it
+     * wrote is not visible to other transactions, so a guess on it would miss.
+     */
+    settle(chain: number, head: KnownHead | undefined, held?: Promise<unknown>): void {
+      if (head && held) void held.finally(() => busy.delete(chain));
+      else busy.delete(chain);
       if (head) {
         heads.set(chain, head);
         return;
@@ -38,9 +43,14 @@ export function headCache() {
     },
     contended: (): number[] => [...contended],
     /** Remembers a head written on the locked path (unless an append of this process is writing that chain now). */
-    remember(head: KnownHead): void {
+    remember(head: KnownHead, held?: Promise<unknown>): void {
       contended.delete(head.id);
-      if (!busy.has(head.id)) heads.set(head.id, head);
+      if (busy.has(head.id)) return;
+      heads.set(head.id, head);
+      if (held) {
+        busy.add(head.id);
+        void held.finally(() => busy.delete(head.id));
+      }
     },
   };
 }

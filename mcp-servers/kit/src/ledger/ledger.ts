@@ -20,9 +20,10 @@ export interface Ledger {
    * They go to one of LEDGER_CHAINS chains: the lowest-numbered chain whose head no other transaction holds. That
    * head row stays locked until the transaction ends, so each chain stays linear; concurrent writes use different
    * chains and queue only when every chain is taken.
-   * `alongside` is run in the same statement (as a data-modifying CTE), saving a round trip.
+   * `alongside` is run in the same statement (as a data-modifying CTE), saving a round trip. `held`, when given,
+   * settles once `tx` has ended: until then this process does not guess that chain's head for another append.
    */
-  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside?: SqlStatement): Promise<LedgerEntry[]>;
+  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside?: SqlStatement, held?: Promise<unknown>): Promise<LedgerEntry[]>;
   /** Entries about one order, conversation or customer, oldest first. */
   find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
 }
@@ -106,7 +107,7 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
   return {
     schema,
     signer,
-    async append(tx, records, now, alongside) {
+    async append(tx, records, now, alongside, held) {
       if (records.length === 0) return [];
       const guess = cache.take();
       if (guess) {
@@ -122,7 +123,7 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
           built.params,
         );
         const won = moved?.n === 1;
-        cache.settle(guess.id, won ? built.head : undefined);
+        cache.settle(guess.id, won ? built.head : undefined, held);
         if (won) return built.entries;
       }
       const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
@@ -133,7 +134,7 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
          UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2}`,
         built.params,
       );
-      cache.remember(built.head);
+      cache.remember(built.head, held);
       return built.entries;
     },
     async find(q, filter) {
