@@ -59,7 +59,10 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
   const logger = options.logger ?? createLogger();
   const tracer = options.tracer ?? defaultTracer();
   let approvals: Approvals | undefined;
-  const metrics = options.metrics ?? createMetrics({ pendingApprovals: () => (approvals ? approvals.countPending() : Promise.resolve(0)) });
+  const metrics = options.metrics ?? createMetrics({
+    pendingApprovals: () => (approvals ? approvals.countPending() : Promise.resolve(0)),
+    approvalsByStatus: () => (approvals ? approvals.countByStatus() : Promise.resolve({})),
+  });
   approvals = createApprovals({ db, schema, ledger, now, onChange: (status) => metrics.approvals.inc({ status }) });
   const k: KitServices = {
     db, schema, policy, ledger, approvals, metrics, tracer, logger, now,

@@ -36,3 +36,4 @@ export * from './telemetry/metrics.ts';
 export * from './telemetry/tracing.ts';
 export * from './telemetry/logger.ts';
 export * from './transports/server-cli.ts';
+export * from './call-journal.ts';

@@ -1,5 +1,8 @@
 import type { Migration } from './db/migrate.ts';
 
+/** Independent hash chains in the ledger: concurrent writes append to different ones (docs/decisions/0300). */
+export const LEDGER_CHAINS = 16;
+
 /**
  * The action layer's own schema (default "kit"): the signed ledger and its head, approvals, idempotency records
  * and agent conversation bindings. Same SQL on PGlite and PostgreSQL.
@@ -99,5 +102,34 @@ export const kitMigrations: Migration[] = [
         PRIMARY KEY (customer_id, action, day)
       );
       CREATE INDEX ledger_call ON ${s}.ledger (call_id) WHERE call_id IS NOT NULL;`,
+  },
+  {
+    version: 3,
+    name: 'ledger chains',
+    // LEDGER_CHAINS independent chains, each with its own head row (id = chain) and seq (docs/decisions/0300).
+    // Existing entries form chain 1 (their bodies carry no chain, which verify reads as 1). `pos` is a global
+    // insertion order for reading histories; it is not signed and verify does not rely on it.
+    up: (s) => `
+      ALTER TABLE ${s}.ledger ADD COLUMN chain integer NOT NULL DEFAULT 1, ADD COLUMN pos bigint;
+      ALTER TABLE ${s}.ledger DISABLE TRIGGER ledger_append_only;
+      UPDATE ${s}.ledger SET pos = seq;
+      ALTER TABLE ${s}.ledger ENABLE TRIGGER ledger_append_only;
+      CREATE SEQUENCE ${s}.ledger_pos_seq OWNED BY ${s}.ledger.pos;
+      SELECT setval('${s}.ledger_pos_seq', COALESCE(max(seq), 0) + 1, false) FROM ${s}.ledger;
+      ALTER TABLE ${s}.ledger ALTER COLUMN chain DROP DEFAULT, ALTER COLUMN pos SET DEFAULT nextval('${s}.ledger_pos_seq'),
+        ALTER COLUMN pos SET NOT NULL, DROP CONSTRAINT ledger_pkey, ADD PRIMARY KEY (chain, seq);
+      CREATE UNIQUE INDEX ledger_pos ON ${s}.ledger (pos);
+      ALTER TABLE ${s}.ledger_head DROP CONSTRAINT ledger_head_id_check,
+        ADD CONSTRAINT ledger_head_chain CHECK (id BETWEEN 1 AND ${LEDGER_CHAINS});
+      INSERT INTO ${s}.ledger_head SELECT g, 0, '${'0'.repeat(64)}' FROM generate_series(2, ${LEDGER_CHAINS}) g;`,
+  },
+  {
+    version: 4,
+    name: 'approval expiry as a state',
+    up: (s) => `
+      ALTER TABLE ${s}.approvals DROP CONSTRAINT approvals_status_check,
+        ADD CONSTRAINT approvals_status_check CHECK (status IN ('pending', 'approved', 'rejected', 'used', 'expired')),
+        ADD COLUMN expired_at timestamptz;
+      CREATE INDEX approvals_expiry ON ${s}.approvals (expires_at) WHERE status IN ('pending', 'approved');`,
   },
 ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withCallJournal, type CallJournal } from './call-journal.ts';
 import { approvalUsedRecord, decisionRecord, errorRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
 import { argumentsHash } from './canonical-json.ts';
 import type { Queryable } from './db/database.ts';
@@ -53,7 +54,8 @@ function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
 /**
  * One write through the action layer, in one transaction:
  *   idempotency claim -> assess -> customer scope -> policy (+ velocity) -> approval -> handler -> result + ledger.
- * A refused or failed call rolls back; its intent, decision and error are then ledgered in a transaction of their own.
+ * A refused or failed call rolls back; its intent, decision, what its handler recorded (call-journal.ts) and error are
+ * then ledgered in a transaction of their own.
  */
 export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>): Promise<WriteOutcome> {
   const started = performance.now();
@@ -63,9 +65,14 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
     argsHash: argumentsHash(call.system, call.tool.name, call.input), idempotencyKey: call.idempotencyKey, facts: {} as ActionFacts,
   };
   const evidence: Evidence[] = [];
+  const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;
+  let ended!: () => void;
+  const held = new Promise<void>((resolve) => (ended = resolve)); // settles when the write's transaction has ended
   try {
-    return await k.db.transaction(async (tx) => {
+    // An approval past its expiry is marked expired (and ledgered) before the call, which then refuses it clearly.
+    if (call.approvalId) await k.approvals.expireIfDue(call.approvalId);
+    return await withCallJournal(journal, () => k.db.transaction(async (tx) => {
       const at = k.now();
       const scope = `${call.system}:${call.principal.id}`;
       if (call.idempotencyKey) {
@@ -86,17 +93,20 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       const output = await call.tool.handler(call.input, ctx);
       const records: LedgerRecord[] = [intentRecord(c), decisionRecord(c, decision)];
       if (approval) records.push(approvalUsedRecord(c, approval.id, approval.resolvedBy));
-      records.push(resultRecord(c, output, evidence, performance.now() - started));
+      records.push(...journal.records, resultRecord(c, output, evidence, performance.now() - started));
       // The ledger entries, the head and the idempotency result are written in one round trip.
       const alongside = call.idempotencyKey ? k.idempotency.completion(scope, call.idempotencyKey, output) : undefined;
-      await k.ledger.append(tx, records, at, alongside);
+      await k.ledger.append(tx, records, at, alongside, held);
       return { output, replayed: false, decision };
-    });
+    }));
   } catch (thrown) {
+    ended();
     const error = thrown instanceof NeedsApproval ? await requestApproval(k, c, thrown.decision) : thrown;
     const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
-    await recordFailure(k, c, decision, known, evidence);
+    await recordFailure(k, c, decision, known, evidence, journal.records);
     throw error;
+  } finally {
+    ended();
   }
 }
 
@@ -116,8 +126,9 @@ async function requestApproval(k: KitServices, c: CallRecordContext, decision: P
   );
 }
 
-async function recordFailure(k: KitServices, c: CallRecordContext, decision: PolicyDecision | undefined, error: CommerceError, evidence: Evidence[]): Promise<void> {
-  const records = [intentRecord(c), ...(decision ? [decisionRecord(c, decision)] : []), errorRecord(c, error, evidence)];
+/** The intent, decision, what the handler recorded before failing (e.g. saga compensations) and the error. */
+async function recordFailure(k: KitServices, c: CallRecordContext, decision: PolicyDecision | undefined, error: CommerceError, evidence: Evidence[], recorded: LedgerRecord[]): Promise<void> {
+  const records = [intentRecord(c), ...(decision ? [decisionRecord(c, decision)] : []), ...recorded, errorRecord(c, error, evidence)];
   try {
     await k.db.transaction((tx) => k.ledger.append(tx, records, k.now()));
   } catch (ledgerError) {

@@ -80,6 +80,42 @@ describe('approvals', () => {
     expect(await h.balance('alice')).toBe(560);
   });
 
+  it('marks an approval expired on its next use: the retried call gets a clear error and the expiry is ledgered', async () => {
+    const approval = await requestRefund(h, 320, 'refund-20');
+    await h.runtime.approvals.approve(approval.id, operator);
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    const retried = await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 320, approval_id: approval.id, idempotency_key: 'refund-20' });
+    expect(toolError(retried)).toMatchObject({ code: 'FAILED_PRECONDITION', message: `approval ${approval.id} expired at ${approval.expiresAt}; call again without approval_id to request a new one` });
+    expect(await h.balance('alice')).toBe(560);
+    expect(await h.runtime.approvals.get(approval.id)).toMatchObject({ status: 'expired', resolvedBy: 'op:olga', expiredAt: clock.toISOString() });
+    const entries = await h.runtime.ledger.find(h.runtime.db, { callId: `approval:${approval.id}` });
+    expect(entries.map((e) => [e.kind, e.data.was])).toEqual([['approval_requested', undefined], ['approval_approved', undefined], ['approval_expired', 'approved']]);
+    await expect(h.runtime.approvals.reject(approval.id, operator, { note: 'too late' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('expired') });
+  });
+
+  it('sweeps every due approval to expired once, ledgered and counted in the metrics', async () => {
+    const a = await requestRefund(h, 330, 'refund-21');
+    const b = await requestRefund(h, 340, 'refund-22');
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    const fresh = await requestRefund(h, 350, 'refund-23');
+    clock = new Date(clock.getTime() + 25 * 60_000); // a and b are 35 minutes old, fresh 25
+    const swept = (await h.runtime.approvals.expire()).map((x) => x.id);
+    expect(swept).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(swept).not.toContain(fresh.id);
+    expect(await h.runtime.approvals.expire()).toEqual([]);
+    const expired = (await h.runtime.approvals.list({ status: 'expired' })).map((x) => x.id);
+    expect(expired).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect((await h.runtime.approvals.list({ status: 'pending' })).map((x) => x.id)).toContain(fresh.id);
+    const kinds = (await h.runtime.ledger.find(h.runtime.db, { callId: `approval:${b.id}` })).map((e) => e.kind);
+    expect(kinds).toEqual(['approval_requested', 'approval_expired']);
+    const counts = await h.runtime.approvals.countByStatus();
+    const metrics = await h.runtime.metrics.registry.metrics();
+    expect(metrics).toContain(`commerce_approvals{status="expired"} ${counts.expired}`);
+    expect(metrics).toContain(`commerce_approvals{status="pending"} ${counts.pending}`);
+    expect(counts.pending).toBe(await h.runtime.approvals.countPending());
+    expect(metrics).toMatch(/commerce_approvals_total\{status="expired"\} [1-9]/);
+  });
+
   it('never lets the requester approve their own request', async () => {
     const approval = await requestRefund(h, 700, 'refund-14');
     const self = { ...agent, kind: 'operator' as const, scopes: ['approvals:resolve'] };

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
-import type { ApprovalRequest, ApprovalStatus } from './approval.ts';
+import { APPROVAL_STATUSES, type ApprovalRequest, type ApprovalStatus } from './approval.ts';
 
 interface Row {
   id: string;
@@ -25,6 +25,7 @@ interface Row {
   note: string | null;
   edited: boolean;
   used_at: string | null;
+  expired_at: string | null;
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -35,6 +36,7 @@ function toApproval(r: Row): ApprovalRequest {
     principalId: r.principal_id, principalKind: r.principal_kind, conversationId: opt(r.conversation_id), customerId: opt(r.customer_id),
     orderId: opt(r.order_id), amount: opt(r.amount), reason: r.reason, policyVersion: r.policy_version, createdAt: r.created_at,
     expiresAt: r.expires_at, resolvedBy: opt(r.resolved_by), resolvedAt: opt(r.resolved_at), note: opt(r.note), edited: r.edited, usedAt: opt(r.used_at),
+    expiredAt: opt(r.expired_at),
   };
 }
 
@@ -81,6 +83,31 @@ export function approvalStore(schema: string) {
     async markUsed(q: Queryable, id: string, at: string): Promise<boolean> {
       const rows = await q.query(`UPDATE ${table} SET status = 'used', used_at = $2 WHERE id = $1 AND status = 'approved' RETURNING id`, [id, at]);
       return rows.length === 1;
+    },
+    /**
+     * pending | approved -> expired for every request (or the one `id`) whose expiry is at or before `now`; returns
+     * them with the status each had before.
+     */
+    async expire(q: Queryable, now: string, id?: string): Promise<{ approval: ApprovalRequest; was: ApprovalStatus }[]> {
+      const rows = await q.query<Row & { was: ApprovalStatus }>(
+        `UPDATE ${table} a SET status = 'expired', expired_at = $1
+           FROM (SELECT id, status AS was FROM ${table} WHERE status IN ('pending', 'approved') AND expires_at <= $1
+                   ${id === undefined ? '' : 'AND id = $2'} ORDER BY expires_at, id FOR UPDATE) due
+          WHERE a.id = due.id AND a.status IN ('pending', 'approved') RETURNING a.*, due.was`,
+        id === undefined ? [now] : [now, id],
+      );
+      return rows.map((r) => ({ approval: toApproval(r), was: r.was }));
+    },
+    /** Requests by status, counting pending or approved ones past their expiry as expired. */
+    async countByStatus(q: Queryable, now: string): Promise<Record<ApprovalStatus, number>> {
+      const rows = await q.query<{ status: ApprovalStatus; n: number }>(
+        `SELECT CASE WHEN status IN ('pending', 'approved') AND expires_at <= $1 THEN 'expired' ELSE status END AS status, count(*)::int AS n
+           FROM ${table} GROUP BY 1`,
+        [now],
+      );
+      const counts = Object.fromEntries(APPROVAL_STATUSES.map((s) => [s, 0])) as Record<ApprovalStatus, number>;
+      for (const r of rows) counts[r.status] = r.n;
+      return counts;
     },
     async countPending(q: Queryable, now: string): Promise<number> {
       const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE status = 'pending' AND expires_at > $1`, [now]);

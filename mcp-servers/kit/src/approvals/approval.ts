@@ -1,4 +1,5 @@
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'used'] as const;
+/** `expired`: a pending or approved request whose expiry passed, marked on its next access or by a sweep. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'used', 'expired'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /**
@@ -31,9 +32,14 @@ export interface ApprovalRequest {
   /** The operator approved edited arguments: the retried call must carry those. */
   edited: boolean;
   usedAt?: string | undefined;
+  /** When it was marked expired. */
+  expiredAt?: string | undefined;
 }
 
-/** Expired is derived, not stored: a pending or approved request past its expiry can no longer be used. */
+/**
+ * Past its expiry: a pending or approved request can no longer be resolved or used, even before a sweep marks it
+ * `expired` (the status catches up on the next access).
+ */
 export function isExpired(approval: ApprovalRequest, now: Date): boolean {
-  return Date.parse(approval.expiresAt) <= now.getTime();
+  return approval.status === 'expired' || Date.parse(approval.expiresAt) <= now.getTime();
 }

@@ -45,13 +45,30 @@ export function createApprovals(options: ApprovalsOptions) {
     }
   }
 
+  /** Marks due requests (all, or the one `id`) expired, each with an `approval_expired` ledger entry, in one transaction. */
+  async function expire(id?: string): Promise<ApprovalRequest[]> {
+    const at = now();
+    const expired = await db.transaction(async (tx) => {
+      const rows = await store.expire(tx, at.toISOString(), id);
+      if (rows.length > 0) {
+        await ledger.append(tx, rows.map(({ approval, was }) => ledgerRecord('approval_expired', approval, undefined, { was, expiresAt: approval.expiresAt })), at);
+      }
+      return rows.map((r) => r.approval);
+    });
+    for (const _ of expired) changed('expired');
+    return expired;
+  }
+
   async function resolve(id: string, operator: Principal, to: 'approved' | 'rejected', note: string | undefined, edited?: Record<string, unknown>) {
     assertResolver(operator);
+    await expire(id);
     return db.transaction(async (tx) => {
       const current = await store.get(tx, id, true);
       if (!current) throw notFound(`approval ${id} does not exist`);
+      if (current.status === 'expired' || (current.status === 'pending' && isExpired(current, now()))) {
+        throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${current.expiresAt}; the agent must ask again`);
+      }
       if (current.status !== 'pending') throw new CommerceError('CONFLICT', `approval ${id} is already ${current.status}${current.resolvedBy ? ` (by ${current.resolvedBy})` : ''}`);
-      if (isExpired(current, now())) throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${current.expiresAt}; the agent must ask again`);
       if (current.principalId === operator.id) throw new CommerceError('FORBIDDEN', `approval ${id} was requested by ${operator.id}, who cannot approve their own request`);
       const edit = edited ? { arguments: edited, argsHash: argumentsHash(current.system, current.tool, edited) } : undefined;
       const at = now();
@@ -78,9 +95,26 @@ export function createApprovals(options: ApprovalsOptions) {
       changed('requested');
       return approval;
     },
-    get: (id: string) => store.get(db, id),
-    list: (filter: { status?: ApprovalStatus; conversationId?: string; limit?: number } = {}) => store.list(db, filter),
+    /** One request; if it is past its expiry it is marked expired first. */
+    async get(id: string): Promise<ApprovalRequest | undefined> {
+      await expire(id);
+      return store.get(db, id);
+    },
+    /** Newest first; every request past its expiry is marked expired first. */
+    async list(filter: { status?: ApprovalStatus; conversationId?: string; limit?: number } = {}): Promise<ApprovalRequest[]> {
+      await expire();
+      return store.list(db, filter);
+    },
+    /**
+     * The sweep (`pnpm approvals expire`, also run by `list`): marks every pending or approved request past its
+     * expiry `expired`, recording each in the ledger. Returns those it marked.
+     */
+    expire: () => expire(),
+    /** Marks this one request expired if it is due (the runtime does this before a call that carries it). */
+    expireIfDue: async (id: string): Promise<boolean> => (await expire(id)).length > 0,
     countPending: () => store.countPending(db, now().toISOString()),
+    /** Requests by status; pending or approved ones past their expiry count as expired even before a sweep. */
+    countByStatus: () => store.countByStatus(db, now().toISOString()),
     /** An operator approves. With `arguments`, the operator approves an edited call: the retry must carry exactly those. */
     approve: (id: string, operator: Principal, options: { note?: string; arguments?: Record<string, unknown> } = {}) =>
       resolve(id, operator, 'approved', options.note, options.arguments),

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createActionRuntime } from '../action-runtime.ts';
 import { openPostgresDatabase } from '../db/postgres-database.ts';
@@ -41,6 +42,8 @@ actions:
 `, 'bench policy', { docsDir: '/nonexistent' });
 const service: Principal = { kind: 'service', id: 'svc:bench', scopes: ['*'] };
 
+const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${cpus().length} cores`;
+const loadAtStart = load();
 try {
   await migrateRefunds(db, schema, customers);
   const backend = refundsBackend(schema);
@@ -71,6 +74,7 @@ try {
     rows.push({ mode: 'ratio (layer / bare)', concurrency: c, ops: '', 'ops/s': +(floor.opsPerSecond / layer.opsPerSecond).toFixed(2), 'p50 ms': +(layer.p50 / floor.p50).toFixed(2), 'p99 ms': +(layer.p99 / floor.p99).toFixed(2) });
   }
   process.stdout.write(`\naction layer vs bare transaction on PostgreSQL (${ops} refunds per run; ratios: layer cost, aim < 2x)\n`);
+  process.stdout.write(`machine: ${loadAtStart} at the start, ${load()} now (others' load skews the ratios)\n`);
   console.table(rows);
 
   // A chain of N entries, appended in signed batches as the runtime does, then verified from the start.

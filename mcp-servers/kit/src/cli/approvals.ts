@@ -9,7 +9,8 @@ import type { Principal } from '../principal.ts';
 import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
 
 const USAGE = `usage:
-  pnpm approvals list [--status pending|approved|rejected|used|all]
+  pnpm approvals list [--status pending|approved|rejected|used|expired|all]   (marks due requests expired first)
+  pnpm approvals expire                      mark every pending or approved request past its expiry expired (ledgered)
   pnpm approvals approve <id> [--note "why"] [--as op:alice]
   pnpm approvals reject <id> --note "why" [--as op:alice]
 options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
@@ -20,8 +21,8 @@ const { values, positionals } = parseArgs({
 });
 const [command, id] = positionals;
 if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
-if (!['list', 'approve', 'reject'].includes(command!)) fail(`unknown command "${command}"\n${USAGE}`, 2);
-if (command !== 'list' && !id) fail(`${command} needs an approval id (see \`pnpm approvals list\`)`, 2);
+if (!['list', 'approve', 'reject', 'expire'].includes(command!)) fail(`unknown command "${command}"\n${USAGE}`, 2);
+if ((command === 'approve' || command === 'reject') && !id) fail(`${command} needs an approval id (see \`pnpm approvals list\`)`, 2);
 if (command === 'reject' && !values.note) fail('reject needs --note "why", so the agent can tell the customer', 2);
 const status = values.status ?? 'pending';
 if (status !== 'all' && !(APPROVAL_STATUSES as readonly string[]).includes(status)) fail(`--status must be one of ${APPROVAL_STATUSES.join(', ')}, all`, 2);
@@ -36,6 +37,9 @@ try {
   if (command === 'list') {
     const list = await approvals.list(status === 'all' ? {} : { status: status as ApprovalStatus });
     process.stdout.write(list.length ? `${list.map(line).join('\n')}\n` : `no ${status === 'all' ? '' : `${status} `}approvals\n`);
+  } else if (command === 'expire') {
+    const expired = await approvals.expire();
+    process.stdout.write(`${expired.length} approval(s) expired${expired.length ? `: ${expired.map((a) => a.id).join(', ')}` : ''}\n`);
   } else {
     const done = command === 'approve'
       ? await approvals.approve(id!, operator, values.note ? { note: values.note } : {})

@@ -37,7 +37,7 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
 
   it('verifies the chain and shows an order history without personal data', async () => {
     const verify = await exec('ledger', ['verify']);
-    expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(/entries verified in .* chain, signatures and head OK/) });
+    expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(/entries in 1 chain\(s\) verified in .* chains, signatures and heads OK/) });
     const show = await exec('ledger', ['show', '--order', '#W77']);
     expect(show.stdout).toMatch(/intent .*refunds\.issue_refund .*customer:c:alice/);
     expect(show.stdout).toMatch(/decision .*allowed \[policy test-1#/);
@@ -51,6 +51,15 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
     expect((await exec('approvals', ['approve', approvalId, '--as', 'op:cli', '--note', 'checked'])).stdout).toContain('approved by op:cli: checked');
     expect(await exec('approvals', ['reject', approvalId, '--note', 'late'])).toMatchObject({ code: 1, stdout: expect.stringContaining(`CONFLICT: approval ${approvalId} is already approved`) });
     expect(await exec('approvals', ['reject', approvalId])).toMatchObject({ code: 2, stdout: expect.stringContaining('reject needs --note') });
+  });
+
+  it('expires due approvals from the command line, recording each in the ledger', async () => {
+    const due = await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W79', amount: 310 });
+    const dueId = (toolError(due)!.details!.approval as { id: string }).id;
+    await h.runtime.db.query(`UPDATE ${h.runtime.schema}.approvals SET expires_at = now() - interval '1 minute' WHERE id = $1`, [dueId]);
+    expect(await exec('approvals', ['expire'])).toMatchObject({ code: 0, stdout: `1 approval(s) expired: ${dueId}\n` });
+    expect((await exec('approvals', ['list', '--status', 'expired'])).stdout).toContain(`${dueId}  expired  refunds.issue_refund`);
+    expect((await h.runtime.ledger.find(h.runtime.db, { callId: `approval:${dueId}` })).map((e) => e.kind)).toEqual(['approval_requested', 'approval_expired']);
   });
 
   it('reports the first bad entry and exits 1 after tampering', async () => {

@@ -6,7 +6,7 @@ import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
 import { formatEntry } from './format-entry.ts';
 
 const USAGE = `usage:
-  pnpm ledger verify                         walk the hash chain and signatures; report the first bad entry
+  pnpm ledger verify                         walk every hash chain and its signatures; report each chain's first bad entry
   pnpm ledger show --order <id>              readable history of an order (also --conversation <id>, --customer <id>)
 options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
 
@@ -25,9 +25,12 @@ try {
     const result = await verifyLedger(db, schema, signer.publicKeys);
     const rate = result.entries / Math.max(result.durationMs / 1000, 1e-6);
     if (result.ok) {
-      process.stdout.write(`ledger ${schema}: ${result.entries} entries verified in ${(result.durationMs / 1000).toFixed(2)} s (${Math.round(rate)} entries/s): chain, signatures and head OK\n`);
+      const used = result.chains.filter((c) => c.entries > 0).length;
+      process.stdout.write(`ledger ${schema}: ${result.entries} entries in ${used} chain(s) verified in ${(result.durationMs / 1000).toFixed(2)} s (${Math.round(rate)} entries/s): chains, signatures and heads OK\n`);
     } else {
-      process.stdout.write(`ledger ${schema}: FIRST BAD ENTRY after ${result.entries} good ones\n  ${result.firstProblem!.message}\n`);
+      const bad = result.chains.filter((c) => c.firstProblem);
+      process.stdout.write(`ledger ${schema}: ${bad.length} chain(s) with a bad entry (${result.entries} good entries in all)\n`);
+      for (const c of bad) process.stdout.write(`  FIRST BAD ENTRY of chain ${c.chain}, after ${c.entries} good ones: ${c.firstProblem!.message}\n`);
       process.exitCode = 1;
     }
   } else {

@@ -7,6 +7,7 @@ export const LEDGER_ENTRY_KINDS = [
   'approval_approved',
   'approval_rejected',
   'approval_used',
+  'approval_expired', // a pending or approved request passed its expiry unused
   'result', // the effect was executed and committed: the redacted output
   'error', // the call was refused or failed: nothing was executed; the error code and message
   'compensation', // a saga step undone (or failing to be)
@@ -29,6 +30,8 @@ export interface LedgerRecord {
 }
 
 export interface LedgerEntry extends LedgerRecord {
+  /** The chain it was appended to (1..LEDGER_CHAINS); `seq` and `prev` are within that chain. */
+  chain: number;
   seq: number;
   at: string;
   prev: string;
@@ -39,9 +42,16 @@ export interface LedgerEntry extends LedgerRecord {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The signed text of an entry: canonical JSON of everything but the hash and signature (it includes `prev`). */
-export function entryBody(entry: Omit<LedgerEntry, 'hash' | 'signature'>): string {
+/** An entry's chain as signed: entries written before chains existed carry none and belong to chain 1. */
+export const chainOf = (body: { chain?: unknown }): unknown => body.chain ?? 1;
+
+/**
+ * The signed text of an entry: canonical JSON of everything but the hash and signature (it includes `chain`, `seq`
+ * and `prev`, so an entry cannot be moved to another chain or position without breaking its signature).
+ */
+export function entryBody(entry: Omit<LedgerEntry, 'hash' | 'signature' | 'chain'> & { chain?: number }): string {
   return canonicalJson({
+    chain: entry.chain,
     seq: entry.seq,
     at: entry.at,
     prev: entry.prev,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { kitMigrations } from '../kit-migrations.ts';
+import { kitMigrations, LEDGER_CHAINS } from '../kit-migrations.ts';
 import { dropPrefixedSchemas, testEngines, uniquePrefix, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { createLedger, type Ledger } from './ledger.ts';
 import { entryBody, hashBody, type LedgerRecord } from './ledger-entry.ts';
@@ -27,7 +27,7 @@ async function tamper(db: Database, schema: string, sql: string): Promise<void> 
 
 const verify = (db: Database, l: { ledger: Ledger; schema: string }) => verifyLedger(db, l.schema, l.ledger.signer.publicKeys);
 
-describe.each(testEngines())('signed ledger: $name', ({ open }) => {
+describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
   let db: Database;
   beforeAll(async () => void (db = await open()), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(db, prefix));
@@ -70,12 +70,12 @@ describe.each(testEngines())('signed ledger: $name', ({ open }) => {
     const l = await ledgerWith(db, 'ins', 5);
     const forger = generateSigner();
     const [prev] = await db.query<{ hash: string }>(`SELECT hash FROM ${l.schema}.ledger WHERE seq = 2`);
-    const body = entryBody({ ...record(99), seq: 3, at: '2026-11-01T00:00:00.000Z', prev: prev!.hash, keyId: forger.keyId });
+    const body = entryBody({ ...record(99), chain: 1, seq: 3, at: '2026-11-01T00:00:00.000Z', prev: prev!.hash, keyId: forger.keyId });
     const hash = hashBody(body);
     await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET seq = seq + 100 WHERE seq >= 3;
       UPDATE ${l.schema}.ledger SET seq = seq - 99 WHERE seq >= 103;
-      INSERT INTO ${l.schema}.ledger (seq, at, kind, call_id, customer_id, order_id, body, hash, key_id, signature)
-        VALUES (3, now(), 'result', 'call-99', 'alice', '#W99', '${body}', '${hash}', '${forger.keyId}', '${forger.sign(hash)}')`);
+      INSERT INTO ${l.schema}.ledger (chain, seq, at, kind, call_id, customer_id, order_id, body, hash, key_id, signature)
+        VALUES (1, 3, now(), 'result', 'call-99', 'alice', '#W99', '${body}', '${hash}', '${forger.keyId}', '${forger.sign(hash)}')`);
     expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 3, problem: 'unknown_key' });
   });
 
@@ -86,9 +86,65 @@ describe.each(testEngines())('signed ledger: $name', ({ open }) => {
     expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 2, problem: 'out_of_order' });
   });
 
-  it('keeps the chain linear under concurrent appends', async () => {
+  it('keeps every chain linear under concurrent appends, each transaction in one chain', async () => {
     const l = await ledgerWith(db, 'conc', 0);
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => l.ledger.append(tx, [record(i), record(i + 100)], new Date()))));
-    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 40 });
+    const result = await verify(db, l);
+    expect(result).toMatchObject({ ok: true, entries: 40, headSeq: 40 });
+    expect(result.chains).toHaveLength(LEDGER_CHAINS);
+    const rows = await db.query<{ call_id: string; chain: number }>(`SELECT call_id, chain FROM ${l.schema}.ledger`);
+    const chain = new Map(rows.map((r) => [r.call_id, r.chain]));
+    for (let i = 0; i < 20; i += 1) expect(chain.get(`call-${i + 100}`)).toBe(chain.get(`call-${i}`));
+  });
+
+  it('detects an entry moved to another chain', async () => {
+    const l = await ledgerWith(db, 'move', 5);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET chain = 3, seq = 1 WHERE seq = 3;
+      UPDATE ${l.schema}.ledger_head SET seq = 1, hash = (SELECT hash FROM ${l.schema}.ledger WHERE chain = 3) WHERE id = 3`);
+    const result = await verify(db, l);
+    expect(result.firstProblem).toMatchObject({ chain: 1, seq: 4, problem: 'missing' });
+    expect(result.chains.find((c) => c.chain === 3)?.firstProblem).toMatchObject({ chain: 3, seq: 1, problem: 'modified', message: expect.stringContaining('signed in chain 1') });
+  });
+
+  it.skipIf(name === 'pglite')('appends overlapping transactions to different chains and reports the first bad entry of each', async () => {
+    const l = await ledgerWith(db, 'multi', 0);
+    // While the first transaction holds chain 1, the second takes chain 2 instead of waiting for it.
+    await db.transaction(async (first) => {
+      const [a] = await l.ledger.append(first, [record(1), record(2)], new Date());
+      const [b] = await db.transaction((second) => l.ledger.append(second, [record(3), record(4)], new Date()));
+      expect([a!.chain, b!.chain]).toEqual([1, 2]);
+    });
+    // The next append guesses the head this process wrote last (chain 2: chain 1's guess went stale while the first
+    // transaction was open) and writes without locking first.
+    await db.transaction((tx) => l.ledger.append(tx, [record(5)], new Date()));
+    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 5, headSeq: 5 });
+    // Histories read in insertion order (across chains).
+    expect((await l.ledger.find(db, { customerId: 'alice' })).map((e) => [e.callId, e.chain, e.seq])).toEqual([
+      ['call-1', 1, 1], ['call-2', 1, 2], ['call-3', 2, 1], ['call-4', 2, 2], ['call-5', 2, 3],
+    ]);
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET body = replace(body, '"amount":2', '"amount":200') WHERE call_id = 'call-2';
+      DELETE FROM ${l.schema}.ledger WHERE call_id = 'call-3'`);
+    const result = await verify(db, l);
+    expect(result.firstProblem).toMatchObject({ chain: 1, seq: 2, problem: 'modified' });
+    expect(result.chains.filter((c) => c.firstProblem).map((c) => [c.chain, c.firstProblem!.seq, c.firstProblem!.problem])).toEqual([[1, 2, 'modified'], [2, 2, 'missing']]);
+  });
+
+  it('appends on a guessed head only while it is current: another writer or a rollback sends it to the locked path', async () => {
+    const l = await ledgerWith(db, 'guess', 0);
+    const other = createLedger(l.schema, l.ledger.signer); // another process, with its own knowledge of the heads
+    await db.transaction((tx) => l.ledger.append(tx, [record(1)], new Date()));
+    await db.transaction((tx) => other.append(tx, [record(2)], new Date())); // l's guess for chain 1 is now stale
+    await db.transaction((tx) => l.ledger.append(tx, [record(3)], new Date()));
+    await expect(db.transaction(async (tx) => {
+      await l.ledger.append(tx, [record(4)], new Date());
+      throw new Error('the effect failed');
+    })).rejects.toThrow('the effect failed'); // l now guesses a head that was rolled back
+    await db.transaction((tx) => l.ledger.append(tx, [record(5)], new Date()));
+    await db.transaction((tx) => other.append(tx, [record(6)], new Date()));
+    const result = await verify(db, l);
+    expect(result).toMatchObject({ ok: true, entries: 5, headSeq: 5 });
+    const rows = await db.query<{ call_id: string; chain: number; seq: number }>(`SELECT call_id, chain, seq FROM ${l.schema}.ledger ORDER BY pos`);
+    // A stale guess moves this process to a chain the other one does not use, so they stop invalidating each other.
+    expect(rows.map((r) => [r.call_id, r.chain, r.seq])).toEqual([['call-1', 1, 1], ['call-2', 1, 2], ['call-3', 2, 1], ['call-5', 3, 1], ['call-6', 1, 3]]);
   });
 });

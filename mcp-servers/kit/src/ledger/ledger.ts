@@ -1,5 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
+import { LEDGER_CHAINS } from '../kit-migrations.ts';
+import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
 
@@ -14,15 +17,19 @@ export interface Ledger {
   readonly signer: LedgerSigner;
   /**
    * Appends records, chained and signed, inside the caller's transaction `tx` (so entries commit with the effect).
-   * The head row is locked until that transaction ends: concurrent appends queue and the chain stays linear.
-   * `alongside` is run in the same statement (as a data-modifying CTE), saving a round trip.
+   * They go to one of LEDGER_CHAINS chains: the lowest-numbered chain whose head no other transaction holds. That
+   * head row stays locked until the transaction ends, so each chain stays linear; concurrent writes use different
+   * chains and queue only when every chain is taken.
+   * `alongside` is run in the same statement (as a data-modifying CTE), saving a round trip. `held`, when given,
+   * settles once `tx` has ended: until then this process does not guess that chain's head for another append.
    */
-  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside?: SqlStatement): Promise<LedgerEntry[]>;
+  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside?: SqlStatement, held?: Promise<unknown>): Promise<LedgerEntry[]>;
   /** Entries about one order, conversation or customer, oldest first. */
   find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
 }
 
 interface LedgerRow {
+  chain?: number;
   seq: number;
   body: string;
   hash: string;
@@ -32,51 +39,103 @@ interface LedgerRow {
 
 export function rowToEntry(row: LedgerRow): LedgerEntry {
   const body = JSON.parse(row.body) as Omit<LedgerEntry, 'hash' | 'signature'>;
-  return { ...body, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
+  return { ...body, chain: body.chain ?? 1, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
+}
+
+/**
+ * Locks a chain's head for this transaction: the lowest-numbered one no other transaction holds (`contended` ones
+ * last), else queues on one picked by the call id.
+ */
+async function lockHead(tx: Queryable, schema: string, callId: string | undefined, contended: number[]): Promise<KnownHead> {
+  const [free] = await tx.query<KnownHead>(
+    `SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id = ANY($1::int[]), id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [contended],
+  );
+  if (free) return free;
+  const chain = 1 + (createHash('sha256').update(callId ?? randomUUID()).digest().readUInt32BE(0) % LEDGER_CHAINS);
+  const [head] = await tx.query<KnownHead>(`SELECT id, seq, hash FROM ${schema}.ledger_head WHERE id = $1 FOR UPDATE`, [chain]);
+  if (!head) throw new Error(`ledger head ${chain} of schema ${schema} is missing: run the kit migrations`);
+  return head;
+}
+
+const COLUMNS = 'chain, seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id, order_id, body, hash, key_id, signature';
+/** Column types, for VALUES read through SELECT (whose parameters PostgreSQL cannot type from the target columns). */
+const TYPES = ['int', 'bigint', 'timestamptz', ...Array<string>(13).fill('text')];
+
+/**
+ * Appends `extra` and then `alongside`'s parameters to `params`; returns the data-modifying CTE that runs `alongside`
+ * in the same statement (its $n renumbered to follow), or '' when there is none.
+ */
+function withAlongside(params: unknown[], alongside: SqlStatement | undefined, extra: unknown[]): string {
+  params.push(...extra);
+  if (!alongside) return '';
+  const offset = params.length;
+  params.push(...alongside.params);
+  return `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
 }
 
 export function createLedger(schema: string, signer: LedgerSigner): Ledger {
   assertSchemaName(schema);
+  const cache = headCache();
+
+  /** Chains and signs `records` after `head`; the parameters end with the new head's seq, hash and chain id. */
+  function build(head: KnownHead, records: readonly LedgerRecord[], now: Date, typed: boolean) {
+    const chain = head.id;
+    let { seq, hash: prev } = head;
+    const at = now.toISOString();
+    const entries: LedgerEntry[] = [];
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const record of records) {
+      seq += 1;
+      const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
+      const body = entryBody(unsigned);
+      const hash = hashBody(body);
+      const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
+      entries.push(entry);
+      const row = [chain, seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
+        record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
+      tuples.push(`(${row.map((_, i) => `$${params.length + i + 1}${typed ? `::${TYPES[i]}` : ''}`).join(', ')})`);
+      params.push(...row.map((v) => v ?? null));
+      prev = hash;
+    }
+    const next = params.length + 1;
+    params.push(seq, prev, chain);
+    return { entries, params, tuples: tuples.join(', '), next, head: { id: chain, seq, hash: prev } };
+  }
+
   return {
     schema,
     signer,
-    async append(tx, records, now, alongside) {
+    async append(tx, records, now, alongside, held) {
       if (records.length === 0) return [];
-      const [head] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${schema}.ledger_head WHERE id = 1 FOR UPDATE`);
-      if (!head) throw new Error(`ledger head of schema ${schema} is missing: run the kit migrations`);
-      let { seq, hash: prev } = head;
-      const at = now.toISOString();
-      const entries: LedgerEntry[] = [];
-      const values: unknown[] = [];
-      const tuples: string[] = [];
-      for (const record of records) {
-        seq += 1;
-        const unsigned = { ...record, seq, at, prev, keyId: signer.keyId };
-        const body = entryBody(unsigned);
-        const hash = hashBody(body);
-        const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
-        entries.push(entry);
-        const row = [seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
-          record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
-        tuples.push(`(${row.map((_, i) => `$${values.length + i + 1}`).join(', ')})`);
-        values.push(...row.map((v) => v ?? null));
-        prev = hash;
+      const guess = cache.take();
+      if (guess) {
+        const built = build(guess, records, now, true);
+        const [moved] = await tx.query<{ n: number }>(
+          `WITH head AS (
+             UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1}
+              WHERE id = $${built.next + 2} AND seq = $${built.next + 3} AND hash = $${built.next + 4} RETURNING id),
+           appended AS (
+             INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${built.tuples}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
+           ${withAlongside(built.params, alongside, [guess.seq, guess.hash])}
+           SELECT count(*)::int AS n FROM head`,
+          built.params,
+        );
+        const won = moved?.n === 1;
+        cache.settle(guess.id, won ? built.head : undefined, held);
+        if (won) return built.entries;
       }
-      const params = [...values, seq, prev];
-      let extra = '';
-      if (alongside) {
-        const offset = params.length;
-        extra = `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
-        params.push(...alongside.params);
-      }
+      const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
+      const built = build(head, records, now, false);
       await tx.query(
-        `WITH appended AS (
-           INSERT INTO ${schema}.ledger (seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id,
-             order_id, body, hash, key_id, signature) VALUES ${tuples.join(', ')} RETURNING 1)${extra}
-         UPDATE ${schema}.ledger_head SET seq = $${values.length + 1}, hash = $${values.length + 2} WHERE id = 1`,
-        params,
+        `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${built.tuples} RETURNING 1)
+         ${withAlongside(built.params, alongside, [])}
+         UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2}`,
+        built.params,
       );
-      return entries;
+      cache.remember(built.head, held);
+      return built.entries;
     },
     async find(q, filter) {
       const clauses: string[] = [];
@@ -93,10 +152,10 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
       if (clauses.length === 0) throw new Error('ledger.find needs an order, conversation, customer or call id');
       // Entries of a call that touched the order are included even when only some of them name it.
       const rows = await q.query<LedgerRow>(
-        `SELECT seq, body, hash, key_id, signature FROM ${schema}.ledger
+        `SELECT chain, seq, body, hash, key_id, signature FROM ${schema}.ledger
           WHERE call_id IN (SELECT call_id FROM ${schema}.ledger WHERE ${clauses.join(' AND ')} AND call_id IS NOT NULL)
              OR (${clauses.join(' AND ')})
-          ORDER BY seq`,
+          ORDER BY pos`,
         params,
       );
       return rows.map(rowToEntry);

@@ -2,24 +2,39 @@ import type { KeyObject } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { verifySignature } from './ledger-keys.ts';
-import { GENESIS_HASH, hashBody } from './ledger-entry.ts';
+import { chainOf, GENESIS_HASH, hashBody } from './ledger-entry.ts';
 
 export interface LedgerProblem {
-  /** Position in the table (seq column) where the walk stopped. */
+  /** The chain, and the position in it (seq column), where that chain's walk stopped. */
+  chain: number;
   seq: number;
   problem: 'modified' | 'missing' | 'out_of_order' | 'bad_signature' | 'unknown_key' | 'broken_link' | 'head_mismatch';
   message: string;
 }
 
-export interface LedgerVerification {
-  ok: boolean;
+export interface ChainVerification {
+  chain: number;
+  /** Good entries walked before the first problem (all of them when ok). */
   entries: number;
   headSeq: number;
   firstProblem?: LedgerProblem;
+}
+
+export interface LedgerVerification {
+  ok: boolean;
+  /** Good entries over all chains. */
+  entries: number;
+  /** Sum of the chain heads' seq: the number of entries the heads account for. */
+  headSeq: number;
+  /** The first problem of the lowest-numbered bad chain; every chain's own is in `chains`. */
+  firstProblem?: LedgerProblem;
+  /** Each chain that has a head or entries, in chain order. */
+  chains: ChainVerification[];
   durationMs: number;
 }
 
 interface Row {
+  chain: number;
   seq: number;
   kind: string;
   call_id: string | null;
@@ -35,7 +50,7 @@ interface Row {
 const INDEXED: [keyof Row, string][] = [['kind', 'kind'], ['call_id', 'callId'], ['customer_id', 'customerId'], ['order_id', 'orderId'], ['conversation_id', 'conversationId']];
 
 function check(row: Row, expectedSeq: number, prev: string, keys: ReadonlyMap<string, KeyObject>): LedgerProblem | undefined {
-  const at = (problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ seq: row.seq, problem, message: `entry ${row.seq}: ${message}` });
+  const at = (problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ chain: row.chain, seq: row.seq, problem, message: `chain ${row.chain} entry ${row.seq}: ${message}` });
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
       ? at('missing', `expected entry ${expectedSeq} next, found ${row.seq}: ${row.seq - expectedSeq} entr${row.seq - expectedSeq === 1 ? 'y was' : 'ies were'} deleted`)
@@ -48,6 +63,7 @@ function check(row: Row, expectedSeq: number, prev: string, keys: ReadonlyMap<st
   } catch {
     return at('modified', 'its body is not JSON');
   }
+  if (chainOf(body) !== row.chain) return at('modified', `it was signed in chain ${String(chainOf(body))} (the entry was moved to another chain)`);
   if (body.seq !== row.seq) return at('out_of_order', `it was signed as entry ${String(body.seq)} (entries were reordered or renumbered)`);
   for (const [column, field] of INDEXED) {
     if ((row[column] ?? undefined) !== body[field]) return at('modified', `column ${column} (${String(row[column])}) differs from the signed body (${String(body[field])})`);
@@ -58,30 +74,21 @@ function check(row: Row, expectedSeq: number, prev: string, keys: ReadonlyMap<st
   return undefined;
 }
 
-/**
- * Walks the whole chain in seq order, checking contiguity, hashes, signatures, links and the head.
- * Reports the first bad entry; reads in pages so 100k+ entries stay in constant memory.
- */
-export async function verifyLedger(q: Queryable, schema: string, keys: ReadonlyMap<string, KeyObject>, pageSize = 5000): Promise<LedgerVerification> {
-  assertSchemaName(schema);
-  const started = performance.now();
+/** Walks one chain from its start, in pages; checks contiguity, hashes, signatures, links and its head. */
+async function verifyChain(q: Queryable, schema: string, chain: number, head: { seq: number; hash: string } | undefined, keys: ReadonlyMap<string, KeyObject>, pageSize: number): Promise<ChainVerification> {
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
-  const [head] = await q.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM ${schema}.ledger_head WHERE id = 1`);
   const headSeq = head?.seq ?? 0;
-  const done = (firstProblem?: LedgerProblem): LedgerVerification => ({
-    ok: firstProblem === undefined, entries, headSeq, durationMs: performance.now() - started, ...(firstProblem ? { firstProblem } : {}),
-  });
   for (let after = 0; ; ) {
     const rows = await q.query<Row>(
-      `SELECT seq, kind, call_id, customer_id, order_id, conversation_id, body, hash, key_id, signature
-         FROM ${schema}.ledger WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [after, pageSize],
+      `SELECT chain, seq, kind, call_id, customer_id, order_id, conversation_id, body, hash, key_id, signature
+         FROM ${schema}.ledger WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [chain, after, pageSize],
     );
     for (const row of rows) {
       const problem = check(row, expectedSeq, prev, keys);
-      if (problem) return done(problem);
+      if (problem) return { chain, entries, headSeq, firstProblem: problem };
       prev = row.hash;
       expectedSeq += 1;
       entries += 1;
@@ -90,11 +97,37 @@ export async function verifyLedger(q: Queryable, schema: string, keys: ReadonlyM
     after = rows[rows.length - 1]!.seq;
   }
   if (!head || head.seq !== entries || head.hash !== prev) {
-    return done({
-      seq: entries,
-      problem: 'head_mismatch',
-      message: `the ledger head says ${headSeq} entries ending in ${head?.hash.slice(0, 12) ?? '?'}, the table has ${entries} ending in ${prev.slice(0, 12)} (entries were deleted from or added to the end)`,
-    });
+    const said = head ? `says ${head.seq} entries ending in ${head.hash.slice(0, 12)}` : 'is missing';
+    return {
+      chain, entries, headSeq,
+      firstProblem: {
+        chain, seq: entries, problem: 'head_mismatch',
+        message: `chain ${chain}: its head ${said}, the table has ${entries} ending in ${prev.slice(0, 12)} (entries were deleted from or added to the end)`,
+      },
+    };
   }
-  return done();
+  return { chain, entries, headSeq };
+}
+
+/**
+ * Walks every chain (each head, and any chain number found in the table) from its start, and reports the first bad
+ * entry of each. Reads in pages so 100k+ entries stay in constant memory.
+ */
+export async function verifyLedger(q: Queryable, schema: string, keys: ReadonlyMap<string, KeyObject>, pageSize = 5000): Promise<LedgerVerification> {
+  assertSchemaName(schema);
+  const started = performance.now();
+  const heads = await q.query<{ id: number; seq: number; hash: string }>(`SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id`);
+  const used = await q.query<{ chain: number }>(`SELECT DISTINCT chain FROM ${schema}.ledger`);
+  const numbers = [...new Set([...heads.map((h) => h.id), ...used.map((u) => u.chain)])].sort((a, b) => a - b);
+  const chains: ChainVerification[] = [];
+  for (const chain of numbers) chains.push(await verifyChain(q, schema, chain, heads.find((h) => h.id === chain), keys, pageSize));
+  const firstProblem = chains.find((c) => c.firstProblem)?.firstProblem;
+  return {
+    ok: firstProblem === undefined,
+    entries: chains.reduce((n, c) => n + c.entries, 0),
+    headSeq: chains.reduce((n, c) => n + c.headSeq, 0),
+    chains,
+    durationMs: performance.now() - started,
+    ...(firstProblem ? { firstProblem } : {}),
+  };
 }

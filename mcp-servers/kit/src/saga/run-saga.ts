@@ -1,5 +1,7 @@
 import { CommerceError, isCommerceError } from '../errors.ts';
 import type { KitRuntime } from '../action-runtime.ts';
+import { currentCallJournal, type CallJournal } from '../call-journal.ts';
+import type { LedgerRecord } from '../ledger/ledger-entry.ts';
 
 /** One step of a multi-system operation and its inverse. */
 export interface SagaStep<T = unknown> {
@@ -16,7 +18,11 @@ export interface SagaOptions {
   name: string;
   /** Stable key of this run (e.g. the caller's idempotency key); step keys derive from it. */
   key: string;
-  /** When given, every compensation is recorded in its signed ledger and counted in its metrics. */
+  /**
+   * Where compensations are recorded and counted. Inside a write tool's handler they always go to that call's ledger
+   * entries (appended with its error entry, in order) and its runtime's metrics; elsewhere, to this runtime's ledger
+   * (one transaction per compensation) and metrics, when given.
+   */
   runtime?: KitRuntime;
   /** Ledger context of the compensation entries. */
   subject?: { customerId?: string; orderId?: string; conversationId?: string };
@@ -39,7 +45,8 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
   if (new Set(names).size !== names.length) throw new Error(`saga ${options.name}: step names must be unique (${names.join(', ')})`);
   const results = new Map<string, unknown>();
   const done: { step: SagaStep<any>; result: unknown }[] = [];
-  const metrics = options.runtime?.metrics;
+  const call = currentCallJournal();
+  const metrics = call?.metrics ?? options.runtime?.metrics;
   for (const step of steps) {
     try {
       const result = await step.run({ idempotencyKey: `${options.key}:${step.name}`, results });
@@ -50,7 +57,7 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
       const reports: CompensationReport[] = [];
       for (const { step: undo, result } of [...done].reverse()) {
         if (!undo.compensate) continue;
-        const report = await compensate(undo, result, options);
+        const report = await compensate(undo, result, options, call);
         reports.push(report);
         metrics?.compensations.inc({ saga: options.name, step: undo.name, outcome: report.outcome });
       }
@@ -70,7 +77,7 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
   return results;
 }
 
-async function compensate(step: SagaStep<any>, result: unknown, options: SagaOptions): Promise<CompensationReport> {
+async function compensate(step: SagaStep<any>, result: unknown, options: SagaOptions, call: CallJournal | undefined): Promise<CompensationReport> {
   const idempotencyKey = `${options.key}:${step.name}:compensate`;
   let report: CompensationReport;
   try {
@@ -79,16 +86,20 @@ async function compensate(step: SagaStep<any>, result: unknown, options: SagaOpt
   } catch (error) {
     report = { step: step.name, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
-  const runtime = options.runtime;
-  if (runtime) {
+  const record: LedgerRecord = {
+    kind: 'compensation', callId: `saga:${options.key}`, action: options.name,
+    customerId: options.subject?.customerId, orderId: options.subject?.orderId, conversationId: options.subject?.conversationId,
+    data: { saga: options.name, sagaKey: options.key, idempotencyKey, ...report },
+  };
+  if (call) {
+    call.records.push({
+      ...record, callId: call.callId, system: call.system, tool: call.tool, principal: { kind: call.principal.kind, id: call.principal.id },
+      conversationId: record.conversationId ?? call.principal.conversationId,
+    });
+  } else if (options.runtime) {
+    const runtime = options.runtime;
     await runtime.ready();
-    await runtime.db.transaction((tx) =>
-      runtime.ledger.append(tx, [{
-        kind: 'compensation', callId: `saga:${options.key}`, action: options.name,
-        customerId: options.subject?.customerId, orderId: options.subject?.orderId, conversationId: options.subject?.conversationId,
-        data: { saga: options.name, sagaKey: options.key, idempotencyKey, ...report },
-      }], runtime.now()),
-    );
+    await runtime.db.transaction((tx) => runtime.ledger.append(tx, [record], runtime.now()));
   }
   return report;
 }

@@ -4,11 +4,12 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * Prometheus metrics of the action layer, in a registry of its own (one per runtime, so tests and several runtimes
  * in one process never collide). serveHttp exposes it at GET /metrics.
  */
-export function createMetrics(options: { pendingApprovals?: () => Promise<number>; defaultMetrics?: boolean } = {}) {
+export function createMetrics(options: { pendingApprovals?: () => Promise<number>; approvalsByStatus?: () => Promise<Record<string, number>>; defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const pending = options.pendingApprovals;
+  const byStatus = options.approvalsByStatus;
   return {
     registry,
     calls: new Counter({ name: 'commerce_tool_calls_total', help: 'Tool calls by system, tool and outcome (ok, replay, or an error code)', labelNames: ['system', 'tool', 'outcome'], registers }),
@@ -19,11 +20,18 @@ export function createMetrics(options: { pendingApprovals?: () => Promise<number
     }),
     decisions: new Counter({ name: 'commerce_policy_decisions_total', help: 'Policy decisions by action class and outcome (allow, approve, deny, shadow)', labelNames: ['action', 'outcome'], registers }),
     denials: new Counter({ name: 'commerce_policy_denials_total', help: 'Writes the policy refused, by action class', labelNames: ['action'], registers }),
-    approvals: new Counter({ name: 'commerce_approvals_total', help: 'Approval requests by transition (requested, approved, rejected, used)', labelNames: ['status'], registers }),
+    approvals: new Counter({ name: 'commerce_approvals_total', help: 'Approval requests by transition (requested, approved, rejected, used, expired)', labelNames: ['status'], registers }),
     approvalsPending: new Gauge({
       name: 'commerce_approvals_pending', help: 'Approval requests waiting for an operator (not expired)', registers,
       async collect() {
         if (pending) this.set(await pending());
+      },
+    }),
+    approvalsByStatus: new Gauge({
+      name: 'commerce_approvals', help: 'Approval requests by status (pending, approved, rejected, used, expired; past their expiry counts as expired)', labelNames: ['status'], registers,
+      async collect() {
+        if (!byStatus) return;
+        for (const [status, n] of Object.entries(await byStatus())) this.set({ status }, n);
       },
     }),
     compensations: new Counter({ name: 'commerce_compensations_total', help: 'Saga compensations run, by step and outcome (ok, failed)', labelNames: ['saga', 'step', 'outcome'], registers }),

@@ -37,6 +37,8 @@ export function sampleState(): TauState {
 export interface OmsTestWorld {
   db: Database;
   schema: string;
+  /** The kit schema (ledger, approvals) of the runtimes `connect` creates. */
+  kitSchema: string;
   /** An MCP client connected in memory to an OMS server acting as `principal`. */
   connect(principal: Principal, ports?: OmsPorts): Promise<Client>;
   snapshot(): Promise<TauState>;
@@ -53,6 +55,7 @@ export async function openOmsTestWorld(): Promise<OmsTestWorld> {
   return {
     db,
     schema,
+    kitSchema: `${prefix}_kit`,
     async connect(principal, ports = {}) {
       const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, defaultPrincipal: principal });
       const server = createOmsServer({ runtime, backend: sqlOmsBackend(schema), ports });

@@ -59,6 +59,15 @@ describe('create_order', () => {
     expect(pricing.couponUses.size).toBe(0);
     expect(pricing.points[USER_ID]).toBe(500);
     expect(await world.snapshot()).toEqual(before);
+    // The compensations are in the signed ledger with the refused call, newest step first, each with its own key.
+    const rows = await world.db.query<{ kind: string; call_id: string; body: string }>(
+      `SELECT kind, call_id, body FROM ${world.kitSchema}.ledger WHERE call_id = (SELECT call_id FROM ${world.kitSchema}.ledger WHERE kind = 'compensation' ORDER BY pos DESC LIMIT 1) ORDER BY pos`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['intent', 'decision', 'compensation', 'compensation', 'error']);
+    const undone = rows.filter((r) => r.kind === 'compensation').map((r) => (JSON.parse(r.body) as { data: Record<string, unknown> }).data);
+    expect(undone).toMatchObject([{ saga: 'order.create', step: 'apply_coupon', outcome: 'ok' }, { saga: 'order.create', step: 'reserve_stock', outcome: 'ok' }]);
+    expect(undone[0]!.idempotencyKey).toMatch(/:apply_coupon:compensate$/);
+    expect(undone[1]!.idempotencyKey).toMatch(/:reserve_stock:compensate$/);
   });
 
   it("refuses another customer's quote like a missing one, and says when the OMS has no pricing/warehouse connection", async () => {

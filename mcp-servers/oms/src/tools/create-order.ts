@@ -104,7 +104,8 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
           return {};
         },
       });
-      // the kit's saga undoes the completed steps in reverse when a later one fails, then rethrows its error
+      // the kit's saga undoes the completed steps in reverse when a later one fails, records each compensation with
+      // this call's ledger entries, then rethrows its error
       await runSaga(steps, { name: 'order.create', key: ctx.idempotencyKey ?? orderId, subject: { customerId, orderId } });
       return placed.order;
     },
