@@ -82,7 +82,8 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
   for (const clause of clauses) {
     const intent = clause.intent;
     const focus = focusTasks(tasks, previousAt, status);
-    const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0);
+    const isRequest =
+      intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0) && !detailOfPurchase(clause, clauses);
     if (intent === 'deny') {
       for (const task of withdrawalTargets(tasks.filter((t) => t.createdAt !== at), clause.text, previousAt, status)) addText(task, clause.text, at);
       owners.push([]);
@@ -115,6 +116,15 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
       if (id && !target.orderId && target.createdAt === at) target.orderId = id;
     }
   });
+}
+
+/**
+ * "I want to buy the lamp, and pay with paypal / ship it to 12 Main St": with no order id, a payment or address
+ * clause in a message that makes a purchase says how to pay for or where to send that purchase.
+ */
+function detailOfPurchase(clause: ClauseIntent, clauses: ClauseIntent[]): boolean {
+  if (clause.intent !== 'modify_order_payment' && clause.intent !== 'modify_order_address') return false;
+  return extractOrderIds(clause.text).length === 0 && clauses.some((c) => c.intent === 'shop');
 }
 
 /**

@@ -18,12 +18,13 @@ export const shop: Flow = (ctx, task) => {
   const hits = (found.data as { hits?: Hit[] } | undefined)?.hits ?? [];
   if (hits.length === 0) return say('I could not find a product matching that in our catalog. Could you describe it differently?');
   const words = task.texts.flatMap((t) => indexedTokens(t));
-  const { best } = bestHits(hits, words);
+  const { best, named } = bestHits(hits, words);
   const inStock = best.filter((h) => h.available);
   const wanted = best[0] as Hit;
   const offered = inStock.length > 0 ? inStock.slice(0, 6) : alternativesTo(wanted, hits);
   const picked = pickedFrom(task.texts, offered);
   if (picked) return checkStock(ctx, task, picked, hits);
+  if (inStock.length === 0 && named === 0 && offered.length === 0) return say(`Sorry, no ${wanted.product_name} is in stock right now, so I cannot order one.`);
   if (inStock.length === 0) return outOfStock(wanted, offered);
   if (inStock.length > 1) return say(`I found several options: ${inStock.slice(0, 6).map(offerHit).join('; ')}. Which one would you like?`);
   return checkStock(ctx, task, inStock[0] as Hit, hits);
