@@ -1,6 +1,7 @@
 import { classifyMessage, type ClauseIntent } from '../nlu/intent-classifier.ts';
 import { actionIntents, isActionIntent, type ActionIntent } from '../nlu/intents.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
+import { extractPointsRequest } from '../slots/loyalty-points.ts';
 import type { ResultTurn } from './facts.ts';
 import type { Transcript } from './transcript.ts';
 import { indexedTokens } from '../nlu/indexed-tokens.ts';
@@ -119,11 +120,12 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
 }
 
 /**
- * "I want to buy the lamp, and pay with paypal / ship it to 12 Main St": with no order id, a payment or address
- * clause in a message that makes a purchase says how to pay for or where to send that purchase.
+ * "I want to buy the lamp, and pay with paypal / ship it to 12 Main St / use my points": with no order id, a payment,
+ * address or points clause in a message that makes a purchase says how to pay for or where to send that purchase.
  */
 function detailOfPurchase(clause: ClauseIntent, clauses: ClauseIntent[]): boolean {
-  if (clause.intent !== 'modify_order_payment' && clause.intent !== 'modify_order_address') return false;
+  const paysWithPoints = clause.intent === 'loyalty' && extractPointsRequest(clause.text) !== undefined;
+  if (clause.intent !== 'modify_order_payment' && clause.intent !== 'modify_order_address' && !paysWithPoints) return false;
   return extractOrderIds(clause.text).length === 0 && clauses.some((c) => c.intent === 'shop');
 }
 

@@ -16,6 +16,7 @@ const tools = [
   spec('validate_coupon', ['code', 'customer_id', 'subtotal']),
   spec('quote_cart', ['customer_id', 'lines', 'shipping_address', 'coupon_code']),
   spec('create_order', ['quote_id', 'payment_method_id']),
+  spec('get_loyalty_balance', ['customer_id']),
 ];
 const mat = (id: string, thickness: string, material: string, color: string, price: number, available = true) => ({
   variant_id: id, product_id: '4635925001', product_name: 'Yoga Mat', options: { thickness, material, color }, price, available,
@@ -71,6 +72,31 @@ describe('shopping: coupons', () => {
     expect(h.next().kind).toBe('say');
     h.customer('yes, go ahead without it');
     expect(h.next()).toEqual({ kind: 'call', name: 'create_order', args: { quote_id: 'Q8', payment_method_id: 'paypal_6213278' } });
+  });
+});
+
+describe('shopping: loyalty points', () => {
+  const quoteArgs = (points: number) => ({ customer_id: 'omar_anderson_3203', lines: [{ item_id: '5586947715', quantity: 1 }], shipping_address: omarAddress, loyalty_points: points });
+  function withBalance(request: string, points: number) {
+    const h = omar(request);
+    h.tool('search_products', { query: 'I want to buy the blue yoga mat' }, hits).tool('get_stock', { item_id: '5586947715' }, inStock('5586947715'));
+    expect(h.next()).toEqual({ kind: 'call', name: 'get_loyalty_balance', args: { customer_id: 'omar_anderson_3203' } });
+    return h.tool('get_loyalty_balance', { customer_id: 'omar_anderson_3203' }, JSON.stringify({ customer_id: 'omar_anderson_3203', points }));
+  }
+
+  it('spends "all my points" up to what the order allows, then orders with the named method', () => {
+    const h = withBalance('I want to buy the blue yoga mat and use all my loyalty points, rest on paypal', 12000);
+    expect(h.next()).toEqual({ kind: 'call', name: 'quote_cart', args: quoteArgs(12000) });
+    h.tool('quote_cart', quoteArgs(12000), 'INVALID_ARGUMENT: 12000 points are worth 120.00, more than the total 98.03; redeem at most 9803 points on this cart');
+    expect(h.next()).toEqual({ kind: 'call', name: 'quote_cart', args: quoteArgs(9803) });
+    h.tool('quote_cart', quoteArgs(9803), JSON.stringify({ quote_id: 'Q9', total: 98.03, amount_due: 0, loyalty: { points_redeemed: 9803, redemption_value: 98.03 } }));
+    expect(h.next()).toEqual({ kind: 'call', name: 'create_order', args: { quote_id: 'Q9', payment_method_id: 'paypal_6213278' } });
+  });
+
+  it('refuses more points than the balance, stating the balance, and quotes nothing', () => {
+    const h = withBalance('I want to buy the blue yoga mat and redeem 5000 points', 300);
+    const step = h.next();
+    expect(step.kind === 'say' && step.text).toMatch(/asked to use 5000 points, but your balance is 300 points/);
   });
 });
 

@@ -6,6 +6,7 @@ import { extractQuantity } from '../slots/when.ts';
 import { describeHit, withoutOptionValues, type Hit } from './catalog-hits.ts';
 import { call, newestFirst, resultOf, say, type FlowContext, type Step } from './flow-context.ts';
 import { selectPayment } from './payment-selection.ts';
+import { pointsCap, pointsForPurchase } from './points-redemption.ts';
 import { explainQuote, type QuoteData } from './quote-summary.ts';
 
 interface CouponCheck {
@@ -18,7 +19,7 @@ interface CouponCheck {
 /**
  * Quote and order one variant: the coupon the customer gave is validated first (an unusable one is explained with
  * the system's reason, and the order goes on without it only after the customer agrees), the cart is quoted to their
- * address with the coupon, every amount of the quote is stated, and create_order is called with the payment method
+ * address with the coupon and the loyalty points they asked to spend, every amount of the quote is stated, and create_order is called with the payment method
  * they named (the graph then asks for an explicit yes).
  */
 export function quoteAndOrder(ctx: FlowContext, task: Task, hit: Hit): Step {
@@ -41,18 +42,28 @@ export function quoteAndOrder(ctx: FlowContext, task: Task, hit: Hit): Step {
     else refused = { code, reason: check.ok ? data.reason : check.text };
   } else if (code) coupon = code;
 
-  const quoteArgs = {
+  const points = pointsForPurchase(ctx, task, customerId);
+  if (points.kind === 'step') return points.step;
+  const quoteFor = (loyaltyPoints: number) => ({
     customer_id: customerId,
     lines: [{ item_id: hit.variant_id, quantity }],
     shipping_address: address,
     ...(coupon ? { coupon_code: coupon } : {}),
-  };
-  const quote = resultOf(ctx, 'quote_cart', quoteArgs);
+    ...(loyaltyPoints > 0 ? { loyalty_points: loyaltyPoints } : {}),
+  });
+  let quoteArgs = quoteFor(points.points);
+  let quote = resultOf(ctx, 'quote_cart', quoteArgs);
+  const cap = quote && !quote.ok ? pointsCap(quote.text) : undefined;
+  if (cap !== undefined && cap < points.points) {
+    // "All my points" are worth more than the order: use as many as the total allows.
+    quoteArgs = quoteFor(cap);
+    quote = resultOf(ctx, 'quote_cart', quoteArgs);
+  }
   if (!quote) return call('quote_cart', quoteArgs);
   if (!quote.ok) return say(`I could not price ${describeHit(hit)}: ${quote.text}`);
   const data = (quote.data ?? {}) as QuoteData;
   if (!data.quote_id) return say('The pricing system did not return a quote id, so I cannot place the order.');
-  const summary = explainQuote(data, hit, quantity);
+  const summary = [points.note, explainQuote(data, hit, quantity)].filter(Boolean).join(' ');
   if (refused && !agreedWithoutCoupon(ctx, refused.code)) {
     return say(
       `The coupon ${refused.code} cannot be used: ${refused.reason ?? 'the pricing system refused it'}. ${summary} Would you like me to place the order without the coupon?`,
