@@ -1,6 +1,7 @@
 import { ToolMessage } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
 import { knownItems } from './known-items.ts';
+import { knownQuotes } from './known-quotes.ts';
 import { confirmationStatement, renderAction } from './render-action.ts';
 
 const order = new ToolMessage({
@@ -47,5 +48,31 @@ describe('renderAction', () => {
     );
     expect(text).toMatch(/^Here is exactly what I will do:\n1\. Cancel order #W1 .*\n2\. Cancel order #W2 /);
     expect(text).toMatch(/Reply "yes" to confirm; anything else cancels it\.$/);
+  });
+
+  it('states an order from its quote: each line, every discount with its cause, shipping, tax, total, payer and address', () => {
+    const search = new ToolMessage({
+      tool_call_id: 'c3',
+      content: JSON.stringify({ hits: [{ variant_id: '555', product_name: 'Yoga Mat', options: { thickness: '4mm', color: 'blue' }, price: 92.53, available: true }] }),
+    });
+    const coupon = { source: 'coupon', id: 'WELCOME10', name: 'Welcome', description: '10% off', amount: 9.25 };
+    const quote = new ToolMessage({
+      tool_call_id: 'c4',
+      content: JSON.stringify({
+        quote_id: 'Q1',
+        lines: [{ item_id: '555', quantity: 1, unit_price: 92.53, adjustments: [coupon] }],
+        order_adjustments: [coupon],
+        shipping: { amount: 0 },
+        tax: { amount: 5.5, state: 'PA' },
+        total: 88.78,
+        ship_to: { address1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'USA' },
+      }),
+    });
+    const text = renderAction('create_order', { quote_id: 'Q1', payment_method_id: 'paypal_1' }, knownItems([search, quote]), knownQuotes([search, quote]));
+    expect(text).toBe(
+      'Place an order (quote Q1):\n  - 1 x Yoga Mat (4mm, blue), item 555, $92.53 each\ncoupon WELCOME10 (10% off): -$9.25; shipping $0.00; tax $5.50\n' +
+        'Total $88.78, paid with paypal_1. Ships to: 1 Main St, Austin, TX, 78701, USA.',
+    );
+    expect(renderAction('create_order', { quote_id: 'Q9', payment_method_id: 'paypal_1' })).toBe('Place an order from quote Q9, paid with paypal_1.');
   });
 });

@@ -1,4 +1,5 @@
 import type { KnownItem } from './known-items.ts';
+import type { KnownQuote } from './known-quotes.ts';
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 
@@ -34,9 +35,33 @@ function generic(tool: string, args: Record<string, unknown>): string {
   return `${tool.replace(/_/g, ' ')} with:\n${lines.join('\n') || '  (no arguments)'}`;
 }
 
-type Renderer = (a: Record<string, unknown>, known: Map<string, KnownItem>) => string;
+type Renderer = (a: Record<string, unknown>, known: Map<string, KnownItem>, quotes: Map<string, KnownQuote>) => string;
+
+/** An order from a quote: every line, discount, shipping and tax amount, the total and who pays it. */
+function createOrder(a: Record<string, unknown>, known: Map<string, KnownItem>, quotes: Map<string, KnownQuote>): string {
+  const quote = quotes.get(String(a.quote_id));
+  if (!quote) return `Place an order from quote ${a.quote_id}, paid with ${a.payment_method_id}.`;
+  const lines = quote.lines.map((l) => {
+    const name = l.name ?? (known.has(l.itemId) ? describeItem(l.itemId, known).replace(/, item \d+.*$/, '') : 'item');
+    return `  - ${l.quantity} x ${name}, item ${l.itemId}${l.unitPrice !== undefined ? `, ${money(l.unitPrice)} each` : ''}`;
+  });
+  const amounts = [
+    ...quote.discounts.map((d) => `${d.label}: -${money(d.amount)}`),
+    ...(quote.shipping !== undefined ? [`shipping ${money(quote.shipping)}`] : []),
+    ...(quote.tax !== undefined ? [`tax ${money(quote.tax)}`] : []),
+  ];
+  const points = quote.pointsRedeemed ? ` (${quote.pointsRedeemed} loyalty points redeemed; ${money(quote.amountDue ?? 0)} charged)` : '';
+  const to = a.address && typeof a.address === 'object' ? address(a.address as Record<string, unknown>) : quote.shipTo ? address(quote.shipTo) : 'your default address';
+  return [
+    `Place an order (quote ${quote.quoteId}):`,
+    ...lines,
+    ...(amounts.length > 0 ? [amounts.join('; ')] : []),
+    `Total ${money(quote.total ?? 0)}${points}, paid with ${a.payment_method_id}. Ships to: ${to}.`,
+  ].join('\n');
+}
 
 const RENDERERS: Record<string, Renderer> = {
+  create_order: createOrder,
   cancel_pending_order: (a) => `Cancel order ${a.order_id} (reason: ${a.reason}). Paid amounts are refunded to the original payment methods.`,
   modify_pending_order_address: (a) => `Change the shipping address of order ${a.order_id} to: ${address(a)}.`,
   modify_user_address: (a) => `Change your default address to: ${address(a)}.`,
@@ -65,14 +90,23 @@ function differenceLine(a: Record<string, unknown>, k: Map<string, KnownItem>): 
 }
 
 /** The exact statement of what one write call will do, rendered from its arguments (never from model text). */
-export function renderAction(tool: string, args: Record<string, unknown>, known: Map<string, KnownItem> = new Map()): string {
+export function renderAction(
+  tool: string,
+  args: Record<string, unknown>,
+  known: Map<string, KnownItem> = new Map(),
+  quotes: Map<string, KnownQuote> = new Map(),
+): string {
   const render = RENDERERS[tool];
-  return render ? render(args, known) : `Run ${generic(tool, args)}`;
+  return render ? render(args, known, quotes) : `Run ${generic(tool, args)}`;
 }
 
 /** The confirmation question for one or more write calls. */
-export function confirmationStatement(calls: { name: string; args: Record<string, unknown> }[], known: Map<string, KnownItem>): string {
-  const actions = calls.map((c) => renderAction(c.name, c.args, known));
+export function confirmationStatement(
+  calls: { name: string; args: Record<string, unknown> }[],
+  known: Map<string, KnownItem>,
+  quotes: Map<string, KnownQuote> = new Map(),
+): string {
+  const actions = calls.map((c) => renderAction(c.name, c.args, known, quotes));
   const body = actions.length === 1 ? actions[0] : actions.map((a, i) => `${i + 1}. ${a}`).join('\n');
   return `Here is exactly what I will do:\n${body}\nReply "yes" to confirm; anything else cancels it.`;
 }

@@ -3,6 +3,7 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { randomUUID } from 'node:crypto';
 import { confirmationStatement } from '../confirmation/render-action.ts';
 import { knownItems } from '../confirmation/known-items.ts';
+import { knownQuotes } from '../confirmation/known-quotes.ts';
 import { tag } from '../message-kinds.ts';
 import { modelView } from '../model-view.ts';
 import { SPECIALIST_TOOLS, systemPrompt } from '../roles.ts';
@@ -51,6 +52,7 @@ export function specialistNode(deps: GraphDependencies, role: Specialist) {
     const statement = confirmationStatement(
       writes.map((c) => ({ name: c.name, args: c.args })),
       knownItems(state.messages),
+      knownQuotes(state.messages),
     );
     return {
       messages: [reply, tag(new AIMessage(statement), 'confirmation_prompt')],

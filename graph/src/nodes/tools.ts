@@ -3,6 +3,7 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { approvalRequestFrom } from '../approvals/approval-request.ts';
 import { idempotencyKeyFor } from '../approvals/canonical-hash.ts';
 import { knownItems } from '../confirmation/known-items.ts';
+import { knownQuotes } from '../confirmation/known-quotes.ts';
 import { renderAction } from '../confirmation/render-action.ts';
 import { sanitizeToolOutput } from '../guardrails/tool-output-sanitizer.ts';
 import type { ToolOutcome } from '../mcp/tool-outcome.ts';
@@ -57,7 +58,7 @@ export function toolsNode(deps: GraphDependencies) {
       if (!outcome.ok && outcome.code === 'APPROVAL_REQUIRED') {
         const request = approvalRequestFrom({
           tool: call.name,
-          what: renderAction(call.name, args, knownItems(state.messages)),
+          what: renderAction(call.name, args, knownItems(state.messages), knownQuotes(state.messages)),
           message: outcome.message,
           details: outcome.details,
           args,

@@ -1,6 +1,7 @@
 import { classifyMessage, type ClauseIntent } from '../nlu/intent-classifier.ts';
 import { actionIntents, isActionIntent, type ActionIntent } from '../nlu/intents.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
+import { extractPointsRequest } from '../slots/loyalty-points.ts';
 import type { ResultTurn } from './facts.ts';
 import type { Transcript } from './transcript.ts';
 import { indexedTokens } from '../nlu/indexed-tokens.ts';
@@ -82,7 +83,8 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
   for (const clause of clauses) {
     const intent = clause.intent;
     const focus = focusTasks(tasks, previousAt, status);
-    const isRequest = intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0);
+    const isRequest =
+      intent !== 'unclear' && isActionIntent(intent) && (clause.probability >= newRequestConfidence || focus.length === 0) && !detailOfPurchase(clause, clauses);
     if (intent === 'deny') {
       for (const task of withdrawalTargets(tasks.filter((t) => t.createdAt !== at), clause.text, previousAt, status)) addText(task, clause.text, at);
       owners.push([]);
@@ -115,6 +117,16 @@ function addCustomerTurn(tasks: Task[], clauses: ClauseIntent[], at: number, pre
       if (id && !target.orderId && target.createdAt === at) target.orderId = id;
     }
   });
+}
+
+/**
+ * "I want to buy the lamp, and pay with paypal / ship it to 12 Main St / use my points": with no order id, a payment,
+ * address or points clause in a message that makes a purchase says how to pay for or where to send that purchase.
+ */
+function detailOfPurchase(clause: ClauseIntent, clauses: ClauseIntent[]): boolean {
+  const paysWithPoints = clause.intent === 'loyalty' && extractPointsRequest(clause.text) !== undefined;
+  if (clause.intent !== 'modify_order_payment' && clause.intent !== 'modify_order_address' && !paysWithPoints) return false;
+  return extractOrderIds(clause.text).length === 0 && clauses.some((c) => c.intent === 'shop');
 }
 
 /**

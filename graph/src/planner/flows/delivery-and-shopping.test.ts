@@ -67,7 +67,7 @@ describe('shopping flow', () => {
     if (quote.kind !== 'call') return;
     h.tool('quote_cart', quote.args, JSON.stringify({ quote_id: 'Q1', total: 98.08 }));
     const ask = h.next();
-    expect(ask.kind === 'say' && ask.text).toMatch(/total \$98\.08 \(quote Q1\)\. Which payment method/);
+    expect(ask.kind === 'say' && ask.text).toMatch(/Your quote Q1: 1 x Yoga Mat \(4mm, PVC, blue\) at \$92\.53 each; total \$98\.08\. Which payment method/);
     h.agent(ask.kind === 'say' ? ask.text : '').customer('paypal');
     expect(h.next()).toEqual({ kind: 'call', name: 'create_order', args: { quote_id: 'Q1', payment_method_id: 'paypal_6213278' } });
   });

@@ -1,5 +1,7 @@
 import { describeMethod } from '../slots/payment-methods.ts';
-import { findItemMentions } from '../slots/order-lines.ts';
+import { indexedTokens } from '../nlu/indexed-tokens.ts';
+import { findItemMentions, valueMentioned } from '../slots/order-lines.ts';
+import type { Variant } from '../slots/variant-match.ts';
 import { alreadyCalled, call, resultOf, say, type Flow } from './flow-context.ts';
 import { describeLine } from './item-selection.ts';
 import { namedOrderId, selectOrder } from './order-selection.ts';
@@ -62,7 +64,10 @@ export const productInfo: Flow = (ctx, task) => {
     if (!productId) return say(`We sell these product types: ${Object.keys(types).join(', ')}. Which one would you like to know about?`);
     const product = ctx.facts.products.get(productId);
     if (!product) return call('get_product_details', { product_id: productId });
-    const available = Object.values(product.variants).filter((v) => v.available);
+    const words = indexedTokens(question);
+    const named = (v: Variant) => Object.values(v.options).filter((value) => valueMentioned(value, words)).length;
+    // The variants with the options the customer asked about come first ("maple skateboards": the maple ones).
+    const available = Object.values(product.variants).filter((v) => v.available).sort((a, b) => named(b) - named(a));
     const lines = available.slice(0, 8).map((v) => `${Object.values(v.options).join(', ')} at $${v.price.toFixed(2)}`);
     return say(`${product.name}: ${available.length} variants are available, for example ${lines.join('; ')}.`);
   }

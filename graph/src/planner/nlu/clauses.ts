@@ -9,7 +9,7 @@ export interface Clause {
   start: number;
 }
 
-const boundary = /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?\s*[,!]+\s*(?=\S)|[.!?;\n]+(?:\s|$)|,\s*but\s+|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|where|what|when|how|my |tell))/gi;
+const boundary = /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?\s*[,!]+\s*(?=\S)|[.!?;\n]+(?:\s|$)|,\s*but\s+|,\s*(?=(?:and |also |then |plus )?(?:i |please |can |could |would |also |then |and |cancel|return|exchange|change|modify|update|track|book))|\s+(?:and also|and then|also|plus|and|then)\s+(?=(?:i |please |can |could |would |cancel|return|exchange|change|modify|update|track|book|switch|send|ship|use|pay|charge|redeem|where|what|when|how|my |tell))/gi;
 
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];

@@ -18,8 +18,14 @@ export function maskValues(normalized: string): string {
 export function correctedTokens(text: string, vocabulary: Vocabulary): string[] {
   return wordTokens(maskValues(normalizeText(text)))
     .map((w) => vocabulary.correct(w))
+    .map((w, i, all) => (w === 'order' && orderVerbBefore.has(all[i - 1] ?? '') && !orderNounAfter.has(all[i + 1] ?? '') ? 'buy' : w))
     .map((w) => (productNouns.has(w) || productNouns.has(w.replace(/e?s$/, '')) ? 'productvalue' : w));
 }
+
+/** "to order the kettle", "please order", "i'll order": the verb "order" means buying (the noun is a stop word). */
+const orderVerbBefore = new Set(['to', 'please', 'i', 'will', 'can', 'could', 'and']);
+/** "when will order #W… arrive", "to order number 1234567": the noun, followed by its id. */
+const orderNounAfter = new Set(['ordervalue', 'numbervalue', 'number', 'id', 'status', 'details']);
 
 const charGramWeight = 0.25;
 

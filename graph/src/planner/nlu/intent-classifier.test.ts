@@ -22,6 +22,10 @@ describe('intent classification', () => {
     ['ship my order to a different address', 'modify_order_address'],
     ['can the courier come tomorrow afternoon', 'delivery_slot'],
     ['I am looking for a new yoga mat', 'shop'],
+    ['I want to order the gold 128GB 6GB smartphone', 'shop'],
+    ["I'd like to buy the small fleece brown pet bed", 'shop'],
+    ['when will order #W1234567 arrive', 'order_status'],
+    ['looking for maple skateboards, what do you have', 'product_info'],
     ['what colors does the office chair come in', 'product_info'],
     ['how many loyalty points do I have', 'loyalty'],
     ['let me talk to a real person', 'human_agent'],
@@ -50,5 +54,10 @@ describe('intent classification', () => {
     expect(intentsOf('blah qwerty zzz')).toEqual(['unclear']);
     expect(intentsOf('my email is sara.doe@example.com')).toEqual(['provide_info']);
     expect(intentsOf('paypal')).toEqual(['provide_info']);
+  });
+
+  it('reads "ship it to my default address" as a detail of an order, and a change word as a change request', () => {
+    expect(intentsOf('ship it to my default address')).toEqual(['provide_info']);
+    expect(intentsOf('please update my default shipping address')).toEqual(['change_default_address']);
   });
 });

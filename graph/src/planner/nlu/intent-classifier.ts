@@ -75,6 +75,13 @@ export function classifyMessage(text: string): ClauseIntent[] {
 const profileWords = new Set(['default', 'profile', 'account', 'file', 'saved', 'user', 'home']);
 const orderWords = new Set(['order', 'ordervalue', 'shipping', 'shipment', 'package', 'parcel', 'deliver', 'delivery', 'redirect', 'reroute', 'send', 'ship']);
 
+const changeWords = /^(chang|updat|modif|edit|set|replac|new|mov|wrong|correct|fix|different|switch)/;
+
+/** "Ship it to my default address" names where an order goes; only a change word makes it a request to change one. */
+function changeRequested(tokens: string[]): boolean {
+  return tokens.some((t) => changeWords.test(t));
+}
+
 /**
  * The two address intents differ by one word ("default address" vs "order address"); when the clause names neither,
  * the classifier's pick is a coin toss, so it is reported as unclear and the dialogue asks which one is meant.
@@ -85,6 +92,6 @@ function refineAddressIntent(intent: Intent, tokens: string[]): Intent | 'unclea
   const order = tokens.some((t) => orderWords.has(t) || orderWords.has(t.replace(/s$/, '')));
   if (profile && !order) return 'change_default_address';
   if (order && !profile) return 'modify_order_address';
-  if (profile && order) return intent;
+  if (profile && order) return changeRequested(tokens) ? intent : 'provide_info';
   return 'unclear';
 }
