@@ -155,6 +155,9 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'i no longer need it',
     'i do not need the items',
     'i do not need them anymore',
+    'i will not be home',
+    'i will be away that day',
+    'nobody is at home during the day',
   ],
   out_of_scope: [
     'what is the weather today',
