@@ -35,7 +35,8 @@ export function planSupervisor(ctx: FlowContext): Step {
     return { kind: 'call', name: previous.name, args: previous.args };
   }
   // "My email is …" before any request: a specialist verifies who it is (and says so honestly when nobody matches).
-  if (!previous && agenda.latest.some((c) => carriesIdentity(c.text))) {
+  const onlyIdentity = agenda.latest.every((c) => c.intent === 'provide_info' || c.intent === 'greeting');
+  if (!previous && onlyIdentity && agenda.latest.some((c) => carriesIdentity(c.text))) {
     return transfer(ctx, specialistFor.account_info, 'The customer identified themselves; verify the account before their request.');
   }
   return say(smallTalkReply(agenda.latest));
