@@ -17,6 +17,8 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
   ],
   product_info: [
     'what colors does the t-shirt come in',
+    'how much is the 15-inch laptop compared to the other one',
+    'is the 2 person tent available in green',
     'tell me about the office chair',
     'is the blue hoodie available in size m',
     'what are the options for the coffee maker',
