@@ -32,7 +32,7 @@ describe('support graph with the embedded planner on the reference world', { tim
   it('runs a return from the first message to the signed ledger entry', async () => {
     const { conversationId } = await service.startConversation();
     const first = await service.sendMessage(conversationId, 'I want to return an item, my email is noah.brown7922@example.com');
-    expect(first.events.map((e) => (e.type === 'tool_call' ? e.tool : undefined)).filter(Boolean)).toEqual(['find_user_id_by_email', 'get_user_details', 'get_order_details']);
+    expect(first.events.map((e) => (e.type === 'tool_call' ? e.tool : undefined)).filter(Boolean)).toEqual(['find_user_id_by_email', 'get_user_details', 'get_order_details', 'get_order_status']);
     const asked = await service.sendMessage(conversationId, 'the backpack, refund to my paypal');
     expect(asked.awaiting).toBe('confirmation');
     expect(asked.reply).toContain('Refund $205.35 to paypal_5727330');

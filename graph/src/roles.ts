@@ -46,6 +46,7 @@ export const SPECIALIST_TOOLS: Record<Specialist, readonly string[]> = {
     'book_delivery_slot',
     'release_delivery_slot',
     'reschedule_delivery',
+    'list_pickup_locations',
     'reroute_shipment',
     'modify_pending_order_address',
     'modify_user_address',

@@ -28,10 +28,10 @@ describe('courier MCP server', () => {
   beforeAll(async () => seedCourierFixture(await sharedPglite(), schema));
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
-  it('lists its nine tools; writes are keyed for idempotency', async () => {
+  it('lists its ten tools; writes are keyed for idempotency', async () => {
     const { tools } = await (await connect(customer('alice_1'))).listTools();
     expect(tools.map((t) => t.name)).toEqual(courierTools.map((t) => t.name));
-    expect(tools).toHaveLength(9);
+    expect(tools).toHaveLength(10);
     const book = tools.find((t) => t.name === 'book_delivery_slot');
     expect(Object.keys(book?.inputSchema.properties ?? {})).toContain('idempotency_key');
     expect(tools.find((t) => t.name === 'reroute_shipment')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
@@ -48,6 +48,24 @@ describe('courier MCP server', () => {
       destination: { kind: 'address', location_id: null, address: { zip: '10083' } },
     });
     expect((tracked.structuredContent as { events: { kind: string }[] }).events.map((e) => e.kind)).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
+  });
+
+  it("lists the pickup points and lockers of a parcel's area with places left, and refuses bad input", async () => {
+    const alice = await connect(customer('alice_1'));
+    const listed = await alice.callTool({ name: 'list_pickup_locations', arguments: { tracking_id: '100000000001' } });
+    expect(listed.structuredContent).toMatchObject({
+      zip_prefix: '100',
+      locations: [
+        { location_id: 'LK-100-1', kind: 'locker', remaining: 0, full: true },
+        { location_id: 'PP-100-1', kind: 'pickup_point', name: 'Corner Deli', remaining: 5, full: false, address: { zip: '10084' } },
+      ],
+    });
+    const lockers = await alice.callTool({ name: 'list_pickup_locations', arguments: { zip: '10099', kind: 'locker' } });
+    expect((lockers.structuredContent as { locations: { location_id: string }[] }).locations.map((l) => l.location_id)).toEqual(['LK-100-1']);
+    const both = await alice.callTool({ name: 'list_pickup_locations', arguments: { tracking_id: '100000000001', zip: '10001' } });
+    expect(errorOf(both)).toEqual({ code: 'INVALID_ARGUMENT', message: 'give exactly one of tracking_id or zip' });
+    const theirs = await (await connect(customer('bob_2'))).callTool({ name: 'list_pickup_locations', arguments: { tracking_id: '100000000001' } });
+    expect(errorOf(theirs)).toEqual({ code: 'NOT_FOUND', message: 'no shipment with tracking id 100000000001' });
   });
 
   it("answers another customer's parcel and pickup exactly like missing ones, changing nothing", async () => {

@@ -5,6 +5,7 @@ import { bookDeliverySlot } from './tools/book-delivery-slot.ts';
 import { cancelPickup } from './tools/cancel-pickup.ts';
 import { createReturnLabel } from './tools/create-return-label.ts';
 import { listDeliverySlots } from './tools/list-delivery-slots.ts';
+import { listPickupLocations } from './tools/list-pickup-locations.ts';
 import { releaseDeliverySlot } from './tools/release-delivery-slot.ts';
 import { rerouteShipment } from './tools/reroute-shipment.ts';
 import { rescheduleDelivery } from './tools/reschedule-delivery.ts';
@@ -21,6 +22,7 @@ export const courierTools = [
   bookDeliverySlot,
   releaseDeliverySlot,
   rescheduleDelivery,
+  listPickupLocations,
   rerouteShipment,
   scheduleReturnPickup,
   cancelPickup,

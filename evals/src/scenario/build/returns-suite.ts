@@ -111,9 +111,21 @@ export function buildReturnsSuite(data: TauData, seed = 7): Raw[] {
     const item = nameableItems(order).find((it) => exchangeTarget(data, it) !== undefined)!;
     const target = exchangeTarget(data, item)!;
     const pm = originalPaymentMethod(order);
+    const turns = [`${authPhrase(data, order.user_id, i % 2 === 0)} I'd like to exchange the ${describeItem(item)} from order ${order.order_id} for the same one but with ${target.key} ${target.value}. Use the original payment method for any difference. That's the only item.`, 'yes'];
+    const title = `exchange ${item.name} for the ${target.key} ${target.value} variant`;
+    if (!giftCardCovers(data, order, pm, target.itemId, item)) {
+      // Policy (exchanges.md, τ-bench wiki): a gift card must cover the price difference, and the OMS refuses otherwise.
+      scenarios.push(
+        base(`exchange-option-${i + 1}`, `${title}, paid by a gift card too small for the difference`, order, i % 2 === 0, turns, {
+          state: [{ path: `oms/orders/${order.order_id}`, op: 'unchanged' }],
+          mustNotCall: [{ tool: 'exchange_delivered_order_items' }],
+          replyFacts: ['does not cover|not enough|insufficient'],
+        }),
+      );
+      continue;
+    }
     scenarios.push(
-      base(`exchange-option-${i + 1}`, `exchange ${item.name} for the ${target.key} ${target.value} variant`, order, i % 2 === 0,
-        [`${authPhrase(data, order.user_id, i % 2 === 0)} I'd like to exchange the ${describeItem(item)} from order ${order.order_id} for the same one but with ${target.key} ${target.value}. Use the original payment method for any difference. That's the only item.`, 'yes'],
+      base(`exchange-option-${i + 1}`, title, order, i % 2 === 0, turns,
         {
           state: [
             { path: `oms/orders/${order.order_id}/status`, op: 'equals', value: 'exchange requested' },
@@ -149,6 +161,14 @@ export function buildReturnsSuite(data: TauData, seed = 7): Raw[] {
     );
   }
   return scenarios;
+}
+
+/** Whether the payment method can settle the exchange's price difference (a gift card needs the balance for it). */
+function giftCardCovers(data: TauData, order: TauOrder, paymentMethodId: string, newItemId: string, item: TauItem): boolean {
+  const method = data.users[order.user_id]?.payment_methods[paymentMethodId];
+  if (method?.source !== 'gift_card') return true;
+  const difference = (data.products[item.product_id]?.variants[newItemId]?.price ?? item.price) - item.price;
+  return difference <= 0 || (method.balance ?? 0) >= Math.round(difference * 100) / 100;
 }
 
 /** Another available variant of the same product that differs from `item` in exactly one option. */

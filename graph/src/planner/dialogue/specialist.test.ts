@@ -24,7 +24,16 @@ describe('specialist dialogue flows (τ-bench records)', () => {
     h.tool('find_user_id_by_email', { email: 'nobody@example.com' }, 'NOT_FOUND: no customer matches those details');
     const step = h.next();
     expect(step.kind).toBe('say');
-    expect(step.kind === 'say' && step.text).toMatch(/could not find an account/);
+    expect(step.kind === 'say' && step.text).toMatch(/could not find an account with the email nobody@example.com: no customer has that email.*name and your zip code/);
+  });
+
+  it('says honestly that an email matches nobody even when the customer made no request yet', () => {
+    const h = new History('returns').customer('hello, my email is nobody@example.com');
+    expect(h.next()).toEqual({ kind: 'call', name: 'find_user_id_by_email', args: { email: 'nobody@example.com' } });
+    h.tool('find_user_id_by_email', { email: 'nobody@example.com' }, 'NOT_FOUND: no customer matches those details');
+    const step = h.next();
+    expect(step.kind === 'say' && step.text).toMatch(/no customer has that email/);
+    expect(step.kind === 'say' && step.text).not.toMatch(/anything else/);
   });
 
   it('reads the order, then asks where the refund should go (original method or gift card)', () => {

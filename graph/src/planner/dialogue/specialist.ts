@@ -5,11 +5,7 @@ import { openTasks } from './agenda.ts';
 import { flows } from './flow-registry.ts';
 import { reportOutcomes } from './outcome-report.ts';
 import { smallTalkReply } from './small-talk.ts';
-import { extractEmails, extractName, extractZip } from '../slots/identity.ts';
-
-function carriesIdentity(text: string): boolean {
-  return extractEmails(text).length > 0 || (extractName(text, true) !== undefined && extractZip(text) !== undefined);
-}
+import { carriesIdentity } from '../slots/identity.ts';
 
 /**
  * A specialist's next step: work through the open requests it has tools for, in the order the customer made them;

@@ -33,6 +33,13 @@ describe('supervisor routing', () => {
     expect(h.next()).toMatchObject({ kind: 'call', name: 'transfer_to_delivery' });
   });
 
+  it('sends a customer who only identifies themselves to a specialist that can verify them', () => {
+    expect(route('hi, my email is someone.new@example.com')).toMatchObject({ kind: 'call', name: 'transfer_to_returns' });
+    expect(route("I'm Omar Anderson, zip 19031")).toMatchObject({ kind: 'call', name: 'transfer_to_returns' });
+    const unclear = route('zorp blarg fnord. My email is someone.new@example.com');
+    expect(unclear.kind === 'say' && unclear.text).toMatch(/did not understand/);
+  });
+
   it('answers small talk and gibberish itself, honestly', () => {
     expect(route('hello!')).toMatchObject({ kind: 'say' });
     const unclear = route('zorp blarg fnord');

@@ -1,6 +1,7 @@
 import { isActionIntent, specialistFor, type Specialist } from '../nlu/intents.ts';
 import { call, say, type FlowContext, type Step } from '../flows/flow-context.ts';
 import { openTasks } from './agenda.ts';
+import { carriesIdentity } from '../slots/identity.ts';
 import { smallTalkReply } from './small-talk.ts';
 
 const transferTool: Record<Specialist, string> = {
@@ -32,6 +33,11 @@ export function planSupervisor(ctx: FlowContext): Step {
   const carriesInfo = agenda.latest.some((c) => c.intent === 'provide_info' || c.intent === 'affirm');
   if (previous?.kind === 'call' && carriesInfo && previous.name !== transferTool.human) {
     return { kind: 'call', name: previous.name, args: previous.args };
+  }
+  // "My email is …" before any request: a specialist verifies who it is (and says so honestly when nobody matches).
+  const onlyIdentity = agenda.latest.every((c) => c.intent === 'provide_info' || c.intent === 'greeting');
+  if (!previous && onlyIdentity && agenda.latest.some((c) => carriesIdentity(c.text))) {
+    return transfer(ctx, specialistFor.account_info, 'The customer identified themselves; verify the account before their request.');
   }
   return say(smallTalkReply(agenda.latest));
 }

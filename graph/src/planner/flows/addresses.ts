@@ -1,6 +1,7 @@
 import { extractAddress, type PostalAddress } from '../slots/address.ts';
 import { alreadyCalled, call, newestFirst, say, type Flow } from './flow-context.ts';
 import { selectOrder } from './order-selection.ts';
+import { locationKindOf, rerouteToLocation } from './reroute-to-location.ts';
 import type { Task } from '../dialogue/agenda.ts';
 
 function addressOf(task: Task): PostalAddress | undefined {
@@ -10,11 +11,16 @@ function addressOf(task: Task): PostalAddress | undefined {
 const askAddress = (what: string) =>
   say(`What is the new ${what}? Please give the full address: street, apartment or suite if any, city, state and zip code.`);
 
-/** Change the shipping address of a pending order; for a shipped order, reroute it when the courier tool is bound. */
+/**
+ * Change the shipping address of a pending order; for a shipped order, reroute it when the courier tool is bound (to
+ * another address, or to a locker or pickup point of its area).
+ */
 export const modifyOrderAddress: Flow = (ctx, task) => {
   const canReroute = ctx.tools.has('reroute_shipment');
   const choice = selectOrder(ctx, task, canReroute ? ['pending', 'processed'] : ['pending'], 'change the address of');
   if (choice.kind === 'step') return choice.step;
+  const place = canReroute ? locationKindOf(task) : undefined;
+  if (place) return rerouteToLocation(ctx, task, choice.order, place);
   const address = addressOf(task);
   if (!address) return askAddress(`shipping address for order ${choice.order.order_id}`);
   if (choice.order.status === 'pending') return call('modify_pending_order_address', { order_id: choice.order.order_id, ...address });

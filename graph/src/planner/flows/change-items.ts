@@ -1,4 +1,5 @@
 import type { Task } from '../dialogue/agenda.ts';
+import { originalPaymentId } from '../dialogue/facts.ts';
 import { describeMethod } from '../slots/payment-methods.ts';
 import { resolveVariant } from '../slots/variant-match.ts';
 import { call, say, type FlowContext, type Step } from './flow-context.ts';
@@ -51,7 +52,7 @@ function changeItems(preferred: 'delivered' | 'pending'): (ctx: FlowContext, tas
       newIds.push(resolution.variant.item_id);
       difference += resolution.variant.price - pick.line.price;
     }
-    const payment = selectPayment(ctx, task, 'for the price difference');
+    const payment = selectPayment(ctx, task, 'for the price difference', originalPaymentId(order));
     if (payment.kind === 'ask') return say(payment.text);
     const method = payment.method;
     if (method.source === 'gift_card' && difference > 0 && (method.balance ?? 0) < difference) {

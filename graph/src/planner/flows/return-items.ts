@@ -3,12 +3,18 @@ import { call, say, type Flow } from './flow-context.ts';
 import { selectItems } from './item-selection.ts';
 import { selectOrder } from './order-selection.ts';
 import { selectPayment } from './payment-selection.ts';
+import { returnWindowStep } from './return-window.ts';
 
-/** Return items of a delivered order; the refund goes to the original payment method or an existing gift card. */
+/**
+ * Return items of a delivered order within the return window; the refund goes to the original payment method or an
+ * existing gift card.
+ */
 export const returnItems: Flow = (ctx, task) => {
   const choice = selectOrder(ctx, task, ['delivered'], 'return');
   if (choice.kind === 'step') return choice.step;
   const order = choice.order;
+  const late = returnWindowStep(ctx, order);
+  if (late) return late;
   const items = selectItems(task, order, 'return');
   if (items.kind === 'ask') return say(items.text);
   const originalId = originalPaymentId(order);

@@ -53,4 +53,10 @@ export const heldOutUtterances: [string, Intent | 'unclear'][] = [
   ['no, do not do it', 'deny'],
   ['yes please go ahead', 'affirm'],
   ['asdkj qwpeo zmxn', 'unclear'],
+  // Requests that name the item by its options and the refund or payment in the same sentence.
+  ['i want to send back the red 12 inch skillet and get the money on the card i paid with', 'return_items'],
+  ['please return the large white 3 drawer dresser from #W2611340 to my original payment method', 'return_items'],
+  ['swap the 10 inch black tablet for the silver one, charge any difference to the original method', 'exchange_items'],
+  ['is there an update on my parcel', 'order_status'],
+  ['could you redirect my package to a parcel locker', 'modify_order_address'],
 ];

@@ -17,6 +17,8 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
   ],
   product_info: [
     'what colors does the t-shirt come in',
+    'how much is the 15-inch laptop compared to the other one',
+    'is the 2 person tent available in green',
     'tell me about the office chair',
     'is the blue hoodie available in size m',
     'what are the options for the coffee maker',
@@ -182,6 +184,9 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'i no longer need it',
     'i do not need the items',
     'i do not need them anymore',
+    'i will not be home',
+    'i will be away that day',
+    'nobody is at home during the day',
   ],
   out_of_scope: [
     'what is the weather today',

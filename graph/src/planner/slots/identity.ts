@@ -17,6 +17,11 @@ export function extractZip(text: string): string | undefined {
   return undefined;
 }
 
+/** True when a message identifies the customer: an email, or a first + last name with a zip code. */
+export function carriesIdentity(text: string): boolean {
+  return extractEmails(text).length > 0 || (extractName(text, true) !== undefined && extractZip(text) !== undefined);
+}
+
 export interface PersonName {
   firstName: string;
   lastName: string;

@@ -20,6 +20,13 @@ describe('payment methods', () => {
     expect(resolve('the original payment method', 'credit_card_8554680')).toEqual({ kind: 'resolved', id: 'credit_card_8554680' });
   });
 
+  it('reads "the card I paid with" as the original method, whatever kind it was', () => {
+    expect(resolve('get my money back to the card I paid with', 'paypal_1621947')).toEqual({ kind: 'resolved', id: 'paypal_1621947' });
+    expect(resolve('refund the account i originally paid with', 'credit_card_8897086')).toEqual({ kind: 'resolved', id: 'credit_card_8897086' });
+    // A card named by its digits wins over the loose word "original" (the flow then checks it may receive the money).
+    expect(resolve('the original card ending in 4336', 'paypal_1621947')).toEqual({ kind: 'resolved', id: 'credit_card_8554680' });
+  });
+
   it('never picks one of several matching cards', () => {
     const result = resolve('my credit card');
     expect(result.kind).toBe('ambiguous');

@@ -27,7 +27,7 @@ export function extractPaymentMention(text: string): PaymentMention | undefined 
   const mention: PaymentMention = {};
   const id = /\b((?:credit_card|paypal|gift_card)_\d+)\b/.exec(t);
   if (id?.[1]) mention.id = id[1];
-  if (/\b(original|same) (payment|method|card|account|way)|\b(where|how) i (paid|originally paid)|\bpaid with originally\b/.test(t)) {
+  if (/\b(original|same) (payment|method|card|account|way)|\b(where|how) i (paid|originally paid)|\bpaid with originally\b|\b(card|account|method|one) i (originally )?(paid|bought it|used to pay) with\b|\b(card|account|method) i (originally )?used\b/.test(t)) {
     mention.original = true;
   }
   if (/\bgift ?cards?\b|\bstore credit\b/.test(t)) mention.source = 'gift_card';
@@ -63,6 +63,8 @@ export function resolvePayment(
   if (mention.original && !mention.source) {
     return originalId ? { kind: 'resolved', id: originalId } : { kind: 'none', reason: 'I could not find how the order was paid' };
   }
+  // "The card I paid with" names the original method even when the customer's word for it ("card") is loose.
+  if (mention.original && originalId && !mention.brand && !mention.lastFour) return { kind: 'resolved', id: originalId };
   let candidates = methods;
   if (mention.source) candidates = candidates.filter((m) => m.source === mention.source);
   if (mention.brand) candidates = candidates.filter((m) => (m.brand ?? '').toLowerCase() === mention.brand);
