@@ -10,7 +10,7 @@ import { readSimWorld } from './sim-world.ts';
 import { simulationStack } from './simulation-stack.ts';
 
 const redis = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15');
-const connection = { host: redis.hostname, port: Number(redis.port || 6379), db: Number(redis.pathname.slice(1) || 0), maxRetriesPerRequest: null };
+const redisTarget = { host: redis.hostname, port: Number(redis.port || 6379), db: Number(redis.pathname.slice(1) || 0) };
 const prefix = uniquePrefix();
 
 describe('simulation through BullMQ workers (Redis)', () => {
@@ -23,7 +23,7 @@ describe('simulation through BullMQ workers (Redis)', () => {
     expect(simWorld.orders).toHaveLength(80);
     const contacts = generateContacts(simWorld, 6, 3);
     const stack = await simulationStack(db, world, createDeterministicPlanner({ now: () => EVAL_CLOCK }), EVAL_CLOCK);
-    const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, connection, workers: 2, concurrency: 2, inFlight: 4, runId: `${prefix}-sim` });
+    const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, redis: redisTarget, workers: 2, concurrency: 2, inFlight: 4, runId: `${prefix}-sim` });
     await stack.close();
     expect(outcomes.map((o) => o.contact.id)).toEqual(contacts.map((c) => c.id));
     const kpis = agentKpis(outcomes);
