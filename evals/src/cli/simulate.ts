@@ -120,12 +120,16 @@ async function main(): Promise<number> {
     const contactSeconds = (performance.now() - contactsStarted) / 1000;
     console.error(`world loaded in ${loadSeconds.toFixed(1)} s; ${contacts.length} contacts drawn in ${contactSeconds.toFixed(1)} s; starting ${args.workers} worker ${processes ? 'process(es)' : 'instance(s) in this process'} × ${args.concurrency}`);
     const stack = processes ? undefined : await simulationStack(db, world, createDeterministicPlanner({ now: () => asOf }), asOf);
-    const progress = progressLine('contacts', contacts.length);
+    let progress = progressLine('contacts', contacts.length);
     const startStarted = performance.now();
     let runStarted = startStarted;
+    const trafficStarts = () => {
+      runStarted = performance.now();
+      progress = progressLine('contacts', contacts.length); // the rate and ETA count from here
+    };
     const outcomes = await runSimulation({
       ledger: world.runtime.ledger, db, contacts, redis,
-      ...(stack ? { service: stack.service } : { processes: { databaseUrl: databaseUrl!, prefix, asOf, onStarted: () => (runStarted = performance.now()) } }),
+      ...(stack ? { service: stack.service } : { processes: { databaseUrl: databaseUrl!, prefix, asOf, onStarted: trafficStarts } }),
       workers: args.workers, concurrency: args.concurrency, inFlight: args.workers * args.concurrency * 2, runId: prefix,
       onProgress: (done) => progress.update(done),
     });

@@ -26,7 +26,8 @@ export async function startWorkerProcesses(count: number, config: Omit<SimWorker
   const ready: Promise<number>[] = [];
   for (let i = 0; i < count; i++) {
     const child = fork(ENTRY, [], {
-      execArgv: ['--import', TSX],
+      // Profiling the parent (node --cpu-prof --cpu-prof-dir=...) profiles its workers too.
+      execArgv: ['--import', TSX, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       env: { ...process.env, SIM_WORKER_CONFIG: JSON.stringify({ ...config, name: workerName(i) } satisfies SimWorkerConfig) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
