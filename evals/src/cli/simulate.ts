@@ -127,24 +127,43 @@ async function main(): Promise<number> {
       runStarted = performance.now();
       progress = progressLine('contacts', contacts.length); // the rate and ETA count from here
     };
+    // Ctrl-C (or SIGTERM) once: no new contact starts, those in flight finish, and the report covers the contacts done.
+    const stop = new AbortController();
+    let stoppedAt = 0;
+    const onStop = () => {
+      // A wrapper (tsx, pnpm) relays the terminal's signal a moment after the process group got it: not a second press.
+      if (stop.signal.aborted) {
+        if (performance.now() - stoppedAt > 2000) process.exit(130);
+        return;
+      }
+      stoppedAt = performance.now();
+      console.error('\nstopping: finishing the contacts in flight, then reporting on the contacts done (again to quit at once)');
+      stop.abort();
+    };
+    process.on('SIGINT', onStop);
+    process.on('SIGTERM', onStop);
     const outcomes = await runSimulation({
+      signal: stop.signal,
       ledger: world.runtime.ledger, db, contacts, redis,
       ...(stack ? { service: stack.service } : { processes: { databaseUrl: databaseUrl!, prefix, asOf, onStarted: trafficStarts } }),
       workers: args.workers, concurrency: args.concurrency, inFlight: args.workers * args.concurrency * 2, runId: prefix,
       onProgress: (done) => progress.update(done),
     });
     const runSeconds = (performance.now() - runStarted) / 1000;
+    const partial = outcomes.length < contacts.length;
+    const done = outcomes.map((o) => o.contact);
     const workerStartSeconds = (runStarted - startStarted) / 1000;
     await stack?.close();
     const cost = { ...DEFAULT_COST_MODEL, humanCostPerContact: args.humanCost };
     const agent = agentKpis(outcomes, cost);
-    const baseline = humanBaselineKpis(contacts, cost);
+    const baseline = humanBaselineKpis(done, cost);
     const targets = uplift(outcomes, cost);
     const workerMode = processes ? 'processes' : 'in-process';
-    const report = { args, database: databaseUrl ? 'postgresql' : 'pglite', workerMode, loadSeconds, contactSeconds, workerStartSeconds, runSeconds, contactsPerSecond: contacts.length / runSeconds, agent, baseline, targets };
+    const report = { args, database: databaseUrl ? 'postgresql' : 'pglite', workerMode, loadSeconds, contactSeconds, workerStartSeconds, runSeconds, contactsDone: outcomes.length, contactsPerSecond: outcomes.length / runSeconds, agent, baseline, targets };
     await mkdir(args.out, { recursive: true });
     await writeFile(join(args.out, 'simulation.json'), JSON.stringify(report, null, 2));
     console.log(`\n## simulated day: ${args.orders} orders, ${args.customers} customers, ${contacts.length} contacts (seed ${args.seed}, ${report.database})\n`);
+    if (partial) console.log(`**Stopped early: ${outcomes.length} of ${contacts.length} contacts done; the KPIs below cover those.**\n`);
     console.log('| phase | wall |\n|---|---:|');
     console.log(`| generate + load world (streamed together) | ${loadSeconds.toFixed(1)} s |`);
     console.log(`| draw the day's contacts | ${contactSeconds.toFixed(1)} s |`);

@@ -44,6 +44,8 @@ export interface SimulationOptions {
   /** Contacts in flight at once on the submitting side. */
   inFlight: number;
   runId: string;
+  /** Once aborted no further contact starts; those in flight finish, and the result holds the contacts done. */
+  signal?: AbortSignal;
   onProgress?: (done: number, outcome: ContactOutcome) => void;
 }
 
@@ -129,7 +131,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Contact
     };
   };
   const submitter = async () => {
-    while (next < options.contacts.length) {
+    while (next < options.contacts.length && !options.signal?.aborted) {
       const index = next++;
       const outcome = await handle(options.contacts[index]!);
       outcomes[index] = outcome;
@@ -146,5 +148,6 @@ export async function runSimulation(options: SimulationOptions): Promise<Contact
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
-  return outcomes;
+  // Stopped early: the contacts that finished, still in contact order.
+  return done === outcomes.length ? outcomes : outcomes.filter((o) => o !== undefined);
 }

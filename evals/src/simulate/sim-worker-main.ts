@@ -42,6 +42,8 @@ async function main() {
   });
   process.once('disconnect', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // Ctrl-C reaches the whole process group: the parent decides when to stop (it lets the turns in flight finish).
+  process.on('SIGINT', () => undefined);
   send({ type: 'ready', pid: process.pid });
 }
 
