@@ -27,6 +27,17 @@ describe('generateContacts', () => {
     expect(contacts.filter((c) => c.fromDeliveryException)).toEqual([expect.objectContaining({ intent: 'failed_delivery', trackingId: 't1' })]);
   });
 
+  it('spreads courier exceptions over the day instead of front-loading them', () => {
+    const many: SimWorld = {
+      ...world,
+      shipments: Array.from({ length: 40 }, (_, i) => ({ trackingId: 't1', orderId: '#W0000001', customerId: 'u1', status: 'failed_attempt', failedAttempts: 1 + i })),
+    };
+    const contacts = generateContacts(many, 400, 3);
+    const exceptionsFirstTenth = contacts.slice(0, 40).filter((c) => c.fromDeliveryException).length;
+    expect(contacts.filter((c) => c.fromDeliveryException)).toHaveLength(40);
+    expect(exceptionsFirstTenth).toBeLessThan(20);
+  });
+
   it('follows the intent mix roughly', () => {
     const contacts = generateContacts(world, 2000, 7);
     const tracking = contacts.filter((c) => c.intent === 'track_order').length / contacts.length;

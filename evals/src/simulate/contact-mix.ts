@@ -71,8 +71,8 @@ const eligible: Record<ContactIntent, (o: SimOrder) => boolean> = {
 };
 
 /**
- * A day of contacts: customer-initiated ones drawn from `mix`, plus one proactive contact per failed delivery.
- * Deterministic for a seed.
+ * A day of contacts: customer-initiated ones drawn from `mix`, plus one proactive contact per failed delivery,
+ * interleaved over the day (so the first contacts of a run look like the whole day). Deterministic for a seed.
  */
 export function generateContacts(world: SimWorld, count: number, seed: number, mix: Record<string, number> = DEFAULT_INTENT_MIX): Contact[] {
   const random = rng(seed);
@@ -81,8 +81,9 @@ export function generateContacts(world: SimWorld, count: number, seed: number, m
   for (const intent of Object.keys(eligible) as ContactIntent[]) byIntent.set(intent, world.orders.filter((o) => o.items.length > 0 && eligible[intent](o)));
   const contacts: Contact[] = [];
   const failed = world.shipments.filter((s) => s.failedAttempts > 0);
+  const orders = new Map(world.orders.map((o) => [o.id, o]));
   for (const shipment of failed.slice(0, Math.floor(count * 0.1))) {
-    const order = world.orders.find((o) => o.id === shipment.orderId);
+    const order = orders.get(shipment.orderId);
     const customer = customers.get(shipment.customerId);
     if (!order || !customer || order.items.length === 0) continue;
     contacts.push({
@@ -101,6 +102,11 @@ export function generateContacts(world: SimWorld, count: number, seed: number, m
       id: `contact-${contacts.length + 1}`, customerId: customer.id, intent, orderId: order.id, trackingId: order.trackingIds[0],
       turns: turnsFor(intent, order, customer.email, random), lowRiskReturn: intent === 'return_item', fromDeliveryException: false,
     });
+  }
+  // Courier exceptions arrive through the day, not all at its start (Fisher-Yates; ids keep their numbers).
+  for (let i = contacts.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [contacts[i], contacts[j]] = [contacts[j]!, contacts[i]!];
   }
   return contacts;
 }

@@ -15,7 +15,7 @@ import { readSimWorld } from './sim-world.ts';
 import { simulationStack } from './simulation-stack.ts';
 
 const redis = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15');
-const connection = { host: redis.hostname, port: Number(redis.port || 6379), db: Number(redis.pathname.slice(1) || 0), maxRetriesPerRequest: null };
+const redisTarget = { host: redis.hostname, port: Number(redis.port || 6379), db: Number(redis.pathname.slice(1) || 0) };
 const prefix = uniquePrefix();
 
 describe('simulation through BullMQ workers (Redis)', () => {
@@ -28,7 +28,7 @@ describe('simulation through BullMQ workers (Redis)', () => {
     expect(simWorld.orders).toHaveLength(80);
     const contacts = generateContacts(simWorld, 6, 3);
     const stack = await simulationStack(db, world, createDeterministicPlanner({ now: () => EVAL_CLOCK }), EVAL_CLOCK);
-    const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, connection, workers: 2, concurrency: 2, inFlight: 4, runId: `${prefix}-sim` });
+    const outcomes = await runSimulation({ service: stack.service, ledger: world.runtime.ledger, db, contacts, redis: redisTarget, workers: 2, concurrency: 2, inFlight: 4, runId: `${prefix}-sim` });
     await stack.close();
     expect(outcomes.map((o) => o.contact.id)).toEqual(contacts.map((c) => c.id));
     const kpis = agentKpis(outcomes);
@@ -51,9 +51,9 @@ describe('simulation through BullMQ workers (Redis)', () => {
       if (config.provider !== 'openai') throw new Error('expected an openai config');
       const meter = new UsageMeter();
       const price = { inputPerMTok: 1, outputPerMTok: 4, source: 'test price' };
-      const stack = await simulationStack(db, world, openAiChatModel(config), EVAL_CLOCK, [meter]);
+      const stack = await simulationStack(db, world, openAiChatModel(config), EVAL_CLOCK, undefined, [meter]);
       const outcomes = await runSimulation({
-        service: stack.service, ledger: world.runtime.ledger, db, contacts, connection, workers: 1, concurrency: 2, inFlight: 2, runId: `${livePrefix}-sim`,
+        service: stack.service, ledger: world.runtime.ledger, db, contacts, redis: redisTarget, workers: 1, concurrency: 2, inFlight: 2, runId: `${livePrefix}-sim`,
         measuredCost: (id) => costOf(meter.ofConversation(id), price),
       });
       await stack.close();

@@ -1,20 +1,44 @@
 import type { Database } from '@agentic-commerce/kit';
 import type { SupportService } from '@agentic-commerce/graph/service/support-service';
 import { createTurnWorker, submitTurn, turnQueue } from '@agentic-commerce/graph/worker/turn-worker';
-import { QueueEvents, type ConnectionOptions } from 'bullmq';
+import { postgresCheckpointer } from '@agentic-commerce/graph/checkpointers/checkpointer-factory';
+import { QueueEvents } from 'bullmq';
 import type { Contact, ContactOutcome } from './contact-types.ts';
+import { startWorkerProcesses, type WorkerProcesses } from './worker-processes.ts';
 
 interface LedgerLike {
   find(q: Database, filter: { conversationId: string }): Promise<{ kind: string; tool?: string | undefined; callId?: string | undefined; data: Record<string, unknown> }[]>;
 }
 
+export interface RedisTarget {
+  host: string;
+  port: number;
+  db?: number | undefined;
+}
+
+/** Graph workers as separate processes over a world loaded into PostgreSQL (one core each). */
+export interface WorkerProcessOptions {
+  databaseUrl: string;
+  /** The world's schema prefix. */
+  prefix: string;
+  asOf: Date;
+  stalledAfterMs?: number;
+  /** Called once every process consumes the queue (tests use it to crash one). */
+  onStarted?: (processes: WorkerProcesses) => void;
+}
+
 export interface SimulationOptions {
-  service: SupportService;
   ledger: LedgerLike;
   db: Database;
   contacts: Contact[];
-  connection: ConnectionOptions;
-  /** BullMQ worker instances consuming the queue, and turns each runs at once. */
+  redis: RedisTarget;
+  /**
+   * Where the graph runs: `service`, BullMQ workers in this process (they share its one event loop); or
+   * `processes`, one worker process each (a PostgreSQL world: PGlite is single-process).
+   */
+  service?: SupportService;
+  processes?: WorkerProcessOptions;
+  /** Worker instances (or processes) consuming the queue, and turns each runs at once. */
   workers: number;
   concurrency: number;
   /** Contacts in flight at once on the submitting side. */
@@ -22,6 +46,8 @@ export interface SimulationOptions {
   runId: string;
   /** The agent model's measured cost of a conversation (a UsageMeter's tokens at a price); omit when unpriced. */
   measuredCost?: ((conversationId: string) => number) | undefined;
+  /** Once aborted no further contact starts; those in flight finish, and the result holds the contacts done. */
+  signal?: AbortSignal;
   onProgress?: (done: number, outcome: ContactOutcome) => void;
 }
 
@@ -45,17 +71,37 @@ async function ledgerFacts(options: SimulationOptions, conversationId: string) {
 }
 
 /**
- * Submits each contact's turns as BullMQ jobs (one turn after the other, contacts in parallel) to graph workers in
- * this process, answers approvals as an operator would, and reads each outcome back from the signed ledger.
+ * Submits each contact's turns as BullMQ jobs (one turn after the other, contacts in parallel) to graph workers (in
+ * this process or as worker processes), answers approvals as an operator would, and reads each outcome back from the
+ * signed ledger. A job whose worker crashed is retried by another; idempotency keys keep its writes from repeating.
  */
 export async function runSimulation(options: SimulationOptions): Promise<ContactOutcome[]> {
+  if ((options.service === undefined) === (options.processes === undefined)) throw new Error('runSimulation needs either service (in-process workers) or processes (worker processes)');
   const queueName = `sim-${options.runId}`;
-  const queue = turnQueue(options.connection, queueName);
-  const events = new QueueEvents(queueName, { connection: options.connection });
+  const connection = { host: options.redis.host, port: options.redis.port, db: options.redis.db ?? 0, maxRetriesPerRequest: null };
+  const queue = turnQueue(connection, queueName);
+  // Every contact in flight waits on a job (each wait listens on the queue).
+  queue.setMaxListeners(Math.max(10, options.inFlight + 10));
+  const events = new QueueEvents(queueName, { connection });
   await events.waitUntilReady();
-  const workers = Array.from({ length: options.workers }, () =>
-    createTurnWorker({ service: options.service, connection: options.connection, queue: queueName, concurrency: options.concurrency }),
-  );
+  const { service, processes } = options;
+  const workers = service
+    ? Array.from({ length: options.workers }, () => createTurnWorker({ service, connection, queue: queueName, concurrency: options.concurrency }))
+    : [];
+  let pool: WorkerProcesses | undefined;
+  if (processes) {
+    const checkpointSchema = `${processes.prefix}_checkpoints`;
+    // Set up once here: the processes share it, and concurrent setups would race on CREATE TABLE.
+    const saver = postgresCheckpointer(processes.databaseUrl, checkpointSchema);
+    await saver.setup();
+    await saver.end();
+    pool = await startWorkerProcesses(options.workers, {
+      databaseUrl: processes.databaseUrl, prefix: processes.prefix, checkpointSchema, queue: queueName, concurrency: options.concurrency,
+      asOf: processes.asOf.toISOString(), redis: { host: connection.host, port: connection.port, db: connection.db },
+      ...(processes.stalledAfterMs ? { stalledAfterMs: processes.stalledAfterMs } : {}),
+    });
+    processes.onStarted?.(pool);
+  }
   const outcomes: ContactOutcome[] = new Array(options.contacts.length);
   let next = 0;
   let done = 0;
@@ -88,7 +134,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Contact
     };
   };
   const submitter = async () => {
-    while (next < options.contacts.length) {
+    while (next < options.contacts.length && !options.signal?.aborted) {
       const index = next++;
       const outcome = await handle(options.contacts[index]!);
       outcomes[index] = outcome;
@@ -96,12 +142,15 @@ export async function runSimulation(options: SimulationOptions): Promise<Contact
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.inFlight) }, submitter));
+    const all = Promise.all(Array.from({ length: Math.max(1, options.inFlight) }, submitter));
+    await (pool ? Promise.race([all, pool.allExited]) : all);
   } finally {
     await Promise.all(workers.map((w) => w.close()));
+    await pool?.close();
     await events.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
-  return outcomes;
+  // Stopped early: the contacts that finished, still in contact order.
+  return done === outcomes.length ? outcomes : outcomes.filter((o) => o !== undefined);
 }

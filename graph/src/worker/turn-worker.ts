@@ -9,6 +9,13 @@ export interface TurnWorkerOptions {
   /** Turns this process runs at once (scale further by starting more workers). */
   concurrency?: number;
   prefix?: string;
+  /**
+   * How soon a job whose worker died is handed to another (BullMQ's lock duration and stalled-job check; default
+   * 30 s). A live worker renews its locks at half that interval, so keep it well above any event-loop stall.
+   */
+  stalledAfterMs?: number;
+  /** This worker's name, recorded on each job it takes (job.processedBy). */
+  name?: string;
 }
 
 type Outcome = Pick<TurnOutcome, 'conversationId' | 'reply' | 'awaiting' | 'approval'>;
@@ -38,7 +45,13 @@ export function createTurnWorker(options: TurnWorkerOptions): Worker<TurnJob, Ou
       }
       return { conversationId: outcome.conversationId, reply: outcome.reply, awaiting: outcome.awaiting, approval: outcome.approval };
     },
-    { connection: options.connection, concurrency: options.concurrency ?? 4, ...(options.prefix ? { prefix: options.prefix } : {}) },
+    {
+      connection: options.connection,
+      concurrency: options.concurrency ?? 4,
+      ...(options.prefix ? { prefix: options.prefix } : {}),
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.stalledAfterMs ? { lockDuration: options.stalledAfterMs, stalledInterval: options.stalledAfterMs } : {}),
+    },
   );
 }
 

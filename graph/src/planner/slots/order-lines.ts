@@ -38,14 +38,16 @@ function tokenMatches(token: IndexedToken, word: string): boolean {
 export function findItemMentions(text: string, names: string[]): ItemMention[] {
   const tokens = indexedTokens(text);
   const distinct = [...new Set(names)];
+  // Each name's words once (they were re-derived for every modifier of every other name: quadratic in the order size).
+  const wordsOf = new Map(distinct.map((name) => [name, nameWords(name)]));
   const hits: { name: string; at: number; score: number }[] = [];
   for (const name of distinct) {
-    const words = nameWords(name);
+    const words = wordsOf.get(name) ?? [];
     const head = words.at(-1);
     if (!head) continue;
     const modifiers = words.slice(0, -1);
     const headHits = tokens.filter((t) => tokenMatches(t, head));
-    const unique = modifiers.filter((w) => w.length > 3 && distinct.every((other) => other === name || !nameWords(other).includes(w)));
+    const unique = modifiers.filter((w) => w.length > 3 && distinct.every((other) => other === name || !(wordsOf.get(other) ?? []).includes(w)));
     const found = headHits.length > 0 ? headHits : tokens.filter((t) => unique.some((w) => tokenMatches(t, w)));
     for (const token of found) {
       const before = tokens.slice(Math.max(0, token.index - 3), token.index);
