@@ -78,6 +78,9 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'i would like to buy the digital camera with a 32gb card',
     'can i get the black stainless steel coffee maker',
     'i would like to order the portable gas grill',
+    'i would like to buy the 15 inch laptop',
+    'i want to order the 27 inch monitor in black',
+    'can i buy the 10 inch frying pan',
   ],
   loyalty: [
     'how many loyalty points do i have',
