@@ -27,6 +27,17 @@ describe('generateContacts', () => {
     expect(contacts.filter((c) => c.fromDeliveryException)).toEqual([expect.objectContaining({ intent: 'failed_delivery', trackingId: 't1' })]);
   });
 
+  it('raises no failed-delivery contact for a parcel delivered (or returned) after its missed attempt', () => {
+    const recovered: SimWorld = {
+      ...world,
+      shipments: [
+        { trackingId: 't1', orderId: '#W0000001', customerId: 'u1', status: 'delivered', failedAttempts: 1 },
+        { trackingId: 't2', orderId: '#W0000001', customerId: 'u1', status: 'returned', failedAttempts: 2 },
+      ],
+    };
+    expect(generateContacts(recovered, 20, 1).filter((c) => c.intent === 'failed_delivery')).toEqual([]);
+  });
+
   it('spreads courier exceptions over the day instead of front-loading them', () => {
     const many: SimWorld = {
       ...world,

@@ -80,7 +80,9 @@ export function generateContacts(world: SimWorld, count: number, seed: number, m
   const byIntent = new Map<ContactIntent, SimOrder[]>();
   for (const intent of Object.keys(eligible) as ContactIntent[]) byIntent.set(intent, world.orders.filter((o) => o.items.length > 0 && eligible[intent](o)));
   const contacts: Contact[] = [];
-  const failed = world.shipments.filter((s) => s.failedAttempts > 0);
+  // A courier exception is a parcel still with the carrier after a missed attempt: one delivered on a later attempt
+  // (or sent back) has nothing left to recover, so it raises no contact.
+  const failed = world.shipments.filter((s) => s.failedAttempts > 0 && s.status === 'failed_attempt');
   const orders = new Map(world.orders.map((o) => [o.id, o]));
   for (const shipment of failed.slice(0, Math.floor(count * 0.1))) {
     const order = orders.get(shipment.orderId);

@@ -41,13 +41,19 @@ describe('delivery slot flow', () => {
     expect(h.next()).toEqual({ kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-29-1200' } });
   });
 
-  it('asks when several slots fit, and takes "the first one" from the list it gave', () => {
+  it('proposes the earliest free slot of the asked day when no time is named (the confirmation gate shows it)', () => {
     const h = jamesWith(deliveryTools, 'can order #W2611340 come tomorrow?').tool('get_order_details', { order_id: '#W2611340' });
+    h.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, slots);
+    expect(h.next()).toEqual({ kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-29-0900' } });
+  });
+
+  it('asks when several slots fit the asked window, and takes "the second one" from the list it gave', () => {
+    const h = jamesWith(deliveryTools, 'can order #W2611340 come tomorrow between 10am and 2pm?').tool('get_order_details', { order_id: '#W2611340' });
     h.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, slots);
     const question = h.next();
     expect(question.kind === 'say' && question.text).toMatch(/Several slots fit: 2026-11-29 09:00-12:00; 2026-11-29 12:00-15:00/);
-    h.agent(question.kind === 'say' ? question.text : '').customer('the first one');
-    expect(h.next()).toEqual({ kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-29-0900' } });
+    h.agent(question.kind === 'say' ? question.text : '').customer('the second one');
+    expect(h.next()).toEqual({ kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-29-1200' } });
   });
 });
 

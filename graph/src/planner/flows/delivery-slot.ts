@@ -29,7 +29,9 @@ export const deliverySlot: Flow = (ctx, task) => {
   if (!listed) return call('list_delivery_slots', listArgs);
   if (!listed.ok) return say(`I could not get the delivery slots: ${listed.text}`);
   const slots = ((listed.data as { slots?: Slot[] } | undefined)?.slots ?? []).filter((s) => !s.full);
-  const fitting = slots.filter((s) => (!when.day || s.day === when.day) && (!when.window || overlaps(s, when.window)));
+  const fitting = slots
+    .filter((s) => (!when.day || s.day === when.day) && (!when.window || overlaps(s, when.window)))
+    .sort((a, b) => `${a.day} ${a.window_start}`.localeCompare(`${b.day} ${b.window_start}`));
   const describe = (s: Slot) => `${s.day} ${s.window_start}-${s.window_end}`;
   if (fitting.length === 0) {
     const offer = slots.slice(0, 6).map(describe).join('; ');
@@ -37,7 +39,10 @@ export const deliverySlot: Flow = (ctx, task) => {
   }
   const offered = fitting.slice(0, 6);
   const picked = extractOrdinal(task.texts.at(-1) ?? '', offered.length);
-  if (fitting.length > 1 && picked === undefined) return say(`Several slots fit: ${offered.map(describe).join('; ')}. Which one would you like?`);
+  // A day without a time ("deliver it tomorrow instead"): the earliest free window that day is proposed; the
+  // confirmation gate states that slot and books it only after the customer's yes (a no books nothing).
+  const earliestOfDay = when.day !== undefined && !when.window;
+  if (fitting.length > 1 && picked === undefined && !earliestOfDay) return say(`Several slots fit: ${offered.map(describe).join('; ')}. Which one would you like?`);
   const slot = offered[picked ?? 0] as Slot;
   const moving = /\b(reschedul|move|change|chang|differ)/.test(normalizeText(task.texts.join(' ')));
   const tool = moving && ctx.tools.has('reschedule_delivery') ? 'reschedule_delivery' : 'book_delivery_slot';

@@ -8,6 +8,7 @@ import { otherUtterances } from './utterances-other.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { productNouns } from './product-nouns.ts';
 import { carriesSlots } from '../slots/slot-presence.ts';
+import { demoteMissedReports, refineDeliveryIntent } from './delivery-intent.ts';
 
 export interface ClauseIntent {
   text: string;
@@ -64,12 +65,12 @@ export function classifyClause(text: string): { intent: Intent | 'unclear'; prob
     if (carriesSlots(text)) return { intent: 'provide_info', probability: prediction.probability };
     return { intent: 'unclear', probability: prediction.probability };
   }
-  return { intent: refineAddressIntent(prediction.label, tokens), probability: prediction.probability };
+  return { intent: refineAddressIntent(refineDeliveryIntent(prediction.label, text), tokens), probability: prediction.probability };
 }
 
 /** Classifies every clause of a customer message (multi-label for mixed requests). */
 export function classifyMessage(text: string): ClauseIntent[] {
-  return splitClauses(text).map((clause) => ({ ...clause, ...classifyClause(clause.text) }));
+  return demoteMissedReports(splitClauses(text).map((clause) => ({ ...clause, ...classifyClause(clause.text) })));
 }
 
 const profileWords = new Set(['default', 'profile', 'account', 'file', 'saved', 'user', 'home']);

@@ -14,6 +14,13 @@ export const otherUtterances: Partial<Record<Intent, string[]>> = {
     'schedule the delivery for next week',
     'pick a different delivery date',
     'i need the package delivered in the evening',
+    'the courier missed me, can you deliver it again tomorrow',
+    'you missed me today, please redeliver the parcel',
+    'nobody was home when the driver came, try again on monday',
+    'the delivery attempt failed, bring it another day',
+    'i missed the courier, can they come back on friday',
+    'my delivery failed, please rebook it',
+    'the driver could not deliver my package, send it again tomorrow',
   ],
   product_info: [
     'what colors does the t-shirt come in',
