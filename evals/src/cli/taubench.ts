@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const goldSplits = (JSON.parse(await readFile(goldFile, 'utf8')) as { splits: Record<string, (GoldEntry & { task_index: number })[]> }).splits;
   const gold = new Map((goldSplits[values.split!] ?? []).map((g) => [g.task_index, g]));
   const db = await openDatabase();
-  const worlds = episodeWorlds({ db, asOf: EVAL_CLOCK, tauBenchDir: dataDir });
+  const worlds = episodeWorlds({ db, asOf: EVAL_CLOCK, tauBenchDir: dataDir, catalogAvailability: 'as-loaded' });
   const { episodes, passHat } = await runTauBench({
     worlds, tasks, gold, trials,
     agentModel: async () => (agentConfig.provider === 'embedded' ? createDeterministicPlanner({ now: () => EVAL_CLOCK }) : createChatModel(agentConfig)),

@@ -17,6 +17,8 @@ export interface EpisodeWorldsOptions {
   db: Database;
   asOf: Date;
   tauBenchDir?: string | undefined;
+  /** `as-loaded` for τ-bench episodes, whose gold states keep product availability fixed (see createReferenceWorld). */
+  catalogAvailability?: 'follows-stock' | 'as-loaded' | undefined;
 }
 
 /** One conversation's world: the reference systems (a copy of the τ-bench template), knowledge, graph and service. */
@@ -49,7 +51,7 @@ export function episodeWorlds(options: EpisodeWorldsOptions) {
   let sharedKb: Promise<KnowledgeBase> | undefined;
   const ensureTemplate = () =>
     (template ??= (async () =>
-      createReferenceWorld({ db: options.db, prefix: templatePrefix, source: { kind: 'tau-bench', data: await readTauBenchData(options.tauBenchDir) }, asOf: options.asOf, runtime }))());
+      createReferenceWorld({ db: options.db, prefix: templatePrefix, source: { kind: 'tau-bench', data: await readTauBenchData(options.tauBenchDir) }, asOf: options.asOf, runtime, catalogAvailability: options.catalogAvailability }))());
   const knowledge = async (catalog?: TauBenchCatalog): Promise<KnowledgeBase> => {
     if (!catalog) {
       sharedKb ??= knowledge(await TauBenchCatalog.load());
@@ -65,7 +67,7 @@ export function episodeWorlds(options: EpisodeWorldsOptions) {
     async open(label: string, model: BaseChatModel, catalog?: TauBenchCatalog, callbacks?: BaseCallbackHandler[]): Promise<EpisodeWorld> {
       await ensureTemplate();
       const prefix = `e_${label}_${randomBytes(2).toString('hex')}`;
-      const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'copy', fromPrefix: templatePrefix }, asOf: options.asOf, runtime });
+      const world = await createReferenceWorld({ db: options.db, prefix, source: { kind: 'copy', fromPrefix: templatePrefix }, asOf: options.asOf, runtime, catalogAvailability: options.catalogAvailability });
       const kb = await knowledge(catalog);
       const knowledgeRuntime = createActionRuntime({ db: options.db, schema: world.schemas.kit, now: runtime.now });
       const servers = { ...world.servers, knowledge: () => createKnowledgeServer({ runtime: knowledgeRuntime, backend: () => kb }) };

@@ -18,7 +18,7 @@ const gold = new Map(goldFile.splits.dev.map((g) => [g.task_index, g]));
 const task0 = tasks.find((t) => t.task_index === 0)!;
 
 describe('τ-bench runner (scripted user simulator, embedded planner as the agent)', async () => {
-  const worlds = episodeWorlds({ db: await sharedPglite(), asOf: EVAL_CLOCK, tauBenchDir: dataDir });
+  const worlds = episodeWorlds({ db: await sharedPglite(), asOf: EVAL_CLOCK, tauBenchDir: dataDir, catalogAvailability: 'as-loaded' });
   afterAll(() => worlds.close());
   const agent = async () => createDeterministicPlanner({ now: () => EVAL_CLOCK });
   const user = (lines: string[]) => () => Promise.resolve(new FakeListChatModel({ responses: lines }));

@@ -37,6 +37,12 @@ export interface ReferenceWorldOptions {
   /** Action-layer options (policy, signer, clock, principal...); `db` and the kit schema are the world's. */
   runtime?: Omit<ActionRuntimeOptions, 'db' | 'schema'>;
   load?: LoadOptions;
+  /**
+   * `follows-stock` (default): the catalog's availability flag follows WMS free stock on every reservation, release
+   * or adjustment. `as-loaded`: the flag stays as loaded — τ-bench's semantics, whose gold final states treat product
+   * availability as fixed data (the τ-bench runner uses it).
+   */
+  catalogAvailability?: 'follows-stock' | 'as-loaded';
 }
 
 export interface ReferenceWorld {
@@ -94,7 +100,7 @@ export async function createReferenceWorld(options: ReferenceWorldOptions): Prom
   const oms = sqlOmsBackend(schemas.oms);
   const backends = {
     oms,
-    wms: catalogSyncingWms(sqlWmsBackend(schemas.wms), oms),
+    wms: options.catalogAvailability === 'as-loaded' ? sqlWmsBackend(schemas.wms) : catalogSyncingWms(sqlWmsBackend(schemas.wms), oms),
     courier: sqlCourierBackend(schemas.courier),
     pricing: sqlPricingBackend(schemas.pricing),
   };
