@@ -48,7 +48,7 @@ const mode = databaseUrl ? 'process(es)' : 'instance(s) in this process';
 for (const workers of [1, 2]) {
   const prefix = `bench_sim_${workers}_${Date.now().toString(36)}`;
   const world = await createReferenceWorld({ db, prefix, asOf: EVAL_CLOCK, runtime: { now: () => EVAL_CLOCK }, source: { kind: 'synthetic', seed: 7, orders: 500, customers: 100, products: 60, warehouses: 3, days: 60 } });
-  const contacts = generateContacts(await readSimWorld(db, world.schemas), CONTACTS, 7);
+  const contacts = generateContacts(await readSimWorld(db, world.schemas, EVAL_CLOCK), CONTACTS, 7);
   const stack = databaseUrl ? undefined : await simulationStack(db, world, createDeterministicPlanner({ now: () => EVAL_CLOCK }), EVAL_CLOCK);
   // Worker processes start (and load their modules) before the clock starts: runSimulation waits until they consume.
   let started = performance.now();

@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     load.update(args.orders);
     const loadSeconds = (performance.now() - started) / 1000;
     const contactsStarted = performance.now();
-    const contacts = generateContacts(await readSimWorld(db, world.schemas), args.contacts, args.seed);
+    const contacts = generateContacts(await readSimWorld(db, world.schemas, asOf), args.contacts, args.seed);
     const contactSeconds = (performance.now() - contactsStarted) / 1000;
     console.error(`world loaded in ${loadSeconds.toFixed(1)} s; ${contacts.length} contacts drawn in ${contactSeconds.toFixed(1)} s; starting ${args.workers} worker ${processes ? 'process(es)' : 'instance(s) in this process'} × ${args.concurrency}`);
     const meter = new UsageMeter();

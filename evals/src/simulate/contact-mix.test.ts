@@ -49,6 +49,16 @@ describe('generateContacts', () => {
     expect(exceptionsFirstTenth).toBeLessThan(20);
   });
 
+  it('counts a return as low-risk only when the order was delivered within the 30-day window', () => {
+    const asOf = new Date('2026-06-01T12:00:00Z');
+    const delivered = (id: string, daysAgo: number) => ({ ...world.orders[0]!, id, deliveredAt: new Date(asOf.getTime() - daysAgo * 86_400_000).toISOString() });
+    const dated: SimWorld = { ...world, asOf, orders: [delivered('#W0000010', 10), delivered('#W0000040', 40)], shipments: [] };
+    const returns = generateContacts(dated, 200, 3, { return_item: 1 }).filter((c) => c.intent === 'return_item');
+    expect(returns.length).toBeGreaterThan(20);
+    for (const c of returns) expect(c.lowRiskReturn).toBe(c.orderId === '#W0000010');
+    expect(new Set(returns.map((c) => c.lowRiskReturn))).toEqual(new Set([true, false]));
+  });
+
   it('follows the intent mix roughly', () => {
     const contacts = generateContacts(world, 2000, 7);
     const tracking = contacts.filter((c) => c.intent === 'track_order').length / contacts.length;

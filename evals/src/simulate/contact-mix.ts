@@ -1,4 +1,4 @@
-import type { Contact, ContactIntent, SimOrder, SimWorld } from './contact-types.ts';
+import { RETURN_WINDOW_DAYS, type Contact, type ContactIntent, type SimOrder, type SimWorld } from './contact-types.ts';
 
 /**
  * Share of customer-initiated contacts per intent. Defaults follow the usual shape of e-commerce support queues
@@ -70,6 +70,13 @@ const eligible: Record<ContactIntent, (o: SimOrder) => boolean> = {
   out_of_scope: () => true,
 };
 
+/** A return the agent may do on its own: delivered within the window (without a clock every return counts). */
+function insideReturnWindow(order: SimOrder, asOf: Date | undefined): boolean {
+  if (!asOf) return true;
+  if (!order.deliveredAt) return false;
+  return asOf.getTime() - new Date(order.deliveredAt).getTime() <= RETURN_WINDOW_DAYS * 86_400_000;
+}
+
 /**
  * A day of contacts: customer-initiated ones drawn from `mix`, plus one proactive contact per failed delivery,
  * interleaved over the day (so the first contacts of a run look like the whole day). Deterministic for a seed.
@@ -102,7 +109,7 @@ export function generateContacts(world: SimWorld, count: number, seed: number, m
     if (!customer) continue;
     contacts.push({
       id: `contact-${contacts.length + 1}`, customerId: customer.id, intent, orderId: order.id, trackingId: order.trackingIds[0],
-      turns: turnsFor(intent, order, customer.email, random), lowRiskReturn: intent === 'return_item', fromDeliveryException: false,
+      turns: turnsFor(intent, order, customer.email, random), lowRiskReturn: intent === 'return_item' && insideReturnWindow(order, world.asOf), fromDeliveryException: false,
     });
   }
   // Courier exceptions arrive through the day, not all at its start (Fisher-Yates; ids keep their numbers).

@@ -14,6 +14,8 @@ export interface SimOrder {
   items: { itemId: string; description: string }[];
   paymentMethodId: string;
   trackingIds: string[];
+  /** When the courier last delivered a parcel of the order (ISO), if it did. */
+  deliveredAt?: string | undefined;
 }
 
 export interface SimShipment {
@@ -28,7 +30,12 @@ export interface SimWorld {
   customers: SimCustomer[];
   orders: SimOrder[];
   shipments: SimShipment[];
+  /** The day's "now": with it, only returns of orders delivered within the return window count as low-risk. */
+  asOf?: Date | undefined;
 }
+
+/** The store policy's return window (knowledge/policies, kit default policy): 30 days from delivery. */
+export const RETURN_WINDOW_DAYS = 30;
 
 export const CONTACT_INTENTS = [
   'track_order',
