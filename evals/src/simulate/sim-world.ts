@@ -16,9 +16,12 @@ export async function readSimWorld(q: Queryable, schemas: { oms: string; courier
                FROM ${schemas.oms}.order_items i WHERE i.order_id = o.id) AS items,
             (SELECT array_agg(t ORDER BY f.position) FROM ${schemas.oms}.fulfillments f, unnest(f.tracking_ids) t WHERE f.order_id = o.id) AS tracking,
             (SELECT p.payment_method_id FROM ${schemas.oms}.payment_transactions p WHERE p.order_id = o.id ORDER BY p.seq LIMIT 1) AS payment,
-            (SELECT max(e.at) FROM ${schemas.oms}.fulfillments f, unnest(f.tracking_ids) t, ${schemas.courier}.tracking_events e
-              WHERE f.order_id = o.id AND e.tracking_id = t AND e.kind = 'delivered') AS delivered_at
-       FROM ${schemas.oms}.orders o ORDER BY o.id`,
+            d.at AS delivered_at
+       FROM ${schemas.oms}.orders o
+       LEFT JOIN (SELECT s.order_id, max(e.at) AS at FROM ${schemas.courier}.shipments s
+                    JOIN ${schemas.courier}.tracking_events e ON e.tracking_id = s.tracking_id AND e.kind = 'delivered'
+                   GROUP BY s.order_id) d ON d.order_id = o.id
+      ORDER BY o.id`,
   );
   const shipments = await q.query<{ tracking_id: string; order_id: string; customer_id: string; status: string; failed: number }>(
     `SELECT s.tracking_id, s.order_id, s.customer_id, s.status,
