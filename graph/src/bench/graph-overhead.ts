@@ -4,7 +4,7 @@
  *   2. the support graph with the embedded planner and the OMS in process (in-memory MCP, τ-bench data on PGlite);
  *   3. the same with the OMS as a child process over stdio.
  * The turn: "I want to return an item, my email is <email>" (route, authenticate, read the customer and the order,
- * ask which items): 3 MCP tool calls. Each run is a fresh conversation. BENCH_TURNS (default 200).
+ * check the return window, ask which items): 4 MCP tool calls. Each run is a fresh conversation. BENCH_TURNS (default 200).
  */
 // Per-call logs of the servers would dominate the measurement; LOG_LEVEL overrides.
 process.env.LOG_LEVEL ??= 'warn';
@@ -39,11 +39,11 @@ async function runGraph(label: string, connector: McpConnector) {
   const graph = buildSupportGraph({ model: createDeterministicPlanner(), toolboxes: cache }).compile({ checkpointer: new MemorySaver() });
   let steps = 0;
   const result = await measure(turns, warmup, async (i) => {
-    const config = { configurable: { thread_id: `${label}-${i}` } };
+    const config = { configurable: { thread_id: `${label}-${i}` }, recursionLimit: 100 };
     const out = (await graph.invoke({ messages: [new HumanMessage(text)] }, config)) as State;
     if (i === 0) {
       const tools = out.messages.filter((m) => m.getType() === 'tool' && m.name !== 'transfer_to_returns').length;
-      if (tools !== 3) throw new Error(`${label}: expected the turn to make 3 tool calls, it made ${tools}: ${String(out.messages.at(-1)?.content)}`);
+      if (tools !== 4) throw new Error(`${label}: expected the turn to make 4 tool calls, it made ${tools}: ${String(out.messages.at(-1)?.content)}`);
       steps = out.messages.length - 1;
     }
   });
@@ -57,12 +57,12 @@ const world = await createReferenceWorld({ db, source: { kind: 'tau-bench' } });
 const inProcess = await runGraph('in-process', inMemoryConnector({ oms: world.servers.oms }));
 const bare = bareGraph(inProcess.steps).compile({ checkpointer: new MemorySaver() });
 const floor = await measure(turns, warmup, async (i) => {
-  await bare.invoke({ messages: [new HumanMessage(text)] }, { configurable: { thread_id: `floor-${i}` } });
+  await bare.invoke({ messages: [new HumanMessage(text)] }, { configurable: { thread_id: `floor-${i}` }, recursionLimit: 4 * inProcess.steps + 10 });
 });
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const stdio = await runGraph('stdio', stdioConnector({ oms: { command: process.execPath, args: ['--import', 'tsx', 'mcp-servers/oms/src/index.ts', '--seed', 'tau-bench'], cwd: root, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } } }));
 
-console.log(`graph overhead per customer turn (${turns} turns after ${warmup} warm-up; turn = route + 3 MCP tool calls)`);
+console.log(`graph overhead per customer turn (${turns} turns after ${warmup} warm-up; turn = route + 4 MCP tool calls)`);
 const row = (name: string, r: { p50: number; p99: number; mean: number; cpuMsPerRun: number }) =>
   `  ${name.padEnd(44)} p50 ${fmt(r.p50).padStart(10)}  p99 ${fmt(r.p99).padStart(10)}  cpu ${fmt(r.cpuMsPerRun).padStart(9)}/turn  ${(1000 / r.cpuMsPerRun).toFixed(1).padStart(7)} turns/s per core`;
 console.log(row(`floor: bare graph, same nodes, ${inProcess.steps} steps, no tools`, floor));
