@@ -132,4 +132,10 @@ export const kitMigrations: Migration[] = [
         ADD COLUMN expired_at timestamptz;
       CREATE INDEX approvals_expiry ON ${s}.approvals (expires_at) WHERE status IN ('pending', 'approved');`,
   },
+  {
+    version: 5,
+    name: 'drop the ledger velocity index',
+    // Velocity limits read velocity_counts since version 2; this index was maintained on every append and never read.
+    up: (s) => `DROP INDEX ${s}.ledger_velocity;`,
+  },
 ];

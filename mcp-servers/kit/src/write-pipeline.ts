@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { withCallJournal, type CallJournal } from './call-journal.ts';
 import { approvalUsedRecord, decisionRecord, errorRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
 import { argumentsHash } from './canonical-json.ts';
-import type { Queryable } from './db/database.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
+import { admitWrite } from './idempotency/admission.ts';
 import type { KitServices } from './kit-services.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
@@ -23,25 +23,6 @@ export interface WriteOutcome {
   decision: PolicyDecision | undefined;
 }
 
-/**
- * Counts this execution in today's bucket and returns how many came before it in the rule's period (UTC days,
- * today included). The upsert waits on today's row lock, so concurrent calls for one customer count exactly;
- * earlier days no longer change. Rolled back with the call when it is refused.
- */
-async function recentCount(tx: Queryable, k: KitServices, customerId: string, action: string, days: number, now: Date): Promise<number> {
-  const today = now.toISOString().slice(0, 10);
-  const first = new Date(now.getTime() - (Math.ceil(days) - 1) * 86_400_000).toISOString().slice(0, 10);
-  const [row] = await tx.query<{ total: number }>(
-    `WITH bumped AS (
-       INSERT INTO ${k.schema}.velocity_counts AS v (customer_id, action, day, n) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (customer_id, action, day) DO UPDATE SET n = v.n + 1 RETURNING n)
-     SELECT (SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${k.schema}.velocity_counts
-       WHERE customer_id = $1 AND action = $2 AND day >= $4 AND day < $3), 0) AS total`,
-    [customerId, action, today, first],
-  );
-  return (row?.total ?? 1) - 1;
-}
-
 function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
   const proposal = { system: c.system, tool: c.tool, action: c.action, arguments: c.input, argsHash: c.argsHash, facts: c.facts };
   return new CommerceError(
@@ -53,9 +34,11 @@ function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
 
 /**
  * One write through the action layer, in one transaction:
- *   idempotency claim -> assess -> customer scope -> policy (+ velocity) -> approval -> handler -> result + ledger.
+ *   assess -> customer scope -> idempotency claim + velocity count (one statement) -> policy -> approval -> handler ->
+ *   result + ledger (one statement).
  * A refused or failed call rolls back; its intent, decision, what its handler recorded (call-journal.ts) and error are
- * then ledgered in a transaction of their own.
+ * then ledgered in a transaction of their own. A retry whose assessment fails because the first call already changed
+ * the state (e.g. the order is no longer "delivered") is answered from the key's committed result.
  */
 export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>): Promise<WriteOutcome> {
   const started = performance.now();
@@ -64,9 +47,11 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
     callId: randomUUID(), system: call.system, tool: call.tool.name, action, principal: call.principal, input: call.input,
     argsHash: argumentsHash(call.system, call.tool.name, call.input), idempotencyKey: call.idempotencyKey, facts: {} as ActionFacts,
   };
+  const key = call.idempotencyKey ? { scope: `${call.system}:${call.principal.id}`, key: call.idempotencyKey, argsHash: c.argsHash } : undefined;
   const evidence: Evidence[] = [];
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;
+  let admitted = false;
   let ended!: () => void;
   const held = new Promise<void>((resolve) => (ended = resolve)); // settles when the write's transaction has ended
   try {
@@ -74,18 +59,16 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
     if (call.approvalId) await k.approvals.expireIfDue(call.approvalId);
     return await withCallJournal(journal, () => k.db.transaction(async (tx) => {
       const at = k.now();
-      const scope = `${call.system}:${call.principal.id}`;
-      if (call.idempotencyKey) {
-        const claim = await k.idempotency.claim(tx, scope, call.idempotencyKey, c.argsHash, at.toISOString());
-        if (claim.status === 'replay') return { output: claim.result, replayed: true, decision: undefined };
-      }
       const access = customerAccess(call.principal, k.bindings(tx));
       const ctx = buildContext(call, tx, backend, access, evidence, k.now);
       c.facts = call.tool.assess ? await call.tool.assess(call.input, ctx) : {};
       if (c.facts.customerId !== undefined) await access.assertCustomer(c.facts.customerId, `${call.tool.name}: not found`);
       const rule = effectiveRule(k.policy, action, call.principal.kind);
-      const count = rule.velocity && c.facts.customerId !== undefined ? await recentCount(tx, k, c.facts.customerId, action, rule.velocity.days, at) : undefined;
-      decision = evaluatePolicy(k.policy, action, c.facts, call.principal.kind, { now: at, recentCount: count });
+      const velocity = rule.velocity && c.facts.customerId !== undefined ? { customerId: c.facts.customerId, action, days: rule.velocity.days } : undefined;
+      const admission = await admitWrite(tx, k.schema, k.idempotency, key, velocity, at);
+      admitted = true;
+      if (admission.claim.status === 'replay') return { output: admission.claim.result, replayed: true, decision: undefined };
+      decision = evaluatePolicy(k.policy, action, c.facts, call.principal.kind, { now: at, recentCount: admission.earlier });
       if (decision.outcome === 'deny') throw new CommerceError('POLICY_DENIED', `${call.tool.name} is ${decision.explanation}`, { details: { decision } });
       if (decision.outcome === 'shadow') throw shadowError(c, decision);
       const approval = call.approvalId ? await k.approvals.use(tx, call.approvalId, { system: call.system, tool: call.tool.name, argsHash: c.argsHash, principal: call.principal }) : undefined;
@@ -95,13 +78,24 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       if (approval) records.push(approvalUsedRecord(c, approval.id, approval.resolvedBy));
       records.push(...journal.records, resultRecord(c, output, evidence, performance.now() - started));
       // The ledger entries, the head and the idempotency result are written in one round trip.
-      const alongside = call.idempotencyKey ? k.idempotency.completion(scope, call.idempotencyKey, output) : undefined;
+      const alongside = key ? k.idempotency.completion(key.scope, key.key, output) : undefined;
       await k.ledger.append(tx, records, at, alongside, held);
       return { output, replayed: false, decision };
     }));
   } catch (thrown) {
     ended();
-    const error = thrown instanceof NeedsApproval ? await requestApproval(k, c, thrown.decision) : thrown;
+    // Assessed before its key was claimed: a retry of a call that committed is its replay, not a new refusal.
+    let refusal: unknown = thrown;
+    if (key && !admitted) {
+      try {
+        const committed = await k.idempotency.lookup(k.db, key.scope, key.key, key.argsHash);
+        if (committed?.status === 'replay') return { output: committed.result, replayed: true, decision: undefined };
+      } catch (conflict) {
+        if (isCommerceError(conflict)) refusal = conflict; // the key was used for other arguments
+        else k.logger.warn({ err: conflict, callId: c.callId }, 'could not look up the idempotency key of a refused call');
+      }
+    }
+    const error = refusal instanceof NeedsApproval ? await requestApproval(k, c, refusal.decision) : refusal;
     const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
     await recordFailure(k, c, decision, known, evidence, journal.records);
     throw error;

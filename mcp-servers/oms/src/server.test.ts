@@ -96,4 +96,22 @@ describe('OMS MCP server', () => {
     expect((await call(client, 'list_all_product_types')).structuredContent).toEqual({ product_types: { Mug: MUG.product_id, 'T-Shirt': SHIRT.product_id } });
     expect((await call(client, 'transfer_to_human_agents', { summary: 'wants a refund to a new card' })).structuredContent).toEqual({ transferred: true, summary: 'wants a refund to a new card' });
   });
+
+  it('answers a retried return from its first result although the order is no longer returnable, and refuses the key for other items', async () => {
+    const client = await connectOms(service);
+    const args = { order_id: DELIVERED.order_id, item_ids: ['1000000002'], payment_method_id: 'credit_card_1111111', idempotency_key: 'return-once-1' };
+    const first = await call(client, 'return_delivered_order_items', args);
+    expect(first.structuredContent).toMatchObject({ status: 'return requested' });
+    const before = await snapshot();
+    // The order is now "return requested": assessing the retry alone would refuse it; the key's result answers it.
+    const retry = await call(client, 'return_delivered_order_items', args);
+    expect(retry.isError).toBeFalsy();
+    expect(retry.structuredContent).toEqual(first.structuredContent);
+    const other = await call(client, 'return_delivered_order_items', { ...args, item_ids: ['2000000002'] });
+    expect(toolErrorOf(other)).toMatchObject({ code: 'CONFLICT' });
+    // Without the key, the same request is a new one, and the order's state refuses it.
+    const fresh = await call(client, 'return_delivered_order_items', { ...args, idempotency_key: 'return-once-2' });
+    expect(toolErrorOf(fresh)?.code).toMatch(/FAILED_PRECONDITION|POLICY_DENIED/);
+    expect(await snapshot()).toEqual(before);
+  });
 });

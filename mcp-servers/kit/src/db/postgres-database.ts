@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
 import { PG_TYPES, parseTimestamp } from './database.ts';
@@ -13,10 +14,32 @@ const typeParsers: Record<number, (v: string) => unknown> = {
 const getTypeParser = ((oid: number, format?: string) =>
   typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+/**
+ * Names for statements worth preparing. Each connection parses and plans a named statement once and then only binds
+ * and executes it: for the action layer's larger statements (the ledger append) parse and plan were most of the
+ * server's time. A text gets a name on its second use (one-off statements, e.g. a bulk load, stay unnamed) and at
+ * most `limit` texts are named per process, since every connection keeps what it prepared until it closes.
+ */
+export function statementNames(limit = 1000) {
+  const seen = new Map<string, string | null>();
+  return (sql: string): string | undefined => {
+    const name = seen.get(sql);
+    if (name !== undefined) {
+      if (name !== null) return name;
+      if (seen.size > limit) return undefined;
+      const named = `s${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+      seen.set(sql, named);
+      return named;
+    }
+    if (seen.size <= limit) seen.set(sql, null);
+    return undefined;
+  };
+}
+
+function wrap(client: pg.Pool | pg.PoolClient, nameOf: ((sql: string) => string | undefined) | undefined): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query({ text: sql, values: [...params], types: { getTypeParser } });
+      const result = await client.query({ name: nameOf?.(sql), text: sql, values: [...params], types: { getTypeParser } });
       return result.rows as T[];
     },
     async exec(sql: string) {
@@ -28,13 +51,27 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 export interface PostgresOptions {
   /** Pool size; defaults to 10. */
   max?: number;
+  /**
+   * Prepare repeated statements on each connection (default: on, unless DATABASE_PREPARED_STATEMENTS=off). Turn it
+   * off behind a pooler in transaction mode that does not track prepared statements (PgBouncer before 1.21).
+   */
+  preparedStatements?: boolean;
+}
+
+/** DATABASE_PREPARED_STATEMENTS: on (default) or off; anything else is a configuration error. */
+export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.DATABASE_PREPARED_STATEMENTS ?? 'on').trim().toLowerCase();
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new Error(`DATABASE_PREPARED_STATEMENTS must be "on" or "off", got "${env.DATABASE_PREPARED_STATEMENTS}"`);
 }
 
 /** Production engine: a node-postgres pool on `url` (e.g. DATABASE_URL). */
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const nameOf = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   await pool.query('select 1');
-  const outer = wrap(pool);
+  const outer = wrap(pool, nameOf);
   return {
     kind: 'postgres',
     query: outer.query,
@@ -43,7 +80,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, nameOf));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -21,13 +21,24 @@ export function idempotencyStore(schema: string) {
         [scope, key, argsHash, at],
       );
       if (inserted.length === 1) return { status: 'claimed' };
-      const [row] = await tx.query<{ args_hash: string; result: string | null }>(
+      return this.existing(tx, scope, key, argsHash);
+    },
+    /**
+     * The key is taken (by a committed call, or one still in progress in another transaction): its result to replay,
+     * or CONFLICT when it was used for other arguments, or UNAVAILABLE while that call is still running.
+     */
+    async existing(q: Queryable, scope: string, key: string, argsHash: string): Promise<Claim> {
+      const found = await this.lookup(q, scope, key, argsHash);
+      if (!found) throw new CommerceError('UNAVAILABLE', `idempotency key ${key} is held by a call still in progress; retry with the same key`);
+      return found;
+    },
+    /** The committed outcome of a key, if it has one: replay (same arguments) or CONFLICT (other arguments). */
+    async lookup(q: Queryable, scope: string, key: string, argsHash: string): Promise<Claim | undefined> {
+      const [row] = await q.query<{ args_hash: string; result: string | null }>(
         `SELECT args_hash, result FROM ${table} WHERE scope = $1 AND key = $2`,
         [scope, key],
       );
-      if (!row || row.result === null) {
-        throw new CommerceError('UNAVAILABLE', `idempotency key ${key} is held by a call still in progress; retry with the same key`);
-      }
+      if (!row || row.result === null) return undefined;
       if (row.args_hash !== argsHash) {
         throw new CommerceError('CONFLICT', `idempotency key ${key} was already used for a different call (other tool or arguments); use a new key for a new action, or the same arguments to get the first result`);
       }

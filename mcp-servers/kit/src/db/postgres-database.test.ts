@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { openPostgresDatabase, preparedStatementsFromEnv, statementNames } from './postgres-database.ts';
+
+describe('prepared statements on PostgreSQL', () => {
+  it('names a statement from its second use, the same name each time, and names at most the limit', () => {
+    const nameOf = statementNames(2);
+    expect(nameOf('SELECT 1')).toBeUndefined(); // a one-off (e.g. a bulk load) is never prepared
+    const name = nameOf('SELECT 1');
+    expect(name).toMatch(/^s[0-9a-f]{24}$/);
+    expect(nameOf('SELECT 1')).toBe(name);
+    expect(nameOf('SELECT 2')).toBeUndefined();
+    expect(nameOf('SELECT 2')).toMatch(/^s/);
+    nameOf('SELECT 3');
+    nameOf('SELECT 4');
+    expect(nameOf('SELECT 4')).toBeUndefined(); // over the limit: stays unnamed
+    expect(nameOf('SELECT 1')).toBe(name);
+  });
+
+  it('reads DATABASE_PREPARED_STATEMENTS and refuses values it does not know', () => {
+    expect(preparedStatementsFromEnv({})).toBe(true);
+    expect(preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: 'off' })).toBe(false);
+    expect(preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: 'ON' })).toBe(true);
+    expect(() => preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/must be "on" or "off", got "sometimes"/);
+  });
+
+  const url = process.env.TEST_DATABASE_URL;
+  it.skipIf(!url)('runs a repeated statement prepared on each connection, inside and outside transactions', async () => {
+    const db = await openPostgresDatabase(url!, { max: 2 });
+    try {
+      const sql = 'SELECT $1::int + 1 AS n, count(*)::int AS prepared FROM pg_prepared_statements';
+      const outside = [];
+      for (let i = 0; i < 4; i += 1) outside.push((await db.query<{ n: number; prepared: number }>(sql, [i]))[0]);
+      expect(outside.map((r) => r!.n)).toEqual([1, 2, 3, 4]);
+      // From the second use on, the statement is prepared on the connection that ran it.
+      expect(outside[3]!.prepared).toBeGreaterThan(0);
+      const inside = await db.transaction(async (tx) => [(await tx.query<{ n: number }>(sql, [10]))[0]!.n, (await tx.query<{ n: number }>(sql, [20]))[0]!.n]);
+      expect(inside).toEqual([11, 21]);
+    } finally {
+      await db.close();
+    }
+    const plain = await openPostgresDatabase(url!, { max: 1, preparedStatements: false });
+    try {
+      for (let i = 0; i < 3; i += 1) await plain.query('SELECT 1');
+      expect((await plain.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements'))[0]!.n).toBe(0);
+    } finally {
+      await plain.close();
+    }
+  });
+});
