@@ -37,6 +37,10 @@ export interface LedgerEntry extends LedgerRecord {
   prev: string;
   hash: string;
   keyId: string;
+  /**
+   * Ed25519 signature of `hash` by `keyId`, on the last entry of each append; '' on the entries before it in that
+   * append, which the signed hash covers through the `prev` links (docs/decisions/0700).
+   */
   signature: string;
 }
 

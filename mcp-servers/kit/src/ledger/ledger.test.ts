@@ -45,6 +45,40 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     expect((await verify(db, l)).entries).toBe(2);
   });
 
+  it('signs each append once, on its last entry, whose hash covers the others', async () => {
+    const l = await ledgerWith(db, 'sig', 3);
+    await db.transaction((tx) => l.ledger.append(tx, [record(4)], new Date('2026-11-01T00:00:00Z')));
+    const rows = await db.query<{ seq: number; signature: string }>(`SELECT seq, signature FROM ${l.schema}.ledger ORDER BY seq`);
+    expect(rows.map((r) => r.signature !== '')).toEqual([false, false, true, true]);
+    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('detects covered entries rewritten with recomputed hashes and links, at the signature that covers them', async () => {
+    const l = await ledgerWith(db, 'rewrite', 5);
+    const rows = await db.query<{ seq: number; body: string }>(`SELECT seq, body FROM ${l.schema}.ledger ORDER BY seq`);
+    // An attacker edits entry 2 and re-chains 2..5 consistently; entry 5 keeps its (now wrong) signature.
+    let prev = (await db.query<{ hash: string }>(`SELECT hash FROM ${l.schema}.ledger WHERE seq = 1`))[0]!.hash;
+    const updates: string[] = [];
+    for (const row of rows.slice(1)) {
+      const body = JSON.parse(row.body) as Parameters<typeof entryBody>[0];
+      const forged = entryBody({ ...body, prev, data: row.seq === 2 ? { amount: 2000 } : body.data });
+      prev = hashBody(forged);
+      updates.push(`UPDATE ${l.schema}.ledger SET body = '${forged}', hash = '${prev}' WHERE seq = ${row.seq}`);
+    }
+    await tamper(db, l.schema, `${updates.join('; ')}; UPDATE ${l.schema}.ledger_head SET hash = '${prev}' WHERE id = 1`);
+    const result = await verify(db, l);
+    expect(result.firstProblem).toMatchObject({ seq: 5, problem: 'bad_signature', message: expect.stringContaining('entries 1-4, which it covers') });
+    expect(result.entries).toBe(0);
+  });
+
+  it('detects a chain that ends in entries no signature covers', async () => {
+    const l = await ledgerWith(db, 'tail', 5);
+    // The signed last entry is deleted and the head rewound to the one before it: the head agrees, the signature is gone.
+    await tamper(db, l.schema, `DELETE FROM ${l.schema}.ledger WHERE seq = 5;
+      UPDATE ${l.schema}.ledger_head SET seq = 4, hash = (SELECT hash FROM ${l.schema}.ledger WHERE seq = 4) WHERE id = 1`);
+    expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 1, problem: 'unsigned', message: expect.stringContaining('entries 1-4 are not covered') });
+  });
+
   it('detects a modified entry', async () => {
     const l = await ledgerWith(db, 'mod', 5);
     await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET body = replace(body, '"amount":3', '"amount":300') WHERE seq = 3`);
@@ -61,9 +95,15 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     const middle = await ledgerWith(db, 'delm', 5);
     await tamper(db, middle.schema, `DELETE FROM ${middle.schema}.ledger WHERE seq = 3`);
     expect((await verify(db, middle)).firstProblem).toMatchObject({ seq: 4, problem: 'missing' });
+    // Deleting the last entry of a later append: the head still names it.
     const tail = await ledgerWith(db, 'delt', 5);
-    await tamper(db, tail.schema, `DELETE FROM ${tail.schema}.ledger WHERE seq = 5`);
-    expect((await verify(db, tail)).firstProblem).toMatchObject({ problem: 'head_mismatch' });
+    await db.transaction((tx) => tail.ledger.append(tx, [record(6)], new Date()));
+    await tamper(db, tail.schema, `DELETE FROM ${tail.schema}.ledger WHERE seq = 6`);
+    expect((await verify(db, tail)).firstProblem).toMatchObject({ seq: 5, problem: 'head_mismatch' });
+    // Deleting the signed entry that ends an append leaves the entries before it uncovered.
+    const signed = await ledgerWith(db, 'delu', 5);
+    await tamper(db, signed.schema, `DELETE FROM ${signed.schema}.ledger WHERE seq = 5`);
+    expect((await verify(db, signed)).firstProblem).toMatchObject({ seq: 1, problem: 'unsigned' });
   });
 
   it('detects an inserted entry forged with another key', async () => {

@@ -16,7 +16,8 @@ export interface Ledger {
   readonly schema: string;
   readonly signer: LedgerSigner;
   /**
-   * Appends records, chained and signed, inside the caller's transaction `tx` (so entries commit with the effect).
+   * Appends records, chained, inside the caller's transaction `tx` (so entries commit with the effect); the last
+   * entry is signed, and its hash covers the others through the chain (docs/decisions/0700).
    * They go to one of LEDGER_CHAINS chains: the lowest-numbered chain whose head no other transaction holds. That
    * head row stays locked until the transaction ends, so each chain stays linear; concurrent writes use different
    * chains and queue only when every chain is taken.
@@ -78,7 +79,9 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
   assertSchemaName(schema);
   const cache = headCache();
 
-  /** Chains and signs `records` after `head`; the parameters end with the new head's seq, hash and chain id. */
+  /**
+   * Chains `records` after `head` and signs the last one; the parameters end with the new head's seq, hash and chain id.
+   */
   function build(head: KnownHead, records: readonly LedgerRecord[], now: Date, typed: boolean) {
     const chain = head.id;
     let { seq, hash: prev } = head;
@@ -91,7 +94,8 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
       const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
       const body = entryBody(unsigned);
       const hash = hashBody(body);
-      const entry: LedgerEntry = { ...unsigned, hash, signature: signer.sign(hash) };
+      // One signature per append, on its last entry: that hash commits to every earlier entry through `prev` (0700).
+      const entry: LedgerEntry = { ...unsigned, hash, signature: seq === head.seq + records.length ? signer.sign(hash) : '' };
       entries.push(entry);
       const row = [chain, seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
         record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];

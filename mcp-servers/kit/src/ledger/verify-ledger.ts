@@ -8,7 +8,7 @@ export interface LedgerProblem {
   /** The chain, and the position in it (seq column), where that chain's walk stopped. */
   chain: number;
   seq: number;
-  problem: 'modified' | 'missing' | 'out_of_order' | 'bad_signature' | 'unknown_key' | 'broken_link' | 'head_mismatch';
+  problem: 'modified' | 'missing' | 'out_of_order' | 'bad_signature' | 'unknown_key' | 'broken_link' | 'unsigned' | 'head_mismatch';
   message: string;
 }
 
@@ -49,7 +49,11 @@ interface Row {
 
 const INDEXED: [keyof Row, string][] = [['kind', 'kind'], ['call_id', 'callId'], ['customer_id', 'customerId'], ['order_id', 'orderId'], ['conversation_id', 'conversationId']];
 
-function check(row: Row, expectedSeq: number, prev: string, keys: ReadonlyMap<string, KeyObject>): LedgerProblem | undefined {
+/**
+ * Checks one entry against the one before it. `covers` is the first entry of the run of unsigned entries before it
+ * (undefined when the previous entry was signed): a signed entry's signature vouches for them too.
+ */
+function check(row: Row, expectedSeq: number, prev: string, covers: number | undefined, keys: ReadonlyMap<string, KeyObject>): LedgerProblem | undefined {
   const at = (problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ chain: row.chain, seq: row.seq, problem, message: `chain ${row.chain} entry ${row.seq}: ${message}` });
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
@@ -69,7 +73,10 @@ function check(row: Row, expectedSeq: number, prev: string, keys: ReadonlyMap<st
     if ((row[column] ?? undefined) !== body[field]) return at('modified', `column ${column} (${String(row[column])}) differs from the signed body (${String(body[field])})`);
   }
   if (!keys.has(row.key_id) || body.keyId !== row.key_id) return at('unknown_key', `signed with key ${row.key_id}, which is not a trusted ledger key`);
-  if (!verifySignature(keys, row.key_id, row.hash, row.signature)) return at('bad_signature', 'its signature does not verify (forged or inserted entry)');
+  if (row.signature !== '' && !verifySignature(keys, row.key_id, row.hash, row.signature)) {
+    const alsoCovered = covers === undefined ? '' : `; entries ${covers}-${row.seq - 1}, which it covers, are not authentic either`;
+    return at('bad_signature', `its signature does not verify (forged, inserted or rewritten entries${alsoCovered})`);
+  }
   if (body.prev !== prev) return at('broken_link', 'it does not chain to the entry before it (an entry was inserted, deleted or reordered)');
   return undefined;
 }
@@ -79,6 +86,7 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
+  let unsignedFrom: number | undefined; // first entry not yet covered by a signature
   const headSeq = head?.seq ?? 0;
   for (let after = 0; ; ) {
     const rows = await q.query<Row>(
@@ -87,14 +95,26 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
       [chain, after, pageSize],
     );
     for (const row of rows) {
-      const problem = check(row, expectedSeq, prev, keys);
-      if (problem) return { chain, entries, headSeq, firstProblem: problem };
+      const problem = check(row, expectedSeq, prev, unsignedFrom, keys);
+      // Entries waiting for the signature that ends their append are good only once it verifies.
+      if (problem) return { chain, entries: unsignedFrom === undefined ? entries : unsignedFrom - 1, headSeq, firstProblem: problem };
+      if (row.signature === '') unsignedFrom ??= row.seq;
+      else unsignedFrom = undefined;
       prev = row.hash;
       expectedSeq += 1;
       entries += 1;
     }
     if (rows.length < pageSize) break;
     after = rows[rows.length - 1]!.seq;
+  }
+  if (unsignedFrom !== undefined) {
+    return {
+      chain, entries: unsignedFrom - 1, headSeq,
+      firstProblem: {
+        chain, seq: unsignedFrom, problem: 'unsigned',
+        message: `chain ${chain}: entries ${unsignedFrom}-${entries} are not covered by any signature (the signed entry that ended their append was deleted, or they were added)`,
+      },
+    };
   }
   if (!head || head.seq !== entries || head.hash !== prev) {
     const said = head ? `says ${head.seq} entries ending in ${head.hash.slice(0, 12)}` : 'is missing';
