@@ -25,8 +25,7 @@ export const cancelPendingOrderTool = (ports: OmsPorts = {}) =>
     input,
     output: orderOutput,
     async assess({ order_id, reason }, ctx) {
-      const order = await orderFor(ctx, order_id);
-      const user = await userFor(ctx, order.user_id);
+      const { order, user } = await orderAndOwner(ctx, order_id);
       const change = cancelRule(order, user, reason);
       return orderFacts(ctx, order, (change.appendTransactions ?? []).reduce((sum, t) => sum + t.amount, 0));
     },

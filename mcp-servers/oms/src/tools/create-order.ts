@@ -50,7 +50,7 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
     compensation: { tool: 'cancel_pending_order', args: (_input, output) => ({ order_id: output.order_id, reason: 'ordered by mistake' }) },
     async assess({ quote_id, user_id }, ctx) {
       const customerId = await customerOfCall(ctx, user_id);
-      await userFor(ctx, customerId);
+      await userFor(ctx, customerId, true);
       const quote = await quoteFor(connected(ports).pricing, quote_id, customerId);
       return { customerId, amount: quote.total, status: 'new', attributes: { lines: quote.lines.length } };
     },

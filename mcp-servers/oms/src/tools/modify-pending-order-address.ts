@@ -17,7 +17,7 @@ export const modifyPendingOrderAddress = tool({
   input: { order_id: orderIdField, ...addressFields },
   output: { ...orderOutput, previous_address: addressSchema.describe('the shipping address before this change') },
   async assess({ order_id }, ctx) {
-    return orderFacts(ctx, await orderFor(ctx, order_id), 0);
+    return orderFacts(ctx, await orderFor(ctx, order_id, true), 0);
   },
   compensation: {
     tool: 'modify_pending_order_address',

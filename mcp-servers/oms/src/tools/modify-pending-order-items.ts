@@ -20,8 +20,7 @@ export const modifyPendingOrderItemsTool = (ports: OmsPorts = {}) =>
     input: { order_id: orderIdField, item_ids: itemIdsField('modified'), new_item_ids: newItemIdsField, payment_method_id: paymentMethodIdField },
     output: orderOutput,
     async assess({ order_id, item_ids, new_item_ids, payment_method_id }, ctx) {
-      const order = await orderFor(ctx, order_id);
-      const user = await userFor(ctx, order.user_id);
+      const { order, user } = await orderAndOwner(ctx, order_id);
       const change = itemsRule(order, user, await productsOfItems(ctx, order, item_ids), item_ids, new_item_ids, payment_method_id);
       return orderFacts(ctx, order, change.appendTransactions?.[0]?.amount ?? 0);
     },

@@ -15,8 +15,8 @@ export const modifyPendingOrderPayment = tool({
   input: { order_id: orderIdField, payment_method_id: paymentMethodIdField },
   output: orderOutput,
   async assess({ order_id, payment_method_id }, ctx) {
-    const order = await orderFor(ctx, order_id);
-    const change = paymentRule(order, await userFor(ctx, order.user_id), payment_method_id);
+    const { order, user } = await orderAndOwner(ctx, order_id);
+    const change = paymentRule(order, user, payment_method_id);
     return orderFacts(ctx, order, change.appendTransactions?.[0]?.amount ?? 0);
   },
   async handler({ order_id, payment_method_id }, ctx) {

@@ -15,7 +15,7 @@ export const modifyUserAddress = tool({
   input: { user_id: userIdField, ...addressFields },
   output: { ...userSchema.shape, previous_address: addressSchema.describe('the default address before this change') },
   async assess({ user_id }, ctx) {
-    await userFor(ctx, user_id);
+    await userFor(ctx, user_id, true);
     return { customerId: user_id, amount: 0 };
   },
   compensation: {

@@ -20,8 +20,8 @@ export const returnDeliveredOrderItems = tool({
   input: { order_id: orderIdField, item_ids: itemIdsField('returned'), payment_method_id: paymentMethodIdField },
   output: orderOutput,
   async assess({ order_id, item_ids, payment_method_id }, ctx) {
-    const order = await orderFor(ctx, order_id);
-    returnRule(order, await userFor(ctx, order.user_id), item_ids, payment_method_id);
+    const { order, user } = await orderAndOwner(ctx, order_id);
+    returnRule(order, user, item_ids, payment_method_id);
     return orderFacts(ctx, order, refundOf(order, item_ids));
   },
   async handler({ order_id, item_ids, payment_method_id }, ctx) {
