@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { createPrng } from '@agentic-commerce/world';
 
 // GGUF v3 (llama.cpp's model file): header, metadata key/values, tensor infos, then aligned tensor data, little-endian.
 const T = { U32: 4, I32: 5, F32: 6, BOOL: 7, STRING: 8, ARRAY: 9 } as const;
@@ -61,18 +62,6 @@ function writeValue(w: Writer, v: Value) {
     case 'f32s': return (w.u32(T.ARRAY), w.u32(T.F32), w.u64(v.value.length), v.value.forEach((n) => w.f32(n)));
     case 'i32s': return (w.u32(T.ARRAY), w.u32(T.I32), w.u64(v.value.length), v.value.forEach((n) => w.i32(n)));
   }
-}
-
-/** A deterministic pseudo-random stream (mulberry32), so the "random" weights are the same on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** ChatML, the template llama.cpp and node-llama-cpp both recognise. */
@@ -173,7 +162,8 @@ export async function writeTinyLlamaGguf(path: string, options: TinyModelOptions
     w.string(key);
     writeValue(w, value);
   }
-  const next = random(options.seed ?? 7);
+  const prng = createPrng(options.seed ?? 7); // deterministic: the "random" weights are the same on every run
+  const next = () => prng.next();
   const data: Buffer[] = [];
   let offset = 0;
   for (const [name, dims] of tensors) {

@@ -7,9 +7,8 @@ import { kitMigrations } from '../kit-migrations.ts';
 import { createLedger } from '../ledger/ledger.ts';
 import { generateSigner, verifySignature } from '../ledger/ledger-keys.ts';
 import { verifyLedger } from '../ledger/verify-ledger.ts';
-import { parsePolicy } from '../policy/load-policy.ts';
 import type { Principal } from '../principal.ts';
-import { issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
+import { benchPolicy, issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
 import { dropPrefixedSchemas, uniquePrefix } from '../testing/test-database.ts';
 import { measure, measureInterleaved, type Measurement } from './measure.ts';
 import { createLogger } from '../telemetry/logger.ts';
@@ -36,12 +35,7 @@ const db = await openPostgresDatabase(url, { max: concurrency + 2 });
 const prefix = uniquePrefix();
 const schema = `${prefix}_refunds`;
 const customers = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 0]));
-const policy = parsePolicy(`
-version: bench
-default_rule: { autonomy: auto }
-actions:
-  order.return: { autonomy: auto, statuses: [delivered], approve_above: 100000, velocity: { max: 1000000, days: 30, over: deny } }
-`, 'bench policy', { docsDir: '/nonexistent' });
+const policy = benchPolicy();
 const service: Principal = { kind: 'service', id: 'svc:bench', scopes: ['*'] };
 
 const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${cpus().length} cores`;

@@ -2,9 +2,8 @@ import { createActionRuntime } from '../action-runtime.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { openPostgresDatabase } from '../db/postgres-database.ts';
 import { generateSigner } from '../ledger/ledger-keys.ts';
-import { parsePolicy } from '../policy/load-policy.ts';
 import { createLogger } from '../telemetry/logger.ts';
-import { issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
+import { benchPolicy, issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
 import { dropPrefixedSchemas, uniquePrefix } from '../testing/test-database.ts';
 
 /**
@@ -50,12 +49,7 @@ const db: Database = {
 };
 const prefix = uniquePrefix();
 const schema = `${prefix}_refunds`;
-const policy = parsePolicy(`
-version: bench
-default_rule: { autonomy: auto }
-actions:
-  order.return: { autonomy: auto, statuses: [delivered], approve_above: 100000, velocity: { max: 1000000, days: 30, over: deny } }
-`, 'bench policy', { docsDir: '/nonexistent' });
+const policy = benchPolicy();
 try {
   await migrateRefunds(raw, schema, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 0])));
   const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, policy, signer: generateSigner(), logger: createLogger({ level: 'warn' }) });

@@ -117,3 +117,13 @@ actions:
     velocity: { max: 3, days: 30, over: deny }
 ${extra}`, 'test policy', { docsDir: '/nonexistent' });
 }
+
+/** The benches' policy: refunds run on their own (auto), still through a velocity rule that never bites. */
+export function benchPolicy(): Policy {
+  return parsePolicy(`
+version: bench
+default_rule: { autonomy: auto }
+actions:
+  order.return: { autonomy: auto, statuses: [delivered], approve_above: 100000, velocity: { max: 1000000, days: 30, over: deny } }
+`, 'bench policy', { docsDir: '/nonexistent' });
+}
