@@ -91,6 +91,8 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     const outcome = (await resolved.json()) as { awaiting: string; reply: string };
     expect(outcome.awaiting).toBe('customer');
     expect(outcome.reply).toContain('exchange requested');
+    const after = (await (await app.request('/approvals', { headers: { authorization: operator } })).json()) as { approvals: { approvalId: string }[] };
+    expect(after.approvals.map((a) => a.approvalId)).not.toContain(paused.approval.approvalId);
   });
 
   it("hides other customers' conversations and serves the OpenAPI document", async () => {

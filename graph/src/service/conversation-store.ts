@@ -18,11 +18,22 @@ export interface ConversationStore {
   get(id: string): Promise<ConversationRecord | undefined>;
   /** Every recorded conversation id, oldest first. */
   ids(): Promise<string[]>;
+  /**
+   * Notes the approval the conversation's run is paused on (undefined: not paused), so listing what operators must
+   * decide reads only those conversations. Unknown ids are ignored.
+   */
+  setAwaiting(id: string, approvalId: string | undefined): Promise<void>;
+  /**
+   * Conversations that may be paused on an approval, oldest first: those noted by `setAwaiting`, and records kept
+   * from before the store tracked it (the service checks their graph state once and notes what it finds).
+   */
+  awaiting(): Promise<{ id: string; /** undefined: a record from before the store tracked it, not known yet */ approvalId: string | undefined }[]>;
 }
 
 /** Records that last as long as the process. */
 export function memoryConversationStore(): ConversationStore {
   const records = new Map<string, ConversationRecord>();
+  const paused = new Map<string, string>();
   return {
     async save(record) {
       const existing = records.get(record.id);
@@ -33,6 +44,14 @@ export function memoryConversationStore(): ConversationStore {
     },
     async ids() {
       return [...records.keys()];
+    },
+    async setAwaiting(id, approvalId) {
+      if (!records.has(id)) return;
+      if (approvalId === undefined) paused.delete(id);
+      else paused.set(id, approvalId);
+    },
+    async awaiting() {
+      return [...records.keys()].filter((id) => paused.has(id)).map((id) => ({ id, approvalId: paused.get(id) }));
     },
   };
 }

@@ -69,6 +69,12 @@ describe.each(testEngines())('API conversations survive a restart ($name)', { ti
     expect(await store.get(anonymous)).not.toHaveProperty('customerId');
     expect((await get(after, `/conversations/${anonymous}/transcript`, sara)).status).toBe(404);
 
+    // A record kept from before the store noted paused runs ('?': not known) is checked once and corrected.
+    await db.query(`UPDATE ${schema}.conversations SET awaiting_approval = '?' WHERE id = $1`, [conversationId]);
+    expect(await store.awaiting()).toEqual([{ id: conversationId, approvalId: undefined }]);
+    expect(await createSupportService({ graph: h.restart(), conversations: store }).pendingApprovals()).toEqual([]);
+    expect(await store.awaiting()).toEqual([]);
+
     // What the in-memory default forgets on a restart, for contrast: Sara's conversation answers as missing.
     const forgetful = createApi(createSupportService({ graph: h.restart(), conversations: memoryConversationStore() }), tokenAuthenticator(secret));
     expect((await get(forgetful, `/conversations/${conversationId}/transcript`, sara)).status).toBe(404);

@@ -2,6 +2,9 @@ import { assertSchemaName, migrate, type Database, type Principal } from '@agent
 import { DEFAULT_GRAPH_SCHEMA, graphMigrations } from './conversation-migrations.ts';
 import type { ConversationRecord, ConversationStore } from './conversation-store.ts';
 
+/** `awaiting_approval` of records kept from before the column existed (migration 2): not known yet. */
+const UNKNOWN = '?';
+
 interface Row {
   id: string;
   customer_id: string | null;
@@ -34,6 +37,15 @@ export function sqlConversationStore(db: Database, schema = DEFAULT_GRAPH_SCHEMA
     async ids() {
       const rows = await db.query<{ id: string }>(`SELECT id FROM ${s}.conversations ORDER BY created_at, id`);
       return rows.map((r) => r.id);
+    },
+    async setAwaiting(id, approvalId) {
+      await db.query(`UPDATE ${s}.conversations SET awaiting_approval = $2 WHERE id = $1 AND awaiting_approval IS DISTINCT FROM $2`, [id, approvalId ?? null]);
+    },
+    async awaiting() {
+      const rows = await db.query<{ id: string; awaiting_approval: string }>(
+        `SELECT id, awaiting_approval FROM ${s}.conversations WHERE awaiting_approval IS NOT NULL ORDER BY created_at, id`,
+      );
+      return rows.map((r) => ({ id: r.id, approvalId: r.awaiting_approval === UNKNOWN ? undefined : r.awaiting_approval }));
     },
   };
 }

@@ -90,6 +90,7 @@ export function createSupportService(options: SupportServiceOptions) {
       .filter((e): e is Extract<TurnEvent, { type: 'message' | 'confirmation_required' }> => e.type === 'message' || e.type === 'confirmation_required')
       .map((e) => (e.type === 'message' ? e.text : e.statement))
       .join('\n');
+    await conversations.setAwaiting(conversationId, approval?.approvalId);
     const awaiting = approval ? 'approval' : state.pendingConfirmation ? 'confirmation' : state.handoff === 'to_human' ? 'human' : 'customer';
     return { conversationId, events, reply, awaiting, approval };
   }
@@ -141,11 +142,15 @@ export function createSupportService(options: SupportServiceOptions) {
       }
       return run(conversationId, new Command({ resume: decision }), onEvent);
     },
+    /** What operators must decide: the conversations paused on an approval (noted after every turn), oldest first. */
     async pendingApprovals(): Promise<ApprovalRequest[]> {
       const pending: ApprovalRequest[] = [];
-      for (const conversationId of await conversations.ids()) {
+      for (const { id: conversationId, approvalId } of await conversations.awaiting()) {
         const snapshot = await graph.getState(await configOf(conversationId));
-        for (const t of snapshot.tasks) for (const i of t.interrupts) pending.push({ ...(i.value as ApprovalRequest), conversationId });
+        const requests = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => ({ ...(i.value as ApprovalRequest), conversationId }));
+        pending.push(...requests);
+        // Correct the note when it was not known (records from before it was kept) or is stale.
+        if (approvalId === undefined || requests[0]?.approvalId !== approvalId) await conversations.setAwaiting(conversationId, requests[0]?.approvalId);
       }
       return pending;
     },
