@@ -50,8 +50,18 @@ function turnsFor(intent: ContactIntent, order: SimOrder, email: string, random:
       return [`${auth({ email })} Please cancel ${order.id}, I no longer need it.`, 'yes'];
     case 'change_address':
       return [`${auth({ email })} I moved. Please send order ${order.id} to my default address instead.`, 'yes'];
-    case 'failed_delivery':
-      return [`${auth({ email })} Your courier missed me for order ${order.id}. Can you deliver it tomorrow instead?`, 'yes'];
+    case 'failed_delivery': {
+      // Another day, in the ways customers put it; the agent proposes that day's earliest free window (or the next
+      // free one when that day is full) and the customer accepts it.
+      const weekday = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][Math.floor(random() * 6)];
+      const asks = [
+        `Your courier missed me for order ${order.id}. Can you deliver it tomorrow instead?`,
+        `Nobody was home when your driver came with order ${order.id}. Could you bring it the day after tomorrow?`,
+        `I missed the delivery of order ${order.id}. Please deliver it on ${weekday} instead.`,
+        `The parcel for order ${order.id} could not be delivered, I was out. Can it come next ${weekday}?`,
+      ];
+      return [`${auth({ email })} ${asks[Math.floor(random() * asks.length)]}`, 'yes'];
+    }
     case 'product_question':
       return [`Do you sell ${item.description.split(' ').slice(-2).join(' ')}s in other colors?`];
     case 'out_of_scope':

@@ -51,7 +51,7 @@ export class DeterministicChatModel extends BaseChatModel {
     const step = this.plan(messages);
     const message =
       step.kind === 'call'
-        ? new AIMessage({ content: '', tool_calls: [{ id: callId(messages.length, step.name, step.args), name: step.name, args: step.args, type: 'tool_call' }] })
+        ? new AIMessage({ content: step.note ?? '', tool_calls: [{ id: callId(messages.length, step.name, step.args), name: step.name, args: step.args, type: 'tool_call' }] })
         : new AIMessage({ content: step.text });
     return { generations: [{ message, text: step.kind === 'say' ? step.text : '' }] };
   }

@@ -3,6 +3,7 @@ import { extractWhen, type When } from '../slots/when.ts';
 import { call, resultOf, say, type Flow } from './flow-context.ts';
 import { extractOrdinal } from '../slots/ordinal.ts';
 import { selectOrder } from './order-selection.ts';
+import { parcelToDeliver } from './parcel-choice.ts';
 
 interface Slot {
   slot_id: string;
@@ -20,8 +21,10 @@ export const deliverySlot: Flow = (ctx, task) => {
   const choice = selectOrder(ctx, task, ['pending', 'processed'], 'schedule the delivery of');
   if (choice.kind === 'step') return choice.step;
   const order = choice.order;
-  const trackingId = order.fulfillments?.[0]?.tracking_id[0];
-  if (!trackingId) return say(`Order ${order.order_id} has not been handed to the courier yet, so there is no delivery to schedule.`);
+  const parcel = parcelToDeliver(ctx, order);
+  if (!parcel) return say(`Order ${order.order_id} has not been handed to the courier yet, so there is no delivery to schedule.`);
+  if ('step' in parcel) return parcel.step;
+  const { trackingId } = parcel;
   const when = task.texts.map((t) => extractWhen(t, ctx.now)).reduce<When>((acc, w) => ({ ...acc, ...w }), {});
   if (!when.day && !when.window) return say('Which day and time would suit you for the delivery (for example "tomorrow afternoon" or "Tuesday 9-12")?');
   const listArgs = { tracking_id: trackingId, ...(when.day ? { from_date: when.day } : {}) };
@@ -33,19 +36,22 @@ export const deliverySlot: Flow = (ctx, task) => {
     .filter((s) => (!when.day || s.day === when.day) && (!when.window || overlaps(s, when.window)))
     .sort((a, b) => `${a.day} ${a.window_start}`.localeCompare(`${b.day} ${b.window_start}`));
   const describe = (s: Slot) => `${s.day} ${s.window_start}-${s.window_end}`;
+  const moving = /\b(reschedul|move|change|chang|differ)/.test(normalizeText(task.texts.join(' ')));
+  const tool = moving && ctx.tools.has('reschedule_delivery') ? 'reschedule_delivery' : 'book_delivery_slot';
+  // A day without a time ("deliver it tomorrow instead"): the earliest free window that day is proposed; the
+  // confirmation gate states that slot and books it only after the customer's yes (a no books nothing).
+  const earliestOfDay = when.day !== undefined && !when.window;
   if (fitting.length === 0) {
+    const later = earliestOfDay ? slots.filter((s) => s.day > when.day!).sort((a, b) => `${a.day} ${a.window_start}`.localeCompare(`${b.day} ${b.window_start}`))[0] : undefined;
+    // That day is full: the earliest free window after it is proposed instead, said so, and still confirmed first.
+    if (later) return { ...call(tool, { tracking_id: trackingId, slot_id: later.slot_id }), note: `${when.day} has no free delivery window left. The earliest free one is ${describe(later)}.` };
     const offer = slots.slice(0, 6).map(describe).join('; ');
     return say(`There is no free delivery slot at that time.${offer ? ` Free slots: ${offer}. Which one would you like?` : ''}`);
   }
   const offered = fitting.slice(0, 6);
   const picked = extractOrdinal(task.texts.at(-1) ?? '', offered.length);
-  // A day without a time ("deliver it tomorrow instead"): the earliest free window that day is proposed; the
-  // confirmation gate states that slot and books it only after the customer's yes (a no books nothing).
-  const earliestOfDay = when.day !== undefined && !when.window;
   if (fitting.length > 1 && picked === undefined && !earliestOfDay) return say(`Several slots fit: ${offered.map(describe).join('; ')}. Which one would you like?`);
   const slot = offered[picked ?? 0] as Slot;
-  const moving = /\b(reschedul|move|change|chang|differ)/.test(normalizeText(task.texts.join(' ')));
-  const tool = moving && ctx.tools.has('reschedule_delivery') ? 'reschedule_delivery' : 'book_delivery_slot';
   return call(tool, { tracking_id: trackingId, slot_id: slot.slot_id });
 };
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../nlu/intent-classifier.ts';
 import { History } from '../testing/history.ts';
 import { tauBenchTools } from '../testing/tau-tools.ts';
+import { TauSimulator } from '../testing/tau-simulator.ts';
+
+const tauOrder = (id: string): unknown => JSON.parse(new TauSimulator().run('get_order_details', { order_id: id }));
 
 const spec = (name: string, properties: string[]) => ({
   type: 'function' as const,
@@ -42,6 +45,54 @@ describe('failed-delivery recovery', () => {
     expect(h.next()).toEqual({ kind: 'call', name: 'list_delivery_slots', args: { tracking_id: '357962501027', from_date: '2026-11-29' } });
     h.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, slots);
     expect(h.next()).toEqual({ kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-29-1200' } });
+  });
+
+  it('proposes the earliest free window of a later day, saying so, when the asked day is full (booked only after the yes)', () => {
+    const h = jamesSays('Your courier missed me for order #W2611340. Can you deliver it tomorrow instead?');
+    const fullTomorrow = JSON.stringify({
+      zip_prefix: '100',
+      slots: [
+        { slot_id: '100-2026-11-29-0900', day: '2026-11-29', window_start: '09:00', window_end: '12:00', remaining: 0, full: true },
+        { slot_id: '100-2026-12-01-1200', day: '2026-12-01', window_start: '12:00', window_end: '15:00', remaining: 2, full: false },
+        { slot_id: '100-2026-11-30-1500', day: '2026-11-30', window_start: '15:00', window_end: '18:00', remaining: 1, full: false },
+        { slot_id: '100-2026-11-30-0900', day: '2026-11-30', window_start: '09:00', window_end: '12:00', remaining: 0, full: true },
+      ],
+    });
+    h.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, fullTomorrow);
+    expect(h.next()).toEqual({
+      kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-30-1500' },
+      note: '2026-11-29 has no free delivery window left. The earliest free one is 2026-11-30 15:00-18:00.',
+    });
+    // With a time asked for, nothing is proposed on its own: the free windows are offered.
+    const afternoon = jamesSays('Your courier missed me for order #W2611340. Can you deliver it tomorrow afternoon?');
+    afternoon.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, fullTomorrow);
+    const offer = afternoon.next();
+    expect(offer.kind === 'say' && offer.text).toMatch(/There is no free delivery slot at that time\. Free slots: 2026-12-01 12:00-15:00; 2026-11-30 15:00-18:00/);
+  });
+
+  it('on an order with several parcels, tracks them and schedules the one the courier missed', () => {
+    const order = JSON.parse(JSON.stringify(tauOrder('#W2611340'))) as { fulfillments: { tracking_id: string[]; item_ids: string[] }[] };
+    order.fulfillments = [{ tracking_id: ['111111111111'], item_ids: ['6469567736'] }, { tracking_id: ['222222222222'], item_ids: ['8426249116'] }];
+    const withTools = [...tools, spec('track_shipment', ['tracking_id'])];
+    const h = new History('delivery', withTools)
+      .customer('My email is james.li4495@example.com. Your courier missed me for order #W2611340. Can you deliver it tomorrow instead?')
+      .tool('find_user_id_by_email', { email: 'james.li4495@example.com' })
+      .tool('get_user_details', { user_id: 'james_li_5688' })
+      .tool('get_order_details', { order_id: '#W2611340' }, JSON.stringify(order));
+    expect(h.next()).toEqual({ kind: 'call', name: 'track_shipment', args: { tracking_id: '111111111111' } });
+    h.tool('track_shipment', { tracking_id: '111111111111' }, JSON.stringify({ tracking_id: '111111111111', status: 'delivered' }));
+    expect(h.next()).toEqual({ kind: 'call', name: 'track_shipment', args: { tracking_id: '222222222222' } });
+    h.tool('track_shipment', { tracking_id: '222222222222' }, JSON.stringify({ tracking_id: '222222222222', status: 'failed_attempt' }));
+    expect(h.next()).toEqual({ kind: 'call', name: 'list_delivery_slots', args: { tracking_id: '222222222222', from_date: '2026-11-29' } });
+    // Both missed, the first already given a new window: the other one is meant.
+    const both = new History('delivery', withTools)
+      .customer('My email is james.li4495@example.com. Your courier missed me for order #W2611340. Can you deliver it tomorrow instead?')
+      .tool('find_user_id_by_email', { email: 'james.li4495@example.com' })
+      .tool('get_user_details', { user_id: 'james_li_5688' })
+      .tool('get_order_details', { order_id: '#W2611340' }, JSON.stringify(order))
+      .tool('track_shipment', { tracking_id: '111111111111' }, JSON.stringify({ status: 'failed_attempt', delivery_slot: { slot_id: '100-2026-11-29-0900' } }))
+      .tool('track_shipment', { tracking_id: '222222222222' }, JSON.stringify({ status: 'failed_attempt', delivery_slot: null }));
+    expect(both.next()).toEqual({ kind: 'call', name: 'list_delivery_slots', args: { tracking_id: '222222222222', from_date: '2026-11-29' } });
   });
 
   it('moves the delivery with reschedule_delivery when the customer asks to reschedule, asking which of the windows that fit', () => {

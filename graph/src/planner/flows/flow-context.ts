@@ -4,7 +4,8 @@ import type { Transcript } from '../dialogue/transcript.ts';
 
 /** One planner decision: call a tool, or say something to the customer. */
 export type Step =
-  | { kind: 'call'; name: string; args: Record<string, unknown> }
+  /** `note`: said to the customer with the call (e.g. why the slot proposed for confirmation is not the one asked for). */
+  | { kind: 'call'; name: string; args: Record<string, unknown>; note?: string }
   /** `refusal`: policy does not allow the request at all (not a question the customer can answer). */
   | { kind: 'say'; text: string; refusal?: boolean };
 

@@ -3,6 +3,7 @@ import type { OrderRecord } from '../dialogue/facts.ts';
 import { normalizeText } from '../nlu/normalize.ts';
 import { extractOrdinal } from '../slots/ordinal.ts';
 import { call, newestFirst, resultOf, say, type FlowContext, type Step } from './flow-context.ts';
+import { parcelToDeliver } from './parcel-choice.ts';
 
 export type LocationKind = 'locker' | 'pickup_point';
 
@@ -47,8 +48,10 @@ function picked(task: Task, offered: Location[]): Location | undefined {
  */
 export function rerouteToLocation(ctx: FlowContext, task: Task, order: OrderRecord, kind: LocationKind): Step {
   if (!ctx.tools.has('list_pickup_locations')) return say(`I can't send a parcel to a ${label(kind)} from here; I can change the delivery address instead.`);
-  const trackingId = order.fulfillments?.[0]?.tracking_id[0];
-  if (!trackingId) return say(`Order ${order.order_id} has not been handed to the courier yet, so there is no parcel to send to a ${label(kind)}.`);
+  const parcel = parcelToDeliver(ctx, order);
+  if (!parcel) return say(`Order ${order.order_id} has not been handed to the courier yet, so there is no parcel to send to a ${label(kind)}.`);
+  if ('step' in parcel) return parcel.step;
+  const { trackingId } = parcel;
   const args = { tracking_id: trackingId, kind };
   const listed = resultOf(ctx, 'list_pickup_locations', args);
   if (!listed) return call('list_pickup_locations', args);
