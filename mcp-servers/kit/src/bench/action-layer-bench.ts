@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createActionRuntime } from '../action-runtime.ts';
-import { openPostgresDatabase } from '../db/postgres-database.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { migrate } from '../db/migrate.ts';
 import { kitMigrations } from '../kit-migrations.ts';
 import { createLedger } from '../ledger/ledger.ts';
@@ -25,13 +25,7 @@ const ops = Number(values.ops ?? 4000);
 const rounds = Number(values.rounds ?? 8);
 const concurrency = Number(values.concurrency ?? 8);
 const ledgerEntries = Number(values.entries ?? 100_000);
-const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!url) {
-  process.stderr.write('action-layer bench needs PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)\n');
-  process.exit(2);
-}
-
-const db = await openPostgresDatabase(url, { max: concurrency + 2 });
+const db = await openBenchDatabase('action-layer bench', { max: concurrency + 2 });
 const prefix = uniquePrefix();
 const schema = `${prefix}_refunds`;
 const customers = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 0]));

@@ -4,12 +4,13 @@
  * with its cited evidence, handler, idempotency result, signed ledger, metrics, span) against the same tool's handler
  * in a bare transaction (the same row changes, nothing else). Modes alternate in slices over distinct orders.
  *
- *   DATABASE_URL=postgres://… pnpm --filter @agentic-commerce/world bench:write [-- --orders 12000 --concurrency 8]
+ *   [DATABASE_URL=postgres://…] pnpm --filter @agentic-commerce/world bench:write [-- --orders 12000 --concurrency 8]
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildContext, customerAccess, memoryBindingStore, openPostgresDatabase, verifyLedger, type Principal } from '@agentic-commerce/kit';
+import { buildContext, customerAccess, memoryBindingStore, verifyLedger, type Principal } from '@agentic-commerce/kit';
+import { openBenchDatabase } from '@agentic-commerce/kit/bench/bench-database';
 import { measure, measureInterleaved } from '@agentic-commerce/kit/bench/measure';
 import { createLogger } from '@agentic-commerce/kit/telemetry/logger';
 import { returnDeliveredOrderItems as tool } from '@agentic-commerce/oms/tools/return-delivered-order-items';
@@ -23,13 +24,7 @@ const rounds = Number(values.rounds ?? 8);
 for (const [name, value] of [['--orders', orders], ['--concurrency', concurrency], ['--rounds', rounds]] as const) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number >= 1, got "${value}"`);
 }
-const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!url) {
-  process.stderr.write('the write bench needs PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)\n');
-  process.exit(2);
-}
-
-const db = await openPostgresDatabase(url, { max: concurrency + 2 });
+const db = await openBenchDatabase('write bench', { max: concurrency + 2 });
 const prefix = `wb_${randomBytes(3).toString('hex')}`;
 const service: Principal = { kind: 'service', id: 'svc:write-bench', scopes: ['oms:*'] };
 const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${cpus().length} cores`;
