@@ -55,7 +55,6 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
   const schema = options.schema ?? 'kit';
   const now = options.now ?? (() => new Date());
   const policy = options.policy ?? loadPolicy();
-  const ledger = createLedger(schema, options.signer ?? loadLedgerSigner());
   const logger = options.logger ?? createLogger();
   const tracer = options.tracer ?? defaultTracer();
   let approvals: Approvals | undefined;
@@ -63,6 +62,7 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
     pendingApprovals: () => (approvals ? approvals.countPending() : Promise.resolve(0)),
     approvalsByStatus: () => (approvals ? approvals.countByStatus() : Promise.resolve({})),
   });
+  const ledger = createLedger(schema, options.signer ?? loadLedgerSigner(), { onAppend: (path) => metrics.ledgerAppends.inc({ path }) });
   approvals = createApprovals({ db, schema, ledger, now, onChange: (status) => metrics.approvals.inc({ status }) });
   const k: KitServices = {
     db, schema, policy, ledger, approvals, metrics, tracer, logger, now,

@@ -169,6 +169,19 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     expect(result.chains.filter((c) => c.firstProblem).map((c) => [c.chain, c.firstProblem!.seq, c.firstProblem!.problem])).toEqual([[1, 2, 'modified'], [2, 2, 'missing']]);
   });
 
+  it('reports how each append took its head: locked, guessed, or a stale guess another writer had moved', async () => {
+    const l = await ledgerWith(db, 'paths', 0);
+    const paths: string[] = [];
+    const mine = createLedger(l.schema, l.ledger.signer, { onAppend: (path) => paths.push(path) });
+    const other = createLedger(l.schema, l.ledger.signer);
+    await db.transaction((tx) => mine.append(tx, [record(1)], new Date()));
+    await db.transaction((tx) => mine.append(tx, [record(2)], new Date()));
+    await db.transaction((tx) => other.append(tx, [record(3)], new Date()));
+    await db.transaction((tx) => mine.append(tx, [record(4)], new Date()));
+    expect(paths).toEqual(['locked', 'guessed', 'stale_guess', 'locked']);
+    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 4 });
+  });
+
   it('appends on a guessed head only while it is current: another writer or a rollback sends it to the locked path', async () => {
     const l = await ledgerWith(db, 'guess', 0);
     const other = createLedger(l.schema, l.ledger.signer); // another process, with its own knowledge of the heads

@@ -75,7 +75,10 @@ function withAlongside(params: unknown[], alongside: SqlStatement | undefined, e
   return `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
 }
 
-export function createLedger(schema: string, signer: LedgerSigner): Ledger {
+/** How an append took its chain head (for metrics: many stale guesses mean processes contend for the same chains). */
+export type AppendPath = 'guessed' | 'locked' | 'stale_guess';
+
+export function createLedger(schema: string, signer: LedgerSigner, options: { onAppend?: (path: AppendPath) => void } = {}): Ledger {
   assertSchemaName(schema);
   const cache = headCache();
 
@@ -128,6 +131,7 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
         );
         const won = moved?.n === 1;
         cache.settle(guess.id, won ? built.head : undefined, held);
+        options.onAppend?.(won ? 'guessed' : 'stale_guess');
         if (won) return built.entries;
       }
       const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
@@ -139,6 +143,7 @@ export function createLedger(schema: string, signer: LedgerSigner): Ledger {
         built.params,
       );
       cache.remember(built.head, held);
+      options.onAppend?.('locked');
       return built.entries;
     },
     async find(q, filter) {

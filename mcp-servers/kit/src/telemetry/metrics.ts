@@ -36,6 +36,11 @@ export function createMetrics(options: { pendingApprovals?: () => Promise<number
     }),
     compensations: new Counter({ name: 'commerce_compensations_total', help: 'Saga compensations run, by step and outcome (ok, failed)', labelNames: ['saga', 'step', 'outcome'], registers }),
     rollbacks: new Counter({ name: 'commerce_saga_rollbacks_total', help: 'Sagas that failed part-way and were rolled back', labelNames: ['saga'], registers }),
+    ledgerAppends: new Counter({
+      name: 'commerce_ledger_appends_total',
+      help: "Ledger appends by how the chain head was taken: 'guessed' (one statement on the head this process wrote last), 'locked' (a free head locked first), 'stale_guess' (a guess another process had moved: then locked)",
+      labelNames: ['path'], registers,
+    }),
     sagas: new Counter({ name: 'commerce_sagas_total', help: 'Sagas run, by outcome (committed, rolled_back, compensation_failed)', labelNames: ['saga', 'outcome'], registers }),
   };
 }
