@@ -3,7 +3,7 @@ import { openPostgresDatabase, preparedStatementsFromEnv, statementNames } from 
 
 describe('prepared statements on PostgreSQL', () => {
   it('names a statement from its second use, the same name each time, and names at most the limit', () => {
-    const nameOf = statementNames(2);
+    const { nameOf } = statementNames(2);
     expect(nameOf('SELECT 1')).toBeUndefined(); // a one-off (e.g. a bulk load) is never prepared
     const name = nameOf('SELECT 1');
     expect(name).toMatch(/^s[0-9a-f]{24}$/);
@@ -23,6 +23,14 @@ describe('prepared statements on PostgreSQL', () => {
     expect(() => preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/must be "on" or "off", got "sometimes"/);
   });
 
+  it('never names a text again once told to forget it', () => {
+    const names = statementNames();
+    names.nameOf('SELECT 1');
+    expect(names.nameOf('SELECT 1')).toMatch(/^s/);
+    names.forget('SELECT 1');
+    expect(names.nameOf('SELECT 1')).toBeUndefined();
+  });
+
   const url = process.env.TEST_DATABASE_URL;
   it.skipIf(!url)('runs a repeated statement prepared on each connection, inside and outside transactions', async () => {
     const db = await openPostgresDatabase(url!, { max: 2 });
@@ -37,6 +45,31 @@ describe('prepared statements on PostgreSQL', () => {
       expect(inside).toEqual([11, 21]);
     } finally {
       await db.close();
+    }
+    // A migration on another connection changes a table under a prepared `SELECT *`, which PostgreSQL then refuses
+    // ("cached plan must not change result type"): outside a transaction the text is run again unnamed; inside one,
+    // that transaction fails (it is aborted) and the next runs the text unnamed.
+    const evolving = await openPostgresDatabase(url!, { max: 1 });
+    const other = await openPostgresDatabase(url!, { max: 1, preparedStatements: false });
+    const tables = [`public.evolving_a_${process.pid}`, `public.evolving_b_${process.pid}`];
+    try {
+      for (const table of tables) await evolving.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (a int); INSERT INTO ${table} VALUES (1)`);
+      const [outside, inside] = [`SELECT * FROM ${tables[0]}`, `SELECT *, 1 AS one FROM ${tables[1]}`];
+      for (let i = 0; i < 2; i += 1) {
+        expect(await evolving.query(outside)).toEqual([{ a: 1 }]);
+        expect(await evolving.transaction((tx) => tx.query(inside))).toEqual([{ a: 1, one: 1 }]);
+      }
+      expect((await evolving.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements'))[0]!.n).toBeGreaterThanOrEqual(2);
+      await other.exec(`ALTER TABLE ${tables[1]} ADD COLUMN b int DEFAULT 2`);
+      await expect(evolving.transaction((tx) => tx.query(inside))).rejects.toThrow(/cached plan must not change result type/);
+      expect(await evolving.transaction((tx) => tx.query(inside))).toEqual([{ a: 1, b: 2, one: 1 }]);
+      // (A failed query outside a transaction makes the pool drop its connection, so this one is tested second.)
+      await other.exec(`ALTER TABLE ${tables[0]} ADD COLUMN b int DEFAULT 2`);
+      expect(await evolving.query(outside)).toEqual([{ a: 1, b: 2 }]);
+    } finally {
+      for (const table of tables) await evolving.exec(`DROP TABLE IF EXISTS ${table}`);
+      await evolving.close();
+      await other.close();
     }
     const plain = await openPostgresDatabase(url!, { max: 1, preparedStatements: false });
     try {

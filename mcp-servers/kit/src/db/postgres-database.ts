@@ -21,26 +21,53 @@ const getTypeParser = ((oid: number, format?: string) =>
  * most `limit` texts are named per process, since every connection keeps what it prepared until it closes.
  */
 export function statementNames(limit = 1000) {
-  const seen = new Map<string, string | null>();
-  return (sql: string): string | undefined => {
-    const name = seen.get(sql);
-    if (name !== undefined) {
-      if (name !== null) return name;
-      if (seen.size > limit) return undefined;
-      const named = `s${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
-      seen.set(sql, named);
-      return named;
-    }
-    if (seen.size <= limit) seen.set(sql, null);
-    return undefined;
+  const seen = new Map<string, string | null | false>(); // null: seen once; false: never name it (see `forget`)
+  return {
+    nameOf(sql: string): string | undefined {
+      const name = seen.get(sql);
+      if (name === false) return undefined;
+      if (name !== undefined) {
+        if (name !== null) return name;
+        if (seen.size > limit) return undefined;
+        const named = `s${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+        seen.set(sql, named);
+        return named;
+      }
+      if (seen.size <= limit) seen.set(sql, null);
+      return undefined;
+    },
+    /** Never prepare this text again in this process (its prepared plan went stale: see `isStalePlan`). */
+    forget(sql: string): void {
+      seen.set(sql, false);
+    },
   };
 }
+type StatementNames = ReturnType<typeof statementNames>;
 
-function wrap(client: pg.Pool | pg.PoolClient, nameOf: ((sql: string) => string | undefined) | undefined): Queryable {
+/**
+ * PostgreSQL refuses a prepared statement whose result columns changed under it ("cached plan must not change result
+ * type", e.g. `SELECT *` after a migration added a column) on every later use on that connection.
+ */
+export function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  return e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
+}
+
+function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined, inTransaction: boolean): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query({ name: nameOf?.(sql), text: sql, values: [...params], types: { getTypeParser } });
-      return result.rows as T[];
+      const name = names?.nameOf(sql);
+      const run = (named: string | undefined) => client.query({ name: named, text: sql, values: [...params], types: { getTypeParser } });
+      try {
+        return (await run(name)).rows as T[];
+      } catch (error) {
+        if (!name || !isStalePlan(error)) throw error;
+        // From now on this text runs unnamed. Outside a transaction it is simply run again; inside one the
+        // transaction is already aborted, so the caller's retry (a new transaction) gets the unnamed statement.
+        names!.forget(sql);
+        if (inTransaction) throw error;
+        return (await run(undefined)).rows as T[];
+      }
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -68,10 +95,10 @@ export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env):
 
 /** Production engine: a node-postgres pool on `url` (e.g. DATABASE_URL). */
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const nameOf = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
+  const names = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   await pool.query('select 1');
-  const outer = wrap(pool, nameOf);
+  const outer = wrap(pool, names, false);
   return {
     kind: 'postgres',
     query: outer.query,
@@ -80,7 +107,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client, nameOf));
+        const result = await fn(wrap(client, names, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {
