@@ -15,14 +15,16 @@ const tools = [
   spec('list_delivery_slots', ['tracking_id', 'from_date']), spec('book_delivery_slot', ['tracking_id', 'slot_id']), spec('reschedule_delivery', ['tracking_id', 'slot_id']),
   spec('list_pickup_locations', ['tracking_id', 'zip', 'kind']), spec('reroute_shipment', ['tracking_id', 'destination_kind', 'address', 'location_id']),
 ];
-const slots = JSON.stringify({
-  zip_prefix: '100',
-  slots: [
-    { slot_id: '100-2026-11-29-1500', day: '2026-11-29', window_start: '15:00', window_end: '18:00', remaining: 3, full: false },
-    { slot_id: '100-2026-11-29-0900', day: '2026-11-29', window_start: '09:00', window_end: '12:00', remaining: 0, full: true },
-    { slot_id: '100-2026-11-29-1200', day: '2026-11-29', window_start: '12:00', window_end: '15:00', remaining: 5, full: false },
-  ],
-});
+/** A list_delivery_slots answer for area 100: [day, start, places left] per three-hour window. */
+const slotList = (windows: [string, string, number][]) =>
+  JSON.stringify({
+    zip_prefix: '100',
+    slots: windows.map(([day, start, remaining]) => {
+      const end = `${String(Number(start.slice(0, 2)) + 3).padStart(2, '0')}:00`;
+      return { slot_id: `100-${day}-${start.replace(':', '')}`, day, window_start: start, window_end: end, remaining, full: remaining === 0 };
+    }),
+  });
+const slots = slotList([['2026-11-29', '15:00', 3], ['2026-11-29', '09:00', 0], ['2026-11-29', '12:00', 5]]);
 const locker = { location_id: 'lk_100', kind: 'locker', name: 'Station locker', address: { address1: '1 Station Square', address2: '', city: 'New York', state: 'NY', country: 'USA', zip: '10001' }, remaining: 4, full: false };
 
 function jamesSays(request: string) {
@@ -49,15 +51,7 @@ describe('failed-delivery recovery', () => {
 
   it('proposes the earliest free window of a later day, saying so, when the asked day is full (booked only after the yes)', () => {
     const h = jamesSays('Your courier missed me for order #W2611340. Can you deliver it tomorrow instead?');
-    const fullTomorrow = JSON.stringify({
-      zip_prefix: '100',
-      slots: [
-        { slot_id: '100-2026-11-29-0900', day: '2026-11-29', window_start: '09:00', window_end: '12:00', remaining: 0, full: true },
-        { slot_id: '100-2026-12-01-1200', day: '2026-12-01', window_start: '12:00', window_end: '15:00', remaining: 2, full: false },
-        { slot_id: '100-2026-11-30-1500', day: '2026-11-30', window_start: '15:00', window_end: '18:00', remaining: 1, full: false },
-        { slot_id: '100-2026-11-30-0900', day: '2026-11-30', window_start: '09:00', window_end: '12:00', remaining: 0, full: true },
-      ],
-    });
+    const fullTomorrow = slotList([['2026-11-29', '09:00', 0], ['2026-12-01', '12:00', 2], ['2026-11-30', '15:00', 1], ['2026-11-30', '09:00', 0]]);
     h.tool('list_delivery_slots', { tracking_id: '357962501027', from_date: '2026-11-29' }, fullTomorrow);
     expect(h.next()).toEqual({
       kind: 'call', name: 'book_delivery_slot', args: { tracking_id: '357962501027', slot_id: '100-2026-11-30-1500' },
