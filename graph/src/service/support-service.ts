@@ -64,8 +64,11 @@ export function createSupportService(options: SupportServiceOptions) {
     return snapshot.values !== undefined && Array.isArray((snapshot.values as State).messages) && (snapshot.values as State).messages.length > 0;
   }
 
-  /** Runs (or with input undefined, only summarises) a turn; `replayed` are events of an already finished turn. */
-  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void, replayed: TurnEvent[] = []): Promise<TurnOutcome> {
+  /**
+   * Runs (or with input undefined, only summarises) a turn; `replayed` are events of an already finished turn.
+   * `resuming`: the run was paused on an approval before this turn (a customer turn never starts on a paused run).
+   */
+  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void, replayed: TurnEvent[] = [], resuming = false): Promise<TurnOutcome> {
     const events: TurnEvent[] = [];
     const emit = (e: TurnEvent) => {
       events.push(e);
@@ -90,7 +93,8 @@ export function createSupportService(options: SupportServiceOptions) {
       .filter((e): e is Extract<TurnEvent, { type: 'message' | 'confirmation_required' }> => e.type === 'message' || e.type === 'confirmation_required')
       .map((e) => (e.type === 'message' ? e.text : e.statement))
       .join('\n');
-    await conversations.setAwaiting(conversationId, approval?.approvalId);
+    // Noted only when it can have changed: the run paused now, or a paused run was resumed (no write on other turns).
+    if (approval || resuming) await conversations.setAwaiting(conversationId, approval?.approvalId);
     const awaiting = approval ? 'approval' : state.pendingConfirmation ? 'confirmation' : state.handoff === 'to_human' ? 'human' : 'customer';
     return { conversationId, events, reply, awaiting, approval };
   }
@@ -140,7 +144,7 @@ export function createSupportService(options: SupportServiceOptions) {
         if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
         else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
       }
-      return run(conversationId, new Command({ resume: decision }), onEvent);
+      return run(conversationId, new Command({ resume: decision }), onEvent, [], true);
     },
     /** What operators must decide: the conversations paused on an approval (noted after every turn), oldest first. */
     async pendingApprovals(): Promise<ApprovalRequest[]> {
