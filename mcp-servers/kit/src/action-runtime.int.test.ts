@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from './ledger/verify-ledger.ts';
 import { toolError } from './testing/connect-as.ts';
-import { kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
+import { ADMISSION_MODES, kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
 import { refundTools } from './testing/refunds-system.ts';
 import { sharedPostgres, testPostgresUrl, DATABASE_START_TIMEOUT_MS } from './testing/test-database.ts';
 
 // Real concurrency: a pool of 20 PostgreSQL connections, not calls serialised in one process's engine.
-describe.skipIf(!testPostgresUrl())('action runtime on PostgreSQL under concurrency', () => {
+describe.skipIf(!testPostgresUrl()).each(ADMISSION_MODES)('action runtime on PostgreSQL under concurrency (writes admitted at %s)', (admission) => {
   let h: KitHarness;
-  beforeAll(async () => void (h = await kitHarness(await sharedPostgres())), DATABASE_START_TIMEOUT_MS);
+  beforeAll(async () => void (h = await kitHarness(await sharedPostgres(), { admission })), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('turns 50 concurrent duplicates of one refund into exactly one effect and one answer', async () => {

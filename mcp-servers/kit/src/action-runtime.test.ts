@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argumentsHash } from './canonical-json.ts';
 import { verifyLedger } from './ledger/verify-ledger.ts';
 import { toolError } from './testing/connect-as.ts';
-import { kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
+import { ADMISSION_MODES, kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
 import { sharedPglite, DATABASE_START_TIMEOUT_MS } from './testing/test-database.ts';
 
 const { alice, bob, operator } = principals;
 
-describe('action runtime: scope, idempotency, ledger', () => {
+describe.each(ADMISSION_MODES)('action runtime: scope, idempotency, ledger (writes admitted at %s)', (admission) => {
   let h: KitHarness;
-  beforeAll(async () => void (h = await kitHarness(await sharedPglite())), DATABASE_START_TIMEOUT_MS);
+  beforeAll(async () => void (h = await kitHarness(await sharedPglite(), { admission })), DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   it('executes an allowed write once and records intent, decision and result in a verifiable ledger', async () => {
@@ -70,5 +70,6 @@ describe('action runtime: scope, idempotency, ledger', () => {
     expect(text).toMatch(/commerce_tool_failures_total\{system="refunds",tool="issue_refund",code="CONFLICT"\} 1/);
     expect(text).toMatch(/commerce_policy_decisions_total\{action="order.return",outcome="allow"\} \d+/);
     expect(text).toMatch(/commerce_tool_duration_seconds_count\{system="refunds",tool="get_balance",kind="read"\} \d+/);
+    expect(text).toMatch(new RegExp(`commerce_write_admissions_total\\{at="${admission}",outcome="claimed"\\} \\d+`));
   });
 });

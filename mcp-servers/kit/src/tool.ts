@@ -81,6 +81,14 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   /** Extra MCP annotation hints; readOnly/destructive/idempotent are derived from `kind`. */
   annotations?: { idempotentHint?: boolean; destructiveHint?: boolean; openWorldHint?: boolean };
   assess?: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<ActionFacts>;
+  /**
+   * `'backend'`: every change the handler makes goes through `ctx.backend` (no ports to other systems, no sagas, no
+   * remote calls). Served by a backend declared with `transactionalBackend` (its changes are in the call's
+   * transaction), such a write is admitted at commit: its idempotency key and velocity count are written in the
+   * ledger append's statement instead of a statement of their own before the handler, and a duplicate is rolled back
+   * whole (docs/decisions/0701). Left out, the key is claimed before the handler runs, which is right for any effect.
+   */
+  effects?: 'backend';
   compensation?: CompensationSpec<z.infer<z.ZodObject<I>>, z.infer<z.ZodObject<O>>>;
   handler: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<z.infer<z.ZodObject<O>>>;
 }
@@ -113,6 +121,21 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape, Bac
 
 /** How a server reaches its backend: given the call's query handle (a transaction for writes), return the backend. */
 export type BackendFactory<Backend> = (q: Queryable) => Backend;
+
+const TRANSACTIONAL = Symbol('transactional backend');
+
+/**
+ * Declares that every change `factory`'s backend makes is a statement on the query handle it is given, so it commits
+ * or rolls back with the call's transaction (the reference backends; not an adapter calling a remote OMS). Write tools
+ * with `effects: 'backend'` on such a backend are admitted at commit (see ToolDefinition.effects).
+ */
+export function transactionalBackend<Backend>(factory: BackendFactory<Backend>): BackendFactory<Backend> {
+  const marked: BackendFactory<Backend> & { [TRANSACTIONAL]?: true } = (q) => factory(q);
+  marked[TRANSACTIONAL] = true;
+  return marked;
+}
+
+export const isTransactionalBackend = <Backend>(factory: BackendFactory<Backend>): boolean => (factory as { [TRANSACTIONAL]?: true })[TRANSACTIONAL] === true;
 
 /**
  * Binds the backend type once per server: `const tool = toolFor<OmsBackend>();` then `export const getOrder = tool({...})`.

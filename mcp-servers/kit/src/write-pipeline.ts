@@ -3,12 +3,12 @@ import { withCallJournal, type CallJournal } from './call-journal.ts';
 import { approvalUsedRecord, decisionRecord, errorRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
 import { argumentsHash } from './canonical-json.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
-import { admitWrite } from './idempotency/admission.ts';
+import { admissionCtes, admitWrite, type AdmissionRow } from './idempotency/admission.ts';
 import type { KitServices } from './kit-services.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
 import { buildContext, customerAccess, type ToolCall } from './runtime.ts';
-import type { ActionFacts, BackendFactory, Evidence } from './tool.ts';
+import { isTransactionalBackend, type ActionFacts, type BackendFactory, type Evidence } from './tool.ts';
 
 /** Thrown inside the transaction when policy needs a human; the request is created after the rollback. */
 class NeedsApproval extends Error {
@@ -32,15 +32,36 @@ function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
   );
 }
 
+/** The key was taken by a call that committed first (admission at commit): roll back, then replay or refuse. */
+class KeyTaken extends Error {}
+/** Admitted at commit, the call went over its velocity limit: roll back and run it again, admitted first. */
+class OverVelocity extends Error {}
+
 /**
  * One write through the action layer, in one transaction:
  *   assess -> customer scope -> idempotency claim + velocity count (one statement) -> policy -> approval -> handler ->
  *   result + ledger (one statement).
+ * A write whose effects are all in the transaction (tool `effects: 'backend'` on a `transactionalBackend`) is admitted
+ * at commit instead (docs/decisions/0701): assess -> scope -> policy (velocity not yet counted) -> handler -> one
+ * statement that claims the key with the result, counts the velocity and appends the ledger. A duplicate then finds
+ * the key taken and is rolled back whole and answered from the first call's result; a call over its velocity limit
+ * is rolled back and run again the first way, so its decision counts it. Any outcome but `allow` is admitted first too.
  * A refused or failed call rolls back; its intent, decision, what its handler recorded (call-journal.ts) and error are
  * then ledgered in a transaction of their own. A retry whose assessment fails because the first call already changed
  * the state (e.g. the order is no longer "delivered") is answered from the key's committed result.
  */
 export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>): Promise<WriteOutcome> {
+  const atCommit = call.tool.effects === 'backend' && call.approvalId === undefined && isTransactionalBackend(backend);
+  try {
+    return await write(k, call, backend, atCommit);
+  } catch (signal) {
+    if (!(signal instanceof OverVelocity)) throw signal;
+    k.metrics.admissions.inc({ at: 'commit', outcome: 'over_velocity' });
+    return write(k, call, backend, false);
+  }
+}
+
+async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>, atCommit: boolean): Promise<WriteOutcome> {
   const started = performance.now();
   const action = call.tool.action ?? call.tool.name;
   const c: CallRecordContext = {
@@ -65,10 +86,21 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       if (c.facts.customerId !== undefined) await access.assertCustomer(c.facts.customerId, `${call.tool.name}: not found`);
       const rule = effectiveRule(k.policy, action, call.principal.kind);
       const velocity = rule.velocity && c.facts.customerId !== undefined ? { customerId: c.facts.customerId, action, days: rule.velocity.days } : undefined;
-      const admission = await admitWrite(tx, k.schema, k.idempotency, key, velocity, at);
-      admitted = true;
-      if (admission.claim.status === 'replay') return { output: admission.claim.result, replayed: true, decision: undefined };
-      decision = evaluatePolicy(k.policy, action, c.facts, call.principal.kind, { now: at, recentCount: admission.earlier });
+      const admitFirst = async (): Promise<WriteOutcome | undefined> => {
+        const admission = await admitWrite(tx, k.schema, k.idempotency, key, velocity, at);
+        admitted = true;
+        k.metrics.admissions.inc({ at: 'start', outcome: admission.claim.status });
+        if (admission.claim.status === 'replay') return { output: admission.claim.result, replayed: true, decision: undefined };
+        decision = evaluatePolicy(k.policy, action, c.facts, call.principal.kind, { now: at, recentCount: admission.earlier });
+        return undefined;
+      };
+      if (atCommit) decision = evaluatePolicy(k.policy, action, c.facts, call.principal.kind, { now: at });
+      // Anything but an allowed call admitted at commit is admitted now, and decided with its velocity count.
+      if (!atCommit || decision?.outcome !== 'allow') {
+        const replay = await admitFirst();
+        if (replay) return replay;
+      }
+      decision = decision!;
       if (decision.outcome === 'deny') throw new CommerceError('POLICY_DENIED', `${call.tool.name} is ${decision.explanation}`, { details: { decision } });
       if (decision.outcome === 'shadow') throw shadowError(c, decision);
       const approval = call.approvalId ? await k.approvals.use(tx, call.approvalId, { system: call.system, tool: call.tool.name, argsHash: c.argsHash, principal: call.principal }) : undefined;
@@ -77,24 +109,42 @@ export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>,
       const records: LedgerRecord[] = [intentRecord(c), decisionRecord(c, decision)];
       if (approval) records.push(approvalUsedRecord(c, approval.id, approval.resolvedBy));
       records.push(...journal.records, resultRecord(c, output, evidence, performance.now() - started));
-      // The ledger entries, the head and the idempotency result are written in one round trip.
-      const alongside = key ? k.idempotency.completion(key.scope, key.key, output) : undefined;
-      await k.ledger.append(tx, records, at, alongside, held);
+      if (admitted) {
+        // The ledger entries, the head and the idempotency result are written in one round trip.
+        if (key) await k.ledger.appendWith(tx, records, at, k.idempotency.completion(key.scope, key.key, output), held);
+        else await k.ledger.append(tx, records, at, held);
+        return { output, replayed: false, decision };
+      }
+      // Admitted at commit: the key (with the result), the velocity count and the ledger entries in one statement.
+      const { row } = await k.ledger.appendWith<AdmissionRow>(tx, records, at, admissionCtes(k.schema, key && { ...key, result: output }, velocity, at), held);
+      if (!row.claimed) throw new KeyTaken();
+      if (velocity && rule.velocity && Number(row.total) > rule.velocity.max) throw new OverVelocity();
+      admitted = true;
+      k.metrics.admissions.inc({ at: 'commit', outcome: 'claimed' });
       return { output, replayed: false, decision };
     }));
   } catch (thrown) {
     ended();
+    if (thrown instanceof OverVelocity) throw thrown;
     // Assessed before its key was claimed: a retry of a call that committed is its replay, not a new refusal.
     let refusal: unknown = thrown;
     if (key && !admitted) {
       try {
         const committed = await k.idempotency.lookup(k.db, key.scope, key.key, key.argsHash);
-        if (committed?.status === 'replay') return { output: committed.result, replayed: true, decision: undefined };
+        if (committed?.status === 'replay') {
+          if (thrown instanceof KeyTaken) k.metrics.admissions.inc({ at: 'commit', outcome: 'replay' });
+          return { output: committed.result, replayed: true, decision: undefined };
+        }
       } catch (conflict) {
         if (isCommerceError(conflict)) refusal = conflict; // the key was used for other arguments
         else k.logger.warn({ err: conflict, callId: c.callId }, 'could not look up the idempotency key of a refused call');
       }
     }
+    if (refusal instanceof KeyTaken) {
+      // Taken by a transaction that then did not commit it: nothing is stored for the key, so the caller may retry.
+      refusal = new CommerceError('UNAVAILABLE', `idempotency key ${call.idempotencyKey} was held by a concurrent call; retry with the same key`);
+    }
+    if (refusal !== thrown && thrown instanceof KeyTaken) decision = undefined; // refused on its key, before any decision
     const error = refusal instanceof NeedsApproval ? await requestApproval(k, c, refusal.decision) : refusal;
     const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
     await recordFailure(k, c, decision, known, evidence, journal.records);

@@ -1,4 +1,4 @@
-import { assertSchemaName, type Queryable } from '@agentic-commerce/kit';
+import { assertSchemaName, transactionalBackend, type BackendFactory, type Queryable } from '@agentic-commerce/kit';
 import type { CourierBackend } from './courier-backend.ts';
 import { reroute, selectLocation, selectLocations } from './sql/reroute.ts';
 import { cancelPickup, createReturnLabel, schedulePickup, selectPickup } from './sql/returns.ts';
@@ -10,9 +10,10 @@ import { bookSlot, releaseSlot, selectSlot, selectSlots } from './sql/slots.ts';
  * and must run inside one transaction: MCP write tools get one from the action layer; library callers use
  * `db.transaction`.
  */
-export function sqlCourierBackend(schema = 'courier'): (q: Queryable) => CourierBackend {
+export function sqlCourierBackend(schema = 'courier'): BackendFactory<CourierBackend> {
   const s = assertSchemaName(schema);
-  return (q) => ({
+  // Every change is a statement on `q`, so a write commits or rolls back with its call (kit tool.ts, `effects`).
+  return transactionalBackend((q) => ({
     getShipment: (trackingId) => selectShipment(q, s, trackingId),
     listEvents: (trackingId) => selectEvents(q, s, trackingId),
     recordEvent: (trackingId, event, at) => recordEvent(q, s, trackingId, event, at),
@@ -28,5 +29,5 @@ export function sqlCourierBackend(schema = 'courier'): (q: Queryable) => Courier
     getPickup: (pickupId) => selectPickup(q, s, pickupId),
     cancelPickup: (pickupId, at) => cancelPickup(q, s, pickupId, at),
     createReturnLabel: (trackingId, itemIds, at) => createReturnLabel(q, s, trackingId, itemIds, at),
-  });
+  }));
 }

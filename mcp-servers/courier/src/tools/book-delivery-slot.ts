@@ -9,6 +9,7 @@ export const bookDeliverySlot = tool({
     'Books a home-delivery window (from list_delivery_slots) for a parcel that has none. A full slot is refused with ' +
     'alternatives; a parcel already booked must use reschedule_delivery. Confirm the slot with the customer first.',
   kind: 'write',
+  effects: 'backend',
   action: 'slot.book',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { tracking_id: trackingIdField, slot_id: slotIdField },

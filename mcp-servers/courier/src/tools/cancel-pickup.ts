@@ -12,6 +12,7 @@ export const cancelPickup = tool({
     'Cancels a scheduled return pickup (e.g. the customer will drop the parcel off instead). Cancelling twice changes ' +
     'nothing; a completed pickup or one whose day has passed cannot be cancelled.',
   kind: 'write',
+  effects: 'backend',
   action: 'pickup.cancel',
   annotations: { idempotentHint: true },
   input: { pickup_id: z.string().regex(/^PU\d+$/, 'pickup ids look like "PU00000001"').describe('return pickup id from schedule_return_pickup') },

@@ -10,6 +10,7 @@ export const createReturnLabel = tool({
     'Creates a prepaid return label for items of a delivered parcel, with a label id and the carrier reference to print. ' +
     'The same items again return the same label. Use after the return is accepted (return_delivered_order_items).',
   kind: 'write',
+  effects: 'backend',
   action: 'label.create',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: {

@@ -10,6 +10,7 @@ export const releaseDeliverySlot = tool({
     'Frees a parcel\'s booked home-delivery window (the parcel is then delivered on the carrier\'s own schedule). ' +
     'Give slot_id to release only if that slot is still the booked one. Releasing when nothing is booked changes nothing.',
   kind: 'write',
+  effects: 'backend',
   action: 'slot.release',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { tracking_id: trackingIdField, slot_id: slotIdField.optional().describe('release only if this is the booked slot') },

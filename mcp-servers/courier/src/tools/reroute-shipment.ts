@@ -30,6 +30,7 @@ export const rerouteShipment = tool({
     'slot is freed when the parcel leaves home delivery or its area. Refused after delivery and for full lockers or ' +
     'pickup points (places with room are listed). Confirm the new destination with the customer first.',
   kind: 'write',
+  effects: 'backend',
   action: 'shipment.reroute',
   input: {
     tracking_id: trackingIdField,

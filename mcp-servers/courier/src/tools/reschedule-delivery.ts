@@ -10,6 +10,7 @@ export const rescheduleDelivery = tool({
     'none was booked. Refused for slots already started, full slots (alternatives listed), and parcels out for ' +
     'delivery or delivered. Confirm the new slot with the customer first.',
   kind: 'write',
+  effects: 'backend',
   action: 'delivery.reschedule',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { tracking_id: trackingIdField, slot_id: slotIdField.describe('the new delivery slot id from list_delivery_slots') },

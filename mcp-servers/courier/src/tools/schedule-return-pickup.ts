@@ -13,6 +13,7 @@ export const scheduleReturnPickup = tool({
     'at the delivery address unless another is given. One scheduled pickup per parcel; the same request again returns ' +
     'it. Use after the return is accepted (return_delivered_order_items); undo with cancel_pickup.',
   kind: 'write',
+  effects: 'backend',
   action: 'pickup.schedule',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: {

@@ -4,6 +4,7 @@ import { openPostgresDatabase } from '../db/postgres-database.ts';
 import { generateSigner } from '../ledger/ledger-keys.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { benchPolicy, issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
+import { transactionalBackend } from '../tool.ts';
 import { dropPrefixedSchemas, uniquePrefix } from '../testing/test-database.ts';
 
 /**
@@ -54,7 +55,7 @@ try {
   await migrateRefunds(raw, schema, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 0])));
   const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, policy, signer: generateSigner(), logger: createLogger({ level: 'warn' }) });
   await runtime.ready();
-  const call = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: `c${i % 500}`, order_id: `#B${i}`, amount: 1.25 }, principal: { kind: 'service', id: 'svc:bench', scopes: ['*'] }, idempotencyKey: `p-${i}` }, refundsBackend(schema));
+  const call = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: `c${i % 500}`, order_id: `#B${i}`, amount: 1.25 }, principal: { kind: 'service', id: 'svc:bench', scopes: ['*'] }, idempotencyKey: `p-${i}` }, transactionalBackend(refundsBackend(schema)));
   for (let i = 0; i < 50; i++) await call(1_000_000 + i);
   stats.clear();
   const t = performance.now();

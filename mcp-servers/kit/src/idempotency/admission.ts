@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { Alongside } from '../ledger/ledger.ts';
 import type { Claim, IdempotencyStore } from './idempotency-store.ts';
 
 /** Counting a policy velocity rule: this execution joins the customer's executions of `action` in the last `days` UTC days. */
@@ -8,6 +9,14 @@ export interface VelocityCount {
   days: number;
 }
 
+/** An idempotency key to claim; with `result`, the claim also stores the call's result (admission at commit). */
+export interface KeyClaim {
+  scope: string;
+  key: string;
+  argsHash: string;
+  result?: Record<string, unknown> | undefined;
+}
+
 export interface Admission {
   /** `claimed` when there was no key or it was claimed now; else the earlier call's result to replay. */
   claim: Claim;
@@ -15,46 +24,61 @@ export interface Admission {
   earlier?: number | undefined;
 }
 
+/** What the admission statement returns: whether the key was claimed (true without a key), and the period's total with this call. */
+export interface AdmissionRow extends Record<string, unknown> {
+  claimed: boolean;
+  total: number | null;
+}
+
 /**
- * Admits one write inside its transaction, in one statement: claims the idempotency key (the INSERT takes the unique
- * index entry, so a concurrent duplicate blocks until the first transaction ends) and, only when the key was claimed,
- * counts this execution in today's velocity bucket and reads the earlier days of the rule's period. Both roll back
- * with the call when it is refused. A key already taken is resolved by `store.existing` (replay, CONFLICT, UNAVAILABLE).
+ * The admission as common table expressions: `claimed` inserts the idempotency key (the unique index entry makes a
+ * concurrent duplicate wait until the first transaction ends; ON CONFLICT then finds it taken), and `bumped` — only
+ * when the key was claimed, so the key is always taken before the velocity row — counts this execution in today's
+ * velocity bucket. `columns` reads whether the key was claimed and the period's total including this call.
+ */
+export function admissionCtes(schema: string, key: KeyClaim | undefined, velocity: VelocityCount | undefined, now: Date): Alongside {
+  const params: unknown[] = [];
+  const ctes: string[] = [];
+  let claimed = 'true';
+  if (key) {
+    params.push(key.scope, key.key, key.argsHash, now.toISOString(), key.result === undefined ? null : JSON.stringify(key.result));
+    ctes.push(`claimed AS (INSERT INTO ${schema}.idempotency (scope, key, args_hash, created_at, result) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
+    claimed = 'EXISTS (SELECT 1 FROM claimed)';
+  }
+  let total = 'NULL::int';
+  if (velocity) {
+    const today = now.toISOString().slice(0, 10);
+    const first = new Date(now.getTime() - (Math.ceil(velocity.days) - 1) * 86_400_000).toISOString().slice(0, 10);
+    const p = params.length;
+    params.push(velocity.customerId, velocity.action, today, first);
+    // The upsert waits on today's row lock, so concurrent calls for one customer count exactly; earlier days no longer change.
+    ctes.push(`bumped AS (
+       INSERT INTO ${schema}.velocity_counts AS v (customer_id, action, day, n) SELECT $${p + 1}::text, $${p + 2}::text, $${p + 3}::date, 1
+        ${key ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''}
+       ON CONFLICT (customer_id, action, day) DO UPDATE SET n = v.n + 1 RETURNING n)`);
+    total = `(SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${schema}.velocity_counts
+         WHERE customer_id = $${p + 1} AND action = $${p + 2} AND day >= $${p + 4}::date AND day < $${p + 3}::date), 0)`;
+  }
+  return { ctes: ctes.join(',\n'), params, columns: `${claimed} AS claimed, ${total} AS total` };
+}
+
+/**
+ * Admits one write inside its transaction, before its handler runs, in one statement (see `admissionCtes`). Both roll
+ * back with the call when it is refused. A key already taken is resolved by `store.existing` (replay, CONFLICT,
+ * UNAVAILABLE).
  */
 export async function admitWrite(
   tx: Queryable,
   schema: string,
   store: IdempotencyStore,
-  key: { scope: string; key: string; argsHash: string } | undefined,
+  key: KeyClaim | undefined,
   velocity: VelocityCount | undefined,
   now: Date,
 ): Promise<Admission> {
-  if (!velocity) {
-    if (!key) return { claim: { status: 'claimed' } };
-    return { claim: await store.claim(tx, key.scope, key.key, key.argsHash, now.toISOString()) };
-  }
-  const today = now.toISOString().slice(0, 10);
-  const first = new Date(now.getTime() - (Math.ceil(velocity.days) - 1) * 86_400_000).toISOString().slice(0, 10);
-  const params: unknown[] = [velocity.customerId, velocity.action, today, first];
-  let claimed = '';
-  let gate = '';
-  if (key) {
-    params.push(key.scope, key.key, key.argsHash, now.toISOString());
-    claimed = `claimed AS (INSERT INTO ${schema}.idempotency (scope, key, args_hash, created_at) VALUES ($5, $6, $7, $8)
-                 ON CONFLICT (scope, key) DO NOTHING RETURNING 1),`;
-    gate = 'WHERE EXISTS (SELECT 1 FROM claimed)';
-  }
-  // The upsert waits on today's row lock, so concurrent calls for one customer count exactly; earlier days no longer change.
-  const [row] = await tx.query<{ claimed: boolean; total: number | null }>(
-    `WITH ${claimed}
-     bumped AS (
-       INSERT INTO ${schema}.velocity_counts AS v (customer_id, action, day, n) SELECT $1::text, $2::text, $3::date, 1 ${gate}
-       ON CONFLICT (customer_id, action, day) DO UPDATE SET n = v.n + 1 RETURNING n)
-     SELECT EXISTS (SELECT 1 FROM bumped) AS claimed,
-       (SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${schema}.velocity_counts
-         WHERE customer_id = $1 AND action = $2 AND day >= $4::date AND day < $3::date), 0) AS total`,
-    params,
-  );
+  if (!key && !velocity) return { claim: { status: 'claimed' } };
+  const { ctes, params, columns } = admissionCtes(schema, key, velocity, now);
+  const [row] = await tx.query<AdmissionRow>(`WITH ${ctes} SELECT ${columns}`, params);
   if (key && !row?.claimed) return { claim: await store.existing(tx, key.scope, key.key, key.argsHash) };
-  return { claim: { status: 'claimed' }, earlier: Number(row?.total ?? 1) - 1 };
+  return { claim: { status: 'claimed' }, earlier: velocity ? Number(row?.total ?? 1) - 1 : undefined };
 }

@@ -1,28 +1,20 @@
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { CommerceError } from '../errors.ts';
-import type { SqlStatement } from '../ledger/ledger.ts';
+import type { Alongside } from '../ledger/ledger.ts';
 
 export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
 
 /**
- * Exactly-once writes. Inside the write's transaction the caller first claims the key: the INSERT takes the unique
- * index entry, so a concurrent duplicate blocks until the first transaction ends, then sees its committed result
- * (READ COMMITTED re-reads) and replays it. The result is stored in the same transaction as the effect, so a
- * failed call leaves no key behind and may be retried.
+ * Exactly-once writes. The key is claimed inside the write's transaction (admission.ts): the INSERT takes the unique
+ * index entry, so a concurrent duplicate blocks until the first transaction ends, then finds the key taken and reads
+ * its committed result (READ COMMITTED re-reads) to replay it. The result is stored in the same transaction as the
+ * effect, so a failed call leaves no key behind and may be retried.
  */
 export function idempotencyStore(schema: string) {
   assertSchemaName(schema);
   const table = `${schema}.idempotency`;
   return {
-    async claim(tx: Queryable, scope: string, key: string, argsHash: string, at: string): Promise<Claim> {
-      const inserted = await tx.query(
-        `INSERT INTO ${table} (scope, key, args_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-        [scope, key, argsHash, at],
-      );
-      if (inserted.length === 1) return { status: 'claimed' };
-      return this.existing(tx, scope, key, argsHash);
-    },
     /**
      * The key is taken (by a committed call, or one still in progress in another transaction): its result to replay,
      * or CONFLICT when it was used for other arguments, or UNAVAILABLE while that call is still running.
@@ -44,13 +36,9 @@ export function idempotencyStore(schema: string) {
       }
       return { status: 'replay', result: JSON.parse(row.result) as Record<string, unknown> };
     },
-    /** The statement that stores the result; run it in the effect's transaction (e.g. alongside the ledger append). */
-    completion(scope: string, key: string, result: Record<string, unknown>): SqlStatement {
-      return { sql: `UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2`, params: [scope, key, JSON.stringify(result)] };
-    },
-    async complete(tx: Queryable, scope: string, key: string, result: Record<string, unknown>): Promise<void> {
-      const { sql, params } = this.completion(scope, key, result);
-      await tx.query(sql, params);
+    /** Stores the result of a key claimed earlier in the transaction, in the ledger append's statement (a CTE). */
+    completion(scope: string, key: string, result: Record<string, unknown>): Alongside {
+      return { ctes: `completed AS (UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2 RETURNING 1)`, params: [scope, key, JSON.stringify(result)] };
     },
   };
 }

@@ -6,10 +6,16 @@ import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
 
-/** A data-modifying statement with its own $1..$n parameters. */
-export interface SqlStatement {
-  sql: string;
+/**
+ * Common table expressions run in the same statement as a ledger append (saving a round trip), with their own
+ * $1..$n parameters: `ctes` is "name AS (...)[, name2 AS (...)]"; `columns` is a select list over them whose values
+ * the append returns (e.g. "EXISTS (SELECT 1 FROM claimed) AS claimed"). They run exactly once, after the chain head
+ * row is locked.
+ */
+export interface Alongside {
+  ctes: string;
   params: unknown[];
+  columns?: string;
 }
 
 export interface Ledger {
@@ -21,10 +27,14 @@ export interface Ledger {
    * They go to one of LEDGER_CHAINS chains: the lowest-numbered chain whose head no other transaction holds. That
    * head row stays locked until the transaction ends, so each chain stays linear; concurrent writes use different
    * chains and queue only when every chain is taken.
-   * `alongside` is run in the same statement (as a data-modifying CTE), saving a round trip. `held`, when given,
-   * settles once `tx` has ended: until then this process does not guess that chain's head for another append.
+   * `held`, when given, settles once `tx` has ended: until then this process does not guess that chain's head for
+   * another append.
    */
-  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside?: SqlStatement, held?: Promise<unknown>): Promise<LedgerEntry[]>;
+  append(tx: Queryable, records: readonly LedgerRecord[], now: Date, held?: Promise<unknown>): Promise<LedgerEntry[]>;
+  /** `append`, running `alongside` in the same statement; returns the entries and the values of `alongside.columns`. */
+  appendWith<Row extends Record<string, unknown>>(
+    tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>,
+  ): Promise<{ entries: LedgerEntry[]; row: Row }>;
   /** Entries about one order, conversation or customer, oldest first. */
   find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
 }
@@ -64,15 +74,16 @@ const COLUMNS = 'chain, seq, at, kind, call_id, system, tool, action, principal_
 const TYPES = ['int', 'bigint', 'timestamptz', ...Array<string>(13).fill('text')];
 
 /**
- * Appends `extra` and then `alongside`'s parameters to `params`; returns the data-modifying CTE that runs `alongside`
- * in the same statement (its $n renumbered to follow), or '' when there is none.
+ * Appends `extra` and then `alongside`'s parameters to `params`; returns `alongside`'s CTEs prefixed with a comma (or
+ * '') and its columns prefixed with a comma (or ''), their $n renumbered to follow.
  */
-function withAlongside(params: unknown[], alongside: SqlStatement | undefined, extra: unknown[]): string {
+function withAlongside(params: unknown[], alongside: Alongside | undefined, extra: unknown[]): { ctes: string; columns: string } {
   params.push(...extra);
-  if (!alongside) return '';
+  if (!alongside) return { ctes: '', columns: '' };
   const offset = params.length;
   params.push(...alongside.params);
-  return `, alongside AS (${alongside.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
+  const renumber = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  return { ctes: alongside.ctes ? `, ${renumber(alongside.ctes)}` : '', columns: alongside.columns ? `, ${renumber(alongside.columns)}` : '' };
 }
 
 /** How an append took its chain head (for metrics: many stale guesses mean processes contend for the same chains). */
@@ -111,40 +122,61 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
     return { entries, params, tuples: tuples.join(', '), next, head: { id: chain, seq, hash: prev } };
   }
 
+  /** The locked path: takes a free chain head (locked until `tx` ends) and appends after it. */
+  async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
+    const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
+    const built = build(head, records, now, false);
+    const extra = withAlongside(built.params, alongside, []);
+    const [row] = await tx.query<Record<string, unknown>>(
+      `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${built.tuples} RETURNING 1),
+       head AS (UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2} RETURNING 1)
+       ${extra.ctes}
+       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`,
+      built.params,
+    );
+    cache.remember(built.head, held);
+    options.onAppend?.('locked');
+    return { entries: built.entries, row };
+  }
+
+  /**
+   * One append. With a guessed head it is one statement; a stale guess then takes the locked path. `alongside` runs
+   * exactly once: in the first statement (guessed or locked), never again.
+   */
+  async function appendRecords(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
+    const guess = cache.take();
+    if (!guess) return appendLocked(tx, records, now, alongside, held);
+    const built = build(guess, records, now, true);
+    const extra = withAlongside(built.params, alongside, [guess.seq, guess.hash]);
+    // The select list reads `head` first, so `alongside` runs once the chain head row is locked (a fixed lock order).
+    const [row] = await tx.query<Record<string, unknown>>(
+      `WITH head AS (
+         UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1}
+          WHERE id = $${built.next + 2} AND seq = $${built.next + 3} AND hash = $${built.next + 4} RETURNING id),
+       appended AS (
+         INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${built.tuples}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
+       ${extra.ctes}
+       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`,
+      built.params,
+    );
+    const won = row?.n === 1;
+    cache.settle(guess.id, won ? built.head : undefined, held);
+    options.onAppend?.(won ? 'guessed' : 'stale_guess');
+    if (won) return { entries: built.entries, row };
+    return { entries: (await appendLocked(tx, records, now, undefined, held)).entries, row };
+  }
+
   return {
     schema,
     signer,
-    async append(tx, records, now, alongside, held) {
+    async append(tx, records, now, held) {
       if (records.length === 0) return [];
-      const guess = cache.take();
-      if (guess) {
-        const built = build(guess, records, now, true);
-        const [moved] = await tx.query<{ n: number }>(
-          `WITH head AS (
-             UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1}
-              WHERE id = $${built.next + 2} AND seq = $${built.next + 3} AND hash = $${built.next + 4} RETURNING id),
-           appended AS (
-             INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${built.tuples}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
-           ${withAlongside(built.params, alongside, [guess.seq, guess.hash])}
-           SELECT count(*)::int AS n FROM head`,
-          built.params,
-        );
-        const won = moved?.n === 1;
-        cache.settle(guess.id, won ? built.head : undefined, held);
-        options.onAppend?.(won ? 'guessed' : 'stale_guess');
-        if (won) return built.entries;
-      }
-      const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
-      const built = build(head, records, now, false);
-      await tx.query(
-        `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${built.tuples} RETURNING 1)
-         ${withAlongside(built.params, alongside, [])}
-         UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2}`,
-        built.params,
-      );
-      cache.remember(built.head, held);
-      options.onAppend?.('locked');
-      return built.entries;
+      return (await appendRecords(tx, records, now, undefined, held)).entries;
+    },
+    async appendWith<Row extends Record<string, unknown>>(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>) {
+      if (records.length === 0) throw new Error('ledger.appendWith needs at least one record');
+      const { entries, row } = await appendRecords(tx, records, now, alongside, held);
+      return { entries, row: (row ?? {}) as Row };
     },
     async find(q, filter) {
       const clauses: string[] = [];

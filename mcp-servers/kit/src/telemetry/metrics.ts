@@ -41,6 +41,11 @@ export function createMetrics(options: { pendingApprovals?: () => Promise<number
       help: "Ledger appends by how the chain head was taken: 'guessed' (one statement on the head this process wrote last), 'locked' (a free head locked first), 'stale_guess' (a guess another process had moved: then locked)",
       labelNames: ['path'], registers,
     }),
+    admissions: new Counter({
+      name: 'commerce_write_admissions_total',
+      help: "Write admissions (idempotency key + velocity count) by when they ran ('start': before the handler; 'commit': with the ledger append) and outcome ('claimed', 'replay'; 'over_velocity': admitted at commit over the velocity limit, so run again admitted first)",
+      labelNames: ['at', 'outcome'], registers,
+    }),
     sagas: new Counter({ name: 'commerce_sagas_total', help: 'Sagas run, by outcome (committed, rolled_back, compensation_failed)', labelNames: ['saga', 'outcome'], registers }),
   };
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { generateSigner } from '../ledger/ledger-keys.ts';
 import type { Principal } from '../principal.ts';
 import { registerTools } from '../register-tools.ts';
+import { transactionalBackend } from '../tool.ts';
 import { connectAs } from './connect-as.ts';
 import { migrateRefunds, refundTools, refundsBackend, testPolicy } from './refunds-system.ts';
 import { dropPrefixedSchemas, uniquePrefix } from './test-database.ts';
@@ -17,13 +18,21 @@ export const principals = {
   service: { kind: 'service', id: 'svc:bench', scopes: ['*'] },
 } satisfies Record<string, Principal | ((c: string) => Principal)>;
 
-/** A namespaced refunds system plus a kit runtime on `db`, with clients per principal. */
-export async function kitHarness(db: Database, options: Partial<ActionRuntimeOptions> = {}) {
+/** When writes are admitted: 'start' (key claimed before the handler), 'commit' (with the ledger append; see tool.ts `effects`). */
+export type AdmissionMode = 'start' | 'commit';
+export const ADMISSION_MODES: AdmissionMode[] = ['start', 'commit'];
+
+/**
+ * A namespaced refunds system plus a kit runtime on `db`, with clients per principal. `admission: 'commit'` declares
+ * the refunds backend transactional, so `issue_refund` (effects: 'backend') is admitted at commit.
+ */
+export async function kitHarness(db: Database, options: Partial<ActionRuntimeOptions> & { admission?: AdmissionMode } = {}) {
   const prefix = uniquePrefix();
   const schema = `${prefix}_refunds`;
   await migrateRefunds(db, schema, { alice: 0, bob: 0 });
-  const backend = refundsBackend(schema);
-  const runtime: KitRuntime = createActionRuntime({ db, schema: `${prefix}_kit`, policy: testPolicy(), signer: generateSigner(), ...options });
+  const { admission = 'start', ...runtimeOptions } = options;
+  const backend = admission === 'commit' ? transactionalBackend(refundsBackend(schema)) : refundsBackend(schema);
+  const runtime: KitRuntime = createActionRuntime({ db, schema: `${prefix}_kit`, policy: testPolicy(), signer: generateSigner(), ...runtimeOptions });
   await runtime.ready();
   const createServer = () => {
     const server = new McpServer({ name: 'refunds', version: '0.0.0' });

@@ -71,6 +71,7 @@ export const issueRefund = tool({
   },
   output: { refund_id: z.number().describe('refund id'), amount: z.number().describe('refunded amount') },
   assess: async ({ customer_id, order_id, amount }) => ({ customerId: customer_id, orderId: order_id, amount, status: 'delivered' }),
+  effects: 'backend',
   compensation: { tool: 'reverse_refund', args: (_input, output) => ({ refund_id: output.refund_id }) },
   async handler({ customer_id, order_id, amount }, ctx) {
     if ((await ctx.backend.balance(customer_id)) === undefined) throw notFound(`customer ${customer_id} not found`);

@@ -1,4 +1,4 @@
-import { assertSchemaName, type Queryable } from '@agentic-commerce/kit';
+import { assertSchemaName, transactionalBackend, type BackendFactory, type Queryable } from '@agentic-commerce/kit';
 import type { OrderStatus } from '../domain/records.ts';
 import type { OmsBackend, OrderAllocation, OrderSummary, OrderTimeline } from './oms-backend.ts';
 import { loadCustomers, loadOrders, loadProducts } from './sql-oms-bulk-load.ts';
@@ -6,9 +6,10 @@ import { readCustomers, readOrders, readProducts } from './sql-oms-reads.ts';
 import { applyOrderChange, insertOrder, setCustomerAddress, setOrderAllocations } from './sql-oms-writes.ts';
 
 /** The reference OMS on PostgreSQL / PGlite: `sqlOmsBackend('oms')(db)` or, in a write, `(tx)`. */
-export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
+export function sqlOmsBackend(schema = 'oms'): BackendFactory<OmsBackend> {
   const s = assertSchemaName(schema);
-  return (q) => ({
+  // Every change is a statement on `q`, so a write commits or rolls back with its call (kit tool.ts, `effects`).
+  return transactionalBackend((q) => ({
     async findCustomerIdByEmail(email) {
       const rows = await q.query<{ id: string }>(`SELECT id FROM ${s}.customers WHERE lower(email) = lower($1) ORDER BY id LIMIT 1`, [email]);
       return rows[0]?.id;
@@ -81,5 +82,5 @@ export function sqlOmsBackend(schema = 'oms'): (q: Queryable) => OmsBackend {
       const ids = (table: string) => q.query<{ id: string }>(`SELECT id FROM ${s}.${table} WHERE revision > 0 ORDER BY id`).then((rows) => rows.map((r) => r.id));
       return { users: await ids('customers'), orders: await ids('orders'), products: await ids('products') };
     },
-  });
+  }));
 }

@@ -12,6 +12,7 @@ export const exchangeDeliveredOrderItems = tool({
   description:
     "Request an exchange of items of a delivered order for other available variants of the same product (status 'delivered'; return or exchange only once per order, so collect every item first). One payment method pays or receives the price difference; a gift card must cover it. Get the customer's explicit yes first.",
   kind: 'write',
+  effects: 'backend',
   action: 'order.exchange',
   input: { order_id: orderIdField, item_ids: itemIdsField('exchanged'), new_item_ids: newItemIdsField, payment_method_id: paymentMethodIdField },
   output: orderOutput,

@@ -12,6 +12,7 @@ export const modifyPendingOrderAddress = tool({
   description:
     "Change the shipping address of a pending order (status 'pending' only). Explain the change and get the customer's explicit yes first. Returns the order after the change, with the previous address.",
   kind: 'write',
+  effects: 'backend',
   action: 'order.modify_address',
   annotations: { idempotentHint: true },
   input: { order_id: orderIdField, ...addressFields },

@@ -11,6 +11,7 @@ export const modifyPendingOrderPayment = tool({
   description:
     "Pay a pending order with a different payment method of the same customer (status 'pending', exactly one payment so far). A gift card must cover the whole amount. Get the customer's explicit yes first. The old method is refunded (gift cards at once).",
   kind: 'write',
+  effects: 'backend',
   action: 'order.modify_payment',
   input: { order_id: orderIdField, payment_method_id: paymentMethodIdField },
   output: orderOutput,

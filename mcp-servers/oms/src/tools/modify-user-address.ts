@@ -10,6 +10,7 @@ export const modifyUserAddress = tool({
   description:
     "Change the customer's default address (existing orders keep theirs; use modify_pending_order_address for those). Explain the change and get the customer's explicit yes first. Returns the profile after the change, with the previous address.",
   kind: 'write',
+  effects: 'backend',
   action: 'customer.modify_address',
   annotations: { idempotentHint: true },
   input: { user_id: userIdField, ...addressFields },

@@ -16,6 +16,7 @@ export const returnDeliveredOrderItems = tool({
   description:
     "Request a return of items of a delivered order (status 'delivered'; return or exchange only once per order). The refund goes to the original payment method or to one of the customer's gift cards. Get the customer's explicit yes first. The order becomes 'return requested' and the customer gets return instructions by email.",
   kind: 'write',
+  effects: 'backend',
   action: 'order.return',
   input: { order_id: orderIdField, item_ids: itemIdsField('returned'), payment_method_id: paymentMethodIdField },
   output: orderOutput,

@@ -1,4 +1,4 @@
-import { assertSchemaName, type Queryable } from '@agentic-commerce/kit';
+import { assertSchemaName, transactionalBackend, type BackendFactory, type Queryable } from '@agentic-commerce/kit';
 import type { PricingBackend } from './pricing-backend.ts';
 import { sqlCoupons } from './sql-coupons.ts';
 import { sqlLoyalty } from './sql-loyalty.ts';
@@ -10,9 +10,10 @@ import { sqlRules } from './sql-rules.ts';
  * The reference pricing backend over SQL (PostgreSQL dialect; PGlite and PostgreSQL). `schema` is where
  * `pricingMigrations` were applied: `sqlPricingBackend('pricing')(db)`.
  */
-export function sqlPricingBackend(schema: string): (q: Queryable) => PricingBackend {
+export function sqlPricingBackend(schema: string): BackendFactory<PricingBackend> {
   assertSchemaName(schema);
-  return (q) => {
+  // Every change is a statement on `q`, so a write commits or rolls back with its call (kit tool.ts, `effects`).
+  return transactionalBackend((q) => {
     const rules = sqlRules(schema, q);
     const prices = sqlPrices(schema, q);
     const quotes = sqlQuotes(schema, q, rules, (ids, at) => prices.getVariantPrices(ids, at));
@@ -25,5 +26,5 @@ export function sqlPricingBackend(schema: string): (q: Queryable) => PricingBack
       saveCoupon: rules.saveCoupon,
       getLoyaltyProgram: rules.program,
     };
-  };
+  });
 }

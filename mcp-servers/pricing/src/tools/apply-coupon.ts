@@ -23,6 +23,7 @@ export const applyCoupon = tool({
     'Use to record that an order uses the coupon priced in its quote (create_order does this itself). Re-checks expiry and usage limits ' +
     'and refuses with the reason. Keyed by order id: repeating it has no second effect. Undo with release_coupon.',
   kind: 'write',
+  effects: 'backend',
   action: 'coupon.apply',
   annotations: { idempotentHint: true },
   input: { quote_id: quoteId, order_id: orderId },

@@ -14,6 +14,7 @@ export const redeemLoyaltyPoints = tool({
     'Use to spend a customer\'s loyalty points as payment for an order (create_order does this itself for a quote with points). ' +
     'Refused beyond the balance. Keyed by order id: repeating it for the same order and points has no second effect. Undo with restore_loyalty_points.',
   kind: 'write',
+  effects: 'backend',
   action: 'loyalty.redeem',
   annotations: { idempotentHint: true },
   input: {

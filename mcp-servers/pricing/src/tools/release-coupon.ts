@@ -12,6 +12,7 @@ export const releaseCoupon = tool({
     'Use when an order that used a coupon did not go ahead (the undo of apply_coupon): the use no longer counts toward the coupon\'s limits. ' +
     'Repeating it has no second effect.',
   kind: 'write',
+  effects: 'backend',
   action: 'coupon.release',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { order_id: orderId },

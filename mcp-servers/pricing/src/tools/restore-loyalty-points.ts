@@ -15,6 +15,7 @@ export const restoreLoyaltyPoints = tool({
     'Use to give back the points redeemed for an order that did not go ahead (the undo of redeem_loyalty_points). ' +
     'Restores exactly what was redeemed for that order; repeating it has no second effect.',
   kind: 'write',
+  effects: 'backend',
   action: 'loyalty.restore',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { customer_id: optionalCustomerId, order_id: orderId, reason },

@@ -1,4 +1,4 @@
-import { assertSchemaName, invalidArgument, type Queryable } from '@agentic-commerce/kit';
+import { assertSchemaName, invalidArgument, transactionalBackend, type BackendFactory, type Queryable } from '@agentic-commerce/kit';
 import type { Fulfillment, StockLevel, StockMovement, Warehouse } from '../domain/types.ts';
 import { FULFILLMENT_COLUMNS, MOVEMENT_COLUMNS, STOCK_COLUMNS } from './sql/columns.ts';
 import { advanceFulfillment, selectFulfillment } from './sql/fulfillments.ts';
@@ -10,9 +10,10 @@ import type { WmsBackend } from './wms-backend.ts';
  * The reference WMS over SQL (PostgreSQL dialect; PGlite and PostgreSQL). Writes that touch several rows
  * must run inside one transaction: MCP write tools get one from the action layer; library callers use `db.transaction`.
  */
-export function sqlWmsBackend(schema = 'wms'): (q: Queryable) => WmsBackend {
+export function sqlWmsBackend(schema = 'wms'): BackendFactory<WmsBackend> {
   const s = assertSchemaName(schema);
-  return (q) => {
+  // Every change is a statement on `q`, so a write commits or rolls back with its call (kit tool.ts, `effects`).
+  return transactionalBackend((q) => {
     const listWarehouses = () =>
       q.query<Warehouse>(`SELECT id, name, region, zip_prefixes AS "zipPrefixes" FROM ${s}.warehouses ORDER BY id`);
     return {
@@ -52,5 +53,5 @@ export function sqlWmsBackend(schema = 'wms'): (q: Queryable) => WmsBackend {
           [query.itemId ?? null, query.warehouseId ?? null, query.reference ?? null, query.limit, query.afterId ?? 0],
         ),
     };
-  };
+  });
 }

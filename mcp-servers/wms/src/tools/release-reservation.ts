@@ -11,6 +11,7 @@ export const releaseReservation = tool({
     'Returns the stock held for a pending order to available stock, e.g. when the order is cancelled or its creation ' +
     'failed. Releasing an already released reservation returns it unchanged; a shipped order cannot be released.',
   kind: 'write',
+  effects: 'backend',
   action: 'stock.release',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { order_id: orderIdField },

@@ -13,6 +13,7 @@ export const reserveStock = tool({
     'otherwise splits. Idempotent per order: the same lines again return the existing reservation. Usually called by ' +
     'the OMS when an order is created; undo with release_reservation.',
   kind: 'write',
+  effects: 'backend',
   action: 'stock.reserve',
   annotations: { idempotentHint: true, destructiveHint: false },
   input: {

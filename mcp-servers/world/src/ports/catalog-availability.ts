@@ -1,4 +1,4 @@
-import type { BackendFactory } from '@agentic-commerce/kit';
+import { isTransactionalBackend, transactionalBackend, type BackendFactory } from '@agentic-commerce/kit';
 import type { OmsBackend } from '@agentic-commerce/oms';
 import type { WmsBackend } from '@agentic-commerce/wms';
 
@@ -7,10 +7,10 @@ import type { WmsBackend } from '@agentic-commerce/wms';
  * world the WMS is the source of that truth, so every WMS change of free stock (a reservation made, released or
  * replaced by an order, a stock adjustment, whoever calls it: the OMS port, a WMS tool, the simulator) updates the
  * catalog flag of the variants it touched, in the same transaction. A real deployment does the same from the
- * WMS's movement feed (`listMovements`).
+ * WMS's movement feed (`listMovements`). Transactional (kit tool.ts) when both backends are: both run on `q`.
  */
 export function catalogSyncingWms(wms: BackendFactory<WmsBackend>, oms: BackendFactory<OmsBackend>): BackendFactory<WmsBackend> {
-  return (q) => {
+  const factory: BackendFactory<WmsBackend> = (q) => {
     const backend = wms(q);
     const sync = async (itemIds: readonly string[]) => {
       const ids = [...new Set(itemIds)];
@@ -38,4 +38,5 @@ export function catalogSyncingWms(wms: BackendFactory<WmsBackend>, oms: BackendF
       },
     };
   };
+  return isTransactionalBackend(wms) && isTransactionalBackend(oms) ? transactionalBackend(factory) : factory;
 }
