@@ -138,4 +138,11 @@ export const kitMigrations: Migration[] = [
     // Velocity limits read velocity_counts since version 2; this index was maintained on every append and never read.
     up: (s) => `DROP INDEX ${s}.ledger_velocity;`,
   },
+  {
+    version: 6,
+    name: 'drop the ledger pos index',
+    // `pos` (from its sequence, unique by construction) only orders the few entries of one order, call or
+    // conversation that ledger.find reads through other indexes; this index cost an insertion per entry and was read by nothing.
+    up: (s) => `DROP INDEX ${s}.ledger_pos;`,
+  },
 ];

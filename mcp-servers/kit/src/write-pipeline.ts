@@ -146,12 +146,25 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     }
     if (refusal !== thrown && thrown instanceof KeyTaken) decision = undefined; // refused on its key, before any decision
     const error = refusal instanceof NeedsApproval ? await requestApproval(k, c, refusal.decision) : refusal;
-    const known = isCommerceError(error) ? error : new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
+    const transient = isCommerceError(error) ? undefined : transientDatabaseError(error);
+    const known = isCommerceError(error) ? error : transient ?? new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
     await recordFailure(k, c, decision, known, evidence, journal.records);
-    throw error;
+    throw transient ?? error;
   } finally {
     ended();
   }
+}
+
+/**
+ * PostgreSQL rolled the write back because it deadlocked with, or could not be serialized after, a concurrent one
+ * (e.g. a duplicate admitted first while another was admitted at commit take the same locks in another order):
+ * nothing changed, and the same call with the same key is safe to retry.
+ */
+function transientDatabaseError(error: unknown): CommerceError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== '40P01' && code !== '40001') return undefined;
+  const what = code === '40P01' ? 'deadlocked with' : 'could not be serialized after';
+  return new CommerceError('UNAVAILABLE', `the write ${what} a concurrent one and was rolled back; nothing changed: retry with the same idempotency key`, { cause: error });
 }
 
 async function requestApproval(k: KitServices, c: CallRecordContext, decision: PolicyDecision): Promise<CommerceError> {

@@ -4,7 +4,7 @@ import { toolError } from '../testing/connect-as.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
 import { issueRefund, refundsBackend, reverseRefund } from '../testing/refunds-system.ts';
 import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
-import { isTransactionalBackend, transactionalBackend } from '../tool.ts';
+import { defineTool, isTransactionalBackend, transactionalBackend } from '../tool.ts';
 
 const { service } = principals;
 const admissions = async (h: KitHarness) => (await h.runtime.metrics.registry.getSingleMetric('commerce_write_admissions_total')!.get()).values.map((v) => `${v.labels.at}/${v.labels.outcome}=${v.value}`).sort();
@@ -63,5 +63,29 @@ describe('writes admitted at commit (idempotency key and velocity count written 
     expect(await admissions(h)).toContain('start/claimed=2');
     expect(await h.balance('bob')).toBe(10);
     expect(await verifyLedger(h.runtime.db, h.runtime.schema, h.runtime.ledger.signer.publicKeys)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a write PostgreSQL rolled back for a deadlock or a serialization failure', () => {
+  let h: KitHarness;
+  beforeAll(async () => void (h = await kitHarness(await sharedPglite(), { admission: 'commit' })), DATABASE_START_TIMEOUT_MS);
+  afterAll(async () => h.cleanup());
+
+  it.each([['40P01', 'deadlocked with'], ['40001', 'could not be serialized after']])('answers %s as UNAVAILABLE, safe to retry with the same key, and records it', async (code, words) => {
+    const losing = defineTool({
+      ...issueRefund,
+      async handler(input, ctx) {
+        await ctx.backend.refund(input.customer_id, input.order_id, input.amount);
+        throw Object.assign(new Error('simulated'), { code });
+      },
+    });
+    const call = { system: 'refunds', tool: losing, input: { customer_id: 'bob', order_id: `#D${code}`, amount: 2 }, principal: service, idempotencyKey: `deadlock-${code}` };
+    await expect(h.runtime.invoke(call, h.backend)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining(`the write ${words} a concurrent one and was rolled back`) });
+    expect(await h.balance('bob')).toBe(0);
+    expect(await kinds(h, `#D${code}`)).toEqual(['intent', 'decision', 'error']);
+    // The retry (here with the real handler) executes once.
+    expect(await h.runtime.invoke({ ...call, tool: issueRefund }, h.backend)).toMatchObject({ amount: 2 });
+    expect(await h.balance('bob')).toBe(2);
+    await h.runtime.db.exec(`UPDATE ${h.schema}.wallets SET balance = 0 WHERE customer_id = 'bob'`);
   });
 });
