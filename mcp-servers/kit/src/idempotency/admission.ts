@@ -38,29 +38,44 @@ export interface AdmissionRow extends Record<string, unknown> {
  */
 export function admissionCtes(schema: string, key: KeyClaim | undefined, velocity: VelocityCount | undefined, now: Date): Alongside {
   const params: unknown[] = [];
+  if (key) params.push(key.scope, key.key, key.argsHash, now.toISOString(), key.result === undefined ? null : JSON.stringify(key.result));
+  if (velocity) {
+    const today = now.toISOString().slice(0, 10);
+    const first = new Date(now.getTime() - (Math.ceil(velocity.days) - 1) * 86_400_000).toISOString().slice(0, 10);
+    params.push(velocity.customerId, velocity.action, today, first);
+  }
+  return { ...admissionText(schema, key !== undefined, velocity !== undefined), params };
+}
+
+const texts = new Map<string, { ctes: string; columns: string }>();
+
+/** The SQL of `admissionCtes`: the same few texts every time (built once; engines prepare statements by text). */
+function admissionText(schema: string, withKey: boolean, withVelocity: boolean): { ctes: string; columns: string } {
+  const id = `${schema}|${withKey}|${withVelocity}`;
+  let text = texts.get(id);
+  if (text) return text;
   const ctes: string[] = [];
   let claimed = 'true';
-  if (key) {
-    params.push(key.scope, key.key, key.argsHash, now.toISOString(), key.result === undefined ? null : JSON.stringify(key.result));
+  if (withKey) {
     ctes.push(`claimed AS (INSERT INTO ${schema}.idempotency (scope, key, args_hash, created_at, result) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
     claimed = 'EXISTS (SELECT 1 FROM claimed)';
   }
   let total = 'NULL::int';
-  if (velocity) {
-    const today = now.toISOString().slice(0, 10);
-    const first = new Date(now.getTime() - (Math.ceil(velocity.days) - 1) * 86_400_000).toISOString().slice(0, 10);
-    const p = params.length;
-    params.push(velocity.customerId, velocity.action, today, first);
+  if (withVelocity) {
+    const p = withKey ? 5 : 0;
     // The upsert waits on today's row lock, so concurrent calls for one customer count exactly; earlier days no longer change.
     ctes.push(`bumped AS (
        INSERT INTO ${schema}.velocity_counts AS v (customer_id, action, day, n) SELECT $${p + 1}::text, $${p + 2}::text, $${p + 3}::date, 1
-        ${key ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''}
+        ${withKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''}
        ON CONFLICT (customer_id, action, day) DO UPDATE SET n = v.n + 1 RETURNING n)`);
     total = `(SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${schema}.velocity_counts
          WHERE customer_id = $${p + 1} AND action = $${p + 2} AND day >= $${p + 4}::date AND day < $${p + 3}::date), 0)`;
   }
-  return { ctes: ctes.join(',\n'), params, columns: `${claimed} AS claimed, ${total} AS total` };
+  text = { ctes: ctes.join(',\n'), columns: `${claimed} AS claimed, ${total} AS total` };
+  if (texts.size >= 256) texts.clear();
+  texts.set(id, text);
+  return text;
 }
 
 /**

@@ -73,15 +73,16 @@ const COLUMNS = 'chain, seq, at, kind, call_id, system, tool, action, principal_
 /** Column types, for VALUES read through SELECT (whose parameters PostgreSQL cannot type from the target columns). */
 const TYPES = ['int', 'bigint', 'timestamptz', ...Array<string>(13).fill('text')];
 
-/**
- * Appends `extra` and then `alongside`'s parameters to `params`; returns `alongside`'s CTEs prefixed with a comma (or
- * '') and its columns prefixed with a comma (or ''), their $n renumbered to follow.
- */
-function withAlongside(params: unknown[], alongside: Alongside | undefined, extra: unknown[]): { ctes: string; columns: string } {
-  params.push(...extra);
+/** "($1::int, $2::bigint, ...), (...)" for `count` rows of COLUMNS; `typed` adds the casts VALUES under SELECT needs. */
+function valuesList(count: number, typed: boolean): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < count; r += 1) tuples.push(`(${TYPES.map((type, i) => `$${r * TYPES.length + i + 1}${typed ? `::${type}` : ''}`).join(', ')})`);
+  return tuples.join(', ');
+}
+
+/** `alongside`'s CTEs and columns, each prefixed with a comma (or ''), their $n renumbered to start after `offset`. */
+function renumbered(alongside: Alongside | undefined, offset: number): { ctes: string; columns: string } {
   if (!alongside) return { ctes: '', columns: '' };
-  const offset = params.length;
-  params.push(...alongside.params);
   const renumber = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   return { ctes: alongside.ctes ? `, ${renumber(alongside.ctes)}` : '', columns: alongside.columns ? `, ${renumber(alongside.columns)}` : '' };
 }
@@ -96,13 +97,12 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
   /**
    * Chains `records` after `head` and signs the last one; the parameters end with the new head's seq, hash and chain id.
    */
-  function build(head: KnownHead, records: readonly LedgerRecord[], now: Date, typed: boolean) {
+  function build(head: KnownHead, records: readonly LedgerRecord[], now: Date) {
     const chain = head.id;
     let { seq, hash: prev } = head;
     const at = now.toISOString();
     const entries: LedgerEntry[] = [];
     const params: unknown[] = [];
-    const tuples: string[] = [];
     for (const record of records) {
       seq += 1;
       const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
@@ -111,29 +111,52 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
       // One signature per append, on its last entry: that hash commits to every earlier entry through `prev` (0700).
       const entry: LedgerEntry = { ...unsigned, hash, signature: seq === head.seq + records.length ? signer.sign(hash) : '' };
       entries.push(entry);
-      const row = [chain, seq, at, record.kind, record.callId, record.system, record.tool, record.action, record.principal?.id,
-        record.conversationId, record.customerId, record.orderId, body, hash, signer.keyId, entry.signature];
-      tuples.push(`(${row.map((_, i) => `$${params.length + i + 1}${typed ? `::${TYPES[i]}` : ''}`).join(', ')})`);
-      params.push(...row.map((v) => v ?? null));
+      params.push(chain, seq, at, record.kind, record.callId ?? null, record.system ?? null, record.tool ?? null, record.action ?? null,
+        record.principal?.id ?? null, record.conversationId ?? null, record.customerId ?? null, record.orderId ?? null, body, hash, signer.keyId, entry.signature);
       prev = hash;
     }
-    const next = params.length + 1;
     params.push(seq, prev, chain);
-    return { entries, params, tuples: tuples.join(', '), next, head: { id: chain, seq, hash: prev } };
+    return { entries, params, head: { id: chain, seq, hash: prev } };
+  }
+
+  /**
+   * The statement texts depend only on the path, the number of records and the alongside CTEs, so each is built once
+   * (a write's append is the same text every time, and the engine prepares it by text).
+   */
+  const texts = new Map<string, string>();
+  function statement(path: 'guessed' | 'locked', count: number, alongside: Alongside | undefined): string {
+    const id = `${path}|${count}|${alongside?.ctes ?? ''}|${alongside?.columns ?? ''}`;
+    let sql = texts.get(id);
+    if (sql !== undefined) return sql;
+    const next = count * TYPES.length + 1; // the new head's seq, hash and chain follow the rows' parameters
+    if (path === 'guessed') {
+      const extra = renumbered(alongside, next + 4); // after the guessed head's seq and hash
+      // The select list reads `head` first, so `alongside` runs once the chain head row is locked (a fixed lock order).
+      sql = `WITH head AS (
+         UPDATE ${schema}.ledger_head SET seq = $${next}, hash = $${next + 1}
+          WHERE id = $${next + 2} AND seq = $${next + 3} AND hash = $${next + 4} RETURNING id),
+       appended AS (
+         INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${valuesList(count, true)}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
+       ${extra.ctes}
+       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`;
+    } else {
+      const extra = renumbered(alongside, next + 2);
+      sql = `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${valuesList(count, false)} RETURNING 1),
+       head AS (UPDATE ${schema}.ledger_head SET seq = $${next}, hash = $${next + 1} WHERE id = $${next + 2} RETURNING 1)
+       ${extra.ctes}
+       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`;
+    }
+    if (texts.size >= 256) texts.clear(); // a bound, should callers ever vary their CTEs without end
+    texts.set(id, sql);
+    return sql;
   }
 
   /** The locked path: takes a free chain head (locked until `tx` ends) and appends after it. */
   async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
     const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
-    const built = build(head, records, now, false);
-    const extra = withAlongside(built.params, alongside, []);
-    const [row] = await tx.query<Record<string, unknown>>(
-      `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${built.tuples} RETURNING 1),
-       head AS (UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1} WHERE id = $${built.next + 2} RETURNING 1)
-       ${extra.ctes}
-       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`,
-      built.params,
-    );
+    const built = build(head, records, now);
+    if (alongside) built.params.push(...alongside.params);
+    const [row] = await tx.query<Record<string, unknown>>(statement('locked', records.length, alongside), built.params);
     cache.remember(built.head, held);
     options.onAppend?.('locked');
     return { entries: built.entries, row };
@@ -146,19 +169,10 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
   async function appendRecords(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
     const guess = cache.take();
     if (!guess) return appendLocked(tx, records, now, alongside, held);
-    const built = build(guess, records, now, true);
-    const extra = withAlongside(built.params, alongside, [guess.seq, guess.hash]);
-    // The select list reads `head` first, so `alongside` runs once the chain head row is locked (a fixed lock order).
-    const [row] = await tx.query<Record<string, unknown>>(
-      `WITH head AS (
-         UPDATE ${schema}.ledger_head SET seq = $${built.next}, hash = $${built.next + 1}
-          WHERE id = $${built.next + 2} AND seq = $${built.next + 3} AND hash = $${built.next + 4} RETURNING id),
-       appended AS (
-         INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${built.tuples}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
-       ${extra.ctes}
-       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`,
-      built.params,
-    );
+    const built = build(guess, records, now);
+    built.params.push(guess.seq, guess.hash);
+    if (alongside) built.params.push(...alongside.params);
+    const [row] = await tx.query<Record<string, unknown>>(statement('guessed', records.length, alongside), built.params);
     const won = row?.n === 1;
     cache.settle(guess.id, won ? built.head : undefined, held);
     options.onAppend?.(won ? 'guessed' : 'stale_guess');

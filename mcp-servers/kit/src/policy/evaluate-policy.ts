@@ -21,8 +21,22 @@ export interface PolicyDecision {
 
 export type EffectiveRule = PolicyOverride & { autonomy: Autonomy; rule: string };
 
-/** The rule for an action class and principal kind: default rule, else the class's rule, with the kind's override on top. */
+const rules = new WeakMap<Policy, Map<string, EffectiveRule>>();
+
+/**
+ * The rule for an action class and principal kind: default rule, else the class's rule, with the kind's override on
+ * top. Computed once per policy, action and kind (a loaded policy does not change; a new version is a new object).
+ */
 export function effectiveRule(policy: Policy, action: string, kind: PrincipalKind): EffectiveRule {
+  let known = rules.get(policy);
+  if (!known) rules.set(policy, (known = new Map()));
+  const id = `${kind} ${action}`;
+  let rule = known.get(id);
+  if (!rule) known.set(id, (rule = mergeRule(policy, action, kind)));
+  return rule;
+}
+
+function mergeRule(policy: Policy, action: string, kind: PrincipalKind): EffectiveRule {
   const listed = policy.file.actions[action];
   const base = listed ?? policy.file.default_rule;
   const { principals, ...fields } = base;
