@@ -49,28 +49,23 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** An entry's chain as signed: entries written before chains existed carry none and belong to chain 1. */
 export const chainOf = (body: { chain?: unknown }): unknown => body.chain ?? 1;
 
+/** The signed fields of an entry, in canonical (sorted) order, each with its JSON-quoted name. */
+const SIGNED_FIELDS = (['chain', 'seq', 'at', 'prev', 'keyId', 'kind', 'callId', 'system', 'tool', 'action', 'principal', 'conversationId', 'customerId', 'orderId', 'data'] as const)
+  .slice().sort().map((field) => [field, JSON.stringify(field)] as const);
+
 /**
  * The signed text of an entry: canonical JSON of everything but the hash and signature (it includes `chain`, `seq`
- * and `prev`, so an entry cannot be moved to another chain or position without breaking its signature).
+ * and `prev`, so an entry cannot be moved to another chain or position without breaking its signature). Written
+ * field by field — the same text as `canonicalJson` of those fields (tested), without building the object first.
  */
 export function entryBody(entry: Omit<LedgerEntry, 'hash' | 'signature' | 'chain'> & { chain?: number }): string {
-  return canonicalJson({
-    chain: entry.chain,
-    seq: entry.seq,
-    at: entry.at,
-    prev: entry.prev,
-    keyId: entry.keyId,
-    kind: entry.kind,
-    callId: entry.callId,
-    system: entry.system,
-    tool: entry.tool,
-    action: entry.action,
-    principal: entry.principal,
-    conversationId: entry.conversationId,
-    customerId: entry.customerId,
-    orderId: entry.orderId,
-    data: entry.data,
-  });
+  let out = '{';
+  for (const [field, quoted] of SIGNED_FIELDS) {
+    const value = entry[field];
+    if (value === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${quoted}:${canonicalJson(value)}`;
+  }
+  return `${out}}`;
 }
 
 export const hashBody = (body: string): string => sha256Hex(body);

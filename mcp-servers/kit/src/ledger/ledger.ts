@@ -105,11 +105,17 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
     const params: unknown[] = [];
     for (const record of records) {
       seq += 1;
-      const unsigned = { ...record, chain, seq, at, prev, keyId: signer.keyId };
-      const body = entryBody(unsigned);
+      // Built field by field (not spread from `record`: one object shape for every entry keeps this path fast).
+      const entry: LedgerEntry = {
+        kind: record.kind, callId: record.callId, system: record.system, tool: record.tool, action: record.action, principal: record.principal,
+        conversationId: record.conversationId, customerId: record.customerId, orderId: record.orderId, data: record.data,
+        chain, seq, at, prev, keyId: signer.keyId, hash: '', signature: '',
+      };
+      const body = entryBody(entry);
       const hash = hashBody(body);
+      entry.hash = hash;
       // One signature per append, on its last entry: that hash commits to every earlier entry through `prev` (0700).
-      const entry: LedgerEntry = { ...unsigned, hash, signature: seq === head.seq + records.length ? signer.sign(hash) : '' };
+      if (seq === head.seq + records.length) entry.signature = signer.sign(hash);
       entries.push(entry);
       params.push(chain, seq, at, record.kind, record.callId ?? null, record.system ?? null, record.tool ?? null, record.action ?? null,
         record.principal?.id ?? null, record.conversationId ?? null, record.customerId ?? null, record.orderId ?? null, body, hash, signer.keyId, entry.signature);
@@ -123,10 +129,15 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
    * The statement texts depend only on the path, the number of records and the alongside CTEs, so each is built once
    * (a write's append is the same text every time, and the engine prepares it by text).
    */
-  const texts = new Map<string, string>();
+  const texts = new Map<string, Map<string, string>>(); // by the alongside CTEs (callers reuse one string), then path, count, columns
   function statement(path: 'guessed' | 'locked', count: number, alongside: Alongside | undefined): string {
-    const id = `${path}|${count}|${alongside?.ctes ?? ''}|${alongside?.columns ?? ''}`;
-    let sql = texts.get(id);
+    let byShape = texts.get(alongside?.ctes ?? '');
+    if (!byShape) {
+      if (texts.size >= 64) texts.clear(); // a bound, should callers ever vary their CTEs without end
+      texts.set(alongside?.ctes ?? '', (byShape = new Map()));
+    }
+    const id = `${path}${count}|${alongside?.columns ?? ''}`;
+    let sql = byShape.get(id);
     if (sql !== undefined) return sql;
     const next = count * TYPES.length + 1; // the new head's seq, hash and chain follow the rows' parameters
     if (path === 'guessed') {
@@ -146,8 +157,8 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
        ${extra.ctes}
        SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`;
     }
-    if (texts.size >= 256) texts.clear(); // a bound, should callers ever vary their CTEs without end
-    texts.set(id, sql);
+    if (byShape.size >= 64) byShape.clear();
+    byShape.set(id, sql);
     return sql;
   }
 
