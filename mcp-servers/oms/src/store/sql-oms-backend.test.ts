@@ -99,6 +99,21 @@ describe.each(testEngines())('SQL OMS backend conformance: $name', ({ name, open
     expect((await oms.changedRecordIds()).orders).toEqual([order.order_id]);
   });
 
+  it('gives an order\'s times from its locked read inside a write, the same as read on their own', async () => {
+    const { schema, oms } = await world();
+    const order: Order = { ...fresh(DELIVERED), order_id: '#W3000002' };
+    const timeline = { placedAt: '2026-11-01T09:30:00.000Z', deliveredAt: '2026-11-04T15:00:00.000Z' };
+    await oms.loadOrders([order], { timelines: new Map([[order.order_id, timeline]]) });
+    expect(await oms.getOrderTimeline(order.order_id)).toEqual(timeline);
+    const inWrite = await db.transaction(async (tx) => {
+      const backend = sqlOmsBackend(schema)(tx);
+      await backend.getOrder(order.order_id, { lock: true });
+      return backend.getOrderTimeline(order.order_id);
+    });
+    expect(inWrite).toEqual(timeline);
+    expect(await oms.getOrderTimeline('#W3999998')).toBeUndefined();
+  });
+
   it(`bulk-loads more rows than one statement carries (${BULK_CHUNK_ROWS} per chunk)`, async () => {
     const { oms } = await world();
     const count = BULK_CHUNK_ROWS + 7;

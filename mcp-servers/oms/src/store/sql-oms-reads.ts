@@ -1,5 +1,6 @@
 import type { Queryable } from '@agentic-commerce/kit';
 import type { Address, Order, OrderItem, OrderStatus, PaymentMethod, Product, Transaction, User } from '../domain/records.ts';
+import type { OrderTimeline } from './oms-backend.ts';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => v as string;
@@ -60,10 +61,11 @@ export async function readCustomers(q: Queryable, s: string, ids?: readonly stri
  * One statement per call, whatever the number of orders: each order row carries its lines, shipments, payments and
  * after-sales requests as JSON (numbers keep their stored precision through jsonb).
  */
-export async function readOrders(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, Order>> {
+/** Orders by id; `timelines`, when given, receives each order's placement and delivery times from the same read. */
+export async function readOrders(q: Queryable, s: string, ids?: readonly string[], timelines?: Map<string, OrderTimeline>): Promise<Map<string, Order>> {
   const f = filter('o.id', ids);
   const rows = await q.query<Row & { items: OrderItem[]; fulfillments: Order['fulfillments']; payments: Transaction[] }>(
-    `SELECT o.id, o.customer_id, o.address1, o.address2, o.city, o.state, o.country, o.zip, o.status,
+    `SELECT o.id, o.customer_id, o.address1, o.address2, o.city, o.state, o.country, o.zip, o.status, o.placed_at, o.delivered_at,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('name', i.name, 'product_id', i.product_id, 'item_id', i.item_id, 'price', i.price, 'options', i.options) ORDER BY i.position), '[]')
                FROM ${s}.order_items i WHERE i.order_id = o.id) AS items,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('tracking_id', to_jsonb(x.tracking_ids), 'item_ids', to_jsonb(x.item_ids)) ORDER BY x.position), '[]')
@@ -105,8 +107,16 @@ export async function readOrders(q: Queryable, s: string, ids?: readonly string[
       order.exchange_price_difference = row.exchange_price_difference as number;
     }
     result.set(id, order);
+    timelines?.set(id, timelineOf(row.placed_at as string | null, row.delivered_at as string | null));
   }
   return result;
+}
+
+export function timelineOf(placedAt: string | null, deliveredAt: string | null): OrderTimeline {
+  const timeline: OrderTimeline = {};
+  if (placedAt) timeline.placedAt = placedAt;
+  if (deliveredAt) timeline.deliveredAt = deliveredAt;
+  return timeline;
 }
 
 export async function readProducts(q: Queryable, s: string, ids?: readonly string[]): Promise<Map<string, Product>> {
