@@ -44,7 +44,11 @@ export interface NewTrackingEvent {
  * carrier API implements the same interface. Refusals are CommerceErrors with actionable text and change nothing.
  */
 export interface CourierBackend {
-  getShipment(trackingId: string): Promise<Shipment | undefined>;
+  /**
+   * `lock` (inside a write's transaction): hold the shipment's row until the transaction ends, so what the caller
+   * decides on cannot change before its write (write tools' assessments); the write may then reuse that read.
+   */
+  getShipment(trackingId: string, options?: { lock?: boolean }): Promise<Shipment | undefined>;
   listEvents(trackingId: string): Promise<TrackingEvent[]>;
   /** Appends a tracking event; status kinds also move the shipment's status (used by the world and simulations). */
   recordEvent(trackingId: string, event: NewTrackingEvent, at: Date): Promise<Shipment>;

@@ -88,4 +88,22 @@ describe.each(testEngines())('courier SQL backend conformance: $name', ({ name, 
     expect(await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now))).toEqual(label);
     await expect(write((c) => c.createReturnLabel('100000000004', ['1000000001'], now))).rejects.toThrow('item 1000000001 is not in shipment 100000000004');
   });
+
+  it('reuses a shipment read locked in the same transaction for one change, then reads it again for the next', async () => {
+    let shipmentLocks = 0;
+    const result = await (await open()).transaction(async (tx) => {
+      const counted = { ...tx, query: <T>(sql: string, params?: readonly unknown[]) => ((shipmentLocks += Number(/shipments WHERE tracking_id = \$1 FOR UPDATE/.test(sql))), tx.query<T>(sql, params)) };
+      const c = courier(counted);
+      const read = await c.getShipment('100000000001', { lock: true });
+      const booked = await c.bookSlot('100000000001', '100-2026-05-04-0900', now);
+      // The second change must see the first one's booking (not the row read before it) to free that slot.
+      const released = await c.releaseSlot('100000000001', now, '100-2026-05-04-0900');
+      return { read, booked, released };
+    });
+    expect(result.read).toMatchObject({ trackingId: '100000000001', slotId: null });
+    expect(result.booked).toMatchObject({ previousSlotId: null, shipment: { slotId: '100-2026-05-04-0900' } });
+    expect(result.released).toMatchObject({ previousSlotId: '100-2026-05-04-0900', shipment: { slotId: null } });
+    expect((await courier(await open()).getSlot('100-2026-05-04-0900'))?.booked).toBe(0);
+    expect(shipmentLocks).toBe(2); // the read, and the second change's own read; the first change used the read
+  });
 });

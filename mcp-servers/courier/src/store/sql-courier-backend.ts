@@ -14,7 +14,7 @@ export function sqlCourierBackend(schema = 'courier'): BackendFactory<CourierBac
   const s = assertSchemaName(schema);
   // Every change is a statement on `q`, so a write commits or rolls back with its call (kit tool.ts, `effects`).
   return transactionalBackend((q) => ({
-    getShipment: (trackingId) => selectShipment(q, s, trackingId),
+    getShipment: (trackingId, options) => selectShipment(q, s, trackingId, options?.lock),
     listEvents: (trackingId) => selectEvents(q, s, trackingId),
     recordEvent: (trackingId, event, at) => recordEvent(q, s, trackingId, event, at),
     listSlots: (query) => selectSlots(q, s, query),

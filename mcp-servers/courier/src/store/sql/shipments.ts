@@ -5,13 +5,38 @@ import { SHIPMENT_STATUSES, type Shipment, type ShipmentStatus, type TrackingEve
 import type { NewTrackingEvent } from '../courier-backend.ts';
 import { SHIPMENT_COLUMNS } from './columns.ts';
 
-export async function selectShipment(q: Queryable, s: string, trackingId: string, lock = false): Promise<Shipment | undefined> {
+async function readShipment(q: Queryable, s: string, trackingId: string, lock: boolean): Promise<Shipment | undefined> {
   const [row] = await q.query<Shipment>(`SELECT ${SHIPMENT_COLUMNS} FROM ${s}.shipments WHERE tracking_id = $1${lock ? ' FOR UPDATE' : ''}`, [trackingId]);
   return row;
 }
 
+/**
+ * Shipments read locked through a transaction handle and not yet changed there: a write tool's assessment reads the
+ * shipment locked, and the change it then makes (`lockShipment`) uses that row instead of reading it again — the
+ * lock means no one else can have changed it, and the policy decided on exactly that row.
+ */
+const heldLocked = new WeakMap<Queryable, Map<string, Shipment>>();
+
+/** A shipment; `lock` (inside a transaction only) holds its row until the transaction ends. */
+export async function selectShipment(q: Queryable, s: string, trackingId: string, lock = false): Promise<Shipment | undefined> {
+  const row = await readShipment(q, s, trackingId, lock);
+  if (lock && row) {
+    let held = heldLocked.get(q);
+    if (!held) heldLocked.set(q, (held = new Map()));
+    held.set(`${s}.${trackingId}`, row);
+  }
+  return row;
+}
+
+/** The shipment a change is about to modify, locked: the row this transaction read locked and has not changed yet, else read and lock it now. */
 export async function lockShipment(q: Queryable, s: string, trackingId: string): Promise<Shipment> {
-  const shipment = await selectShipment(q, s, trackingId, true);
+  const key = `${s}.${trackingId}`;
+  const held = heldLocked.get(q)?.get(key);
+  if (held) {
+    heldLocked.get(q)!.delete(key); // the caller changes it: a later change in this transaction reads it again
+    return held;
+  }
+  const shipment = await readShipment(q, s, trackingId, true);
   if (!shipment) throw notFound(shipmentNotFound(trackingId));
   return shipment;
 }
