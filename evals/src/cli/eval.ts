@@ -24,6 +24,7 @@ import { runScenarios } from '../runner/run-scenarios.ts';
 import { loadScenarios } from '../scenario/load-scenarios.ts';
 import { EVAL_USAGE, parseEvalArgs } from './eval-args.ts';
 import { progressLine } from './progress-line.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 
 const evalsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
   process.env.LOG_LEVEL ??= 'warn';
   let args;
   try {
-    args = parseEvalArgs(process.argv.slice(2), {
+    args = parseEvalArgs(commandArgs(), {
       scenarios: join(evalsRoot, 'scenarios'),
       baseline: join(evalsRoot, 'baseline.json'),
       out: resolve(evalsRoot, '..', 'reports', 'eval'),

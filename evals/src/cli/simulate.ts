@@ -26,6 +26,7 @@ import { runSimulation } from '../simulate/run-simulation.ts';
 import { readSimWorld } from '../simulate/sim-world.ts';
 import { simulationStack } from '../simulate/simulation-stack.ts';
 import { progressLine } from './progress-line.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 const USAGE = 'usage: pnpm simulate --orders N --contacts N [--customers N] [--products N] [--seed N] [--workers N] [--concurrency N] [--in-process] [--human-cost USD] [--out dir]';
 
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
     config = modelConfigFromEnv();
     price = modelPriceFromEnv(config);
     const { values } = parseArgs({
-      args: process.argv.slice(2),
+      args: commandArgs(),
       options: {
         orders: { type: 'string' }, contacts: { type: 'string' }, customers: { type: 'string' }, products: { type: 'string' },
         seed: { type: 'string' }, workers: { type: 'string' }, concurrency: { type: 'string' }, 'in-process': { type: 'boolean' },

@@ -18,13 +18,14 @@ import { episodeWorlds } from '../harness/episode-worlds.ts';
 import type { GoldEntry } from '../taubench/grade-task.ts';
 import { runTauBench, type TauTaskSpec } from '../taubench/run-taubench.ts';
 import { userModelEnv } from '../taubench/user-model-env.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 const dataDir = process.env.TAU_BENCH_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/tau-bench-retail');
 
 
 async function main(): Promise<number> {
   process.env.LOG_LEVEL ??= 'warn';
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { split: { type: 'string', default: 'dev' }, trials: { type: 'string', default: '1' }, limit: { type: 'string' }, tasks: { type: 'string' }, gold: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: commandArgs(), options: { split: { type: 'string', default: 'dev' }, trials: { type: 'string', default: '1' }, limit: { type: 'string' }, tasks: { type: 'string' }, gold: { type: 'string' } }, strict: true });
   const trials = Number(values.trials);
   if (!Number.isInteger(trials) || trials < 1 || trials > 32) throw new Error(`--trials must be an integer from 1 to 32, got "${values.trials}"`);
   const userConfig = modelConfigFromEnv(userModelEnv(process.env));

@@ -7,11 +7,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openReferenceStack } from '../app/reference-stack.ts';
 import { formatEvent } from './format-event.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 // The in-process servers log every call; keep the terminal for the conversation unless LOG_LEVEL says otherwise.
 process.env.LOG_LEVEL ??= 'warn';
 
 const { values } = parseArgs({
+  args: commandArgs(),
   options: { customer: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   strict: true,
 });

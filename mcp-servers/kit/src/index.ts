@@ -37,3 +37,4 @@ export * from './telemetry/tracing.ts';
 export * from './telemetry/logger.ts';
 export * from './transports/server-cli.ts';
 export * from './call-journal.ts';
+export * from './cli/command-args.ts';

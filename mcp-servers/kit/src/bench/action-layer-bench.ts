@@ -13,6 +13,7 @@ import { transactionalBackend } from '../tool.ts';
 import { dropPrefixedSchemas, uniquePrefix } from '../testing/test-database.ts';
 import { measure, measureInterleaved, type Measurement } from './measure.ts';
 import { createLogger } from '../telemetry/logger.ts';
+import { commandArgs } from '../cli/command-args.ts';
 
 /**
  * The action layer's cost on PostgreSQL: the same refund (read the wallet, insert the refund, credit the wallet)
@@ -22,7 +23,7 @@ import { createLogger } from '../telemetry/logger.ts';
  * the CPU each costs per write in this process and in PostgreSQL (when its processes are visible here). Then `ledger
  * verify` speed on --entries entries appended as calls append them (three per append).
  */
-const { values } = parseArgs({ options: { ops: { type: 'string' }, concurrency: { type: 'string' }, entries: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ args: commandArgs(), options: { ops: { type: 'string' }, concurrency: { type: 'string' }, entries: { type: 'string' }, rounds: { type: 'string' } } });
 const ops = Number(values.ops ?? 4000);
 const rounds = Number(values.rounds ?? 8);
 const concurrency = Number(values.concurrency ?? 8);

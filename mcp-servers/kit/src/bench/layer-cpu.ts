@@ -5,6 +5,7 @@ import { generateSigner } from '../ledger/ledger-keys.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { benchPolicy, issueRefund, refundsBackend } from '../testing/refunds-system.ts';
 import { transactionalBackend } from '../tool.ts';
+import { commandArgs } from '../cli/command-args.ts';
 
 /**
  * The action layer's own CPU per write, without a database: the bench's refund through the whole layer (admitted at
@@ -14,7 +15,7 @@ import { transactionalBackend } from '../tool.ts';
  *
  *   pnpm --filter @agentic-commerce/kit bench:cpu [--calls 20000]
  */
-const { values } = parseArgs({ options: { calls: { type: 'string' } } });
+const { values } = parseArgs({ args: commandArgs(), options: { calls: { type: 'string' } } });
 const calls = Number(values.calls ?? 20_000);
 if (!Number.isInteger(calls) || calls < 1) throw new Error(`--calls must be a whole number >= 1, got "${values.calls}"`);
 

@@ -7,6 +7,7 @@ import { loadLedgerSigner } from '../ledger/ledger-keys.ts';
 import { createLedger } from '../ledger/ledger.ts';
 import type { Principal } from '../principal.ts';
 import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
+import { commandArgs } from './command-args.ts';
 
 const USAGE = `usage:
   pnpm approvals list [--status pending|approved|rejected|used|expired|all]   (marks due requests expired first)
@@ -16,6 +17,7 @@ const USAGE = `usage:
 options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
 
 const { values, positionals } = parseArgs({
+  args: commandArgs(),
   allowPositionals: true,
   options: { ...databaseOptions, status: { type: 'string' }, note: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean' } },
 });

@@ -4,6 +4,7 @@ import { createLedger } from '../ledger/ledger.ts';
 import { verifyLedger } from '../ledger/verify-ledger.ts';
 import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
 import { formatEntry } from './format-entry.ts';
+import { commandArgs } from './command-args.ts';
 
 const USAGE = `usage:
   pnpm ledger verify                         walk every hash chain and its signatures; report each chain's first bad entry
@@ -11,6 +12,7 @@ const USAGE = `usage:
 options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
 
 const { values, positionals } = parseArgs({
+  args: commandArgs(),
   allowPositionals: true,
   options: { ...databaseOptions, order: { type: 'string' }, conversation: { type: 'string' }, customer: { type: 'string' }, help: { type: 'boolean' } },
 });

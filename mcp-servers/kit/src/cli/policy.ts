@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { fail } from './cli-database.ts';
+import { commandArgs } from './command-args.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ args: commandArgs(), allowPositionals: true, options: { strict: { type: 'boolean' } } });
 if (positionals[0] !== 'check') fail('usage: pnpm --filter @agentic-commerce/kit policy check [file] [--strict]   (default: COMMERCE_POLICY_FILE or the kit default)', 2);
 try {
   const policy = loadPolicy({ file: positionals[1], strictEvidence: values.strict ?? false });

@@ -3,12 +3,14 @@ import { signToken } from '../identity/token.ts';
 import { loadTokenSecret } from '../identity/token-secret.ts';
 import { parsePrincipal } from '../principal.ts';
 import { fail } from './cli-database.ts';
+import { commandArgs } from './command-args.ts';
 
 const USAGE = `usage: pnpm --filter @agentic-commerce/kit token --kind <customer|agent|operator|service|admin> --sub <id>
          [--customer <id>] [--conversation <id>] --scopes oms:read,oms:write [--ttl 3600]
 Prints a bearer token signed with COMMERCE_TOKEN_SECRET (or the development secret under .data/).`;
 
 const { values } = parseArgs({
+  args: commandArgs(),
   options: {
     kind: { type: 'string' }, sub: { type: 'string' }, customer: { type: 'string' }, conversation: { type: 'string' },
     scopes: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean' },

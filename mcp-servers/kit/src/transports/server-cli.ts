@@ -10,6 +10,7 @@ import { loadTokenSecret } from '../identity/token-secret.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
 import { serveHttp, type HttpServerHandle } from './http.ts';
 import { serveStdio } from './stdio.ts';
+import { commandArgs } from '../cli/command-args.ts';
 
 /** What a server's command line says: `--transport stdio|http [--port N] [--host H]` plus the server's own flags. */
 export interface ServerArgs {
@@ -89,7 +90,7 @@ export interface RunningServer {
  */
 export async function runServerCli<Backend>(options: ServerCliOptions<Backend>): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  const args = parseServerArgs(options.argv ?? process.argv.slice(2), options, env);
+  const args = parseServerArgs(options.argv ?? commandArgs(), options, env);
   const schema = env[envName(options.name, 'SCHEMA')] ?? options.name;
   const db = options.database ?? (await openDatabase({ dataDir: env[options.dataDirEnv ?? envName(options.name, 'DATA_DIR')] }));
   if (options.migrations) await migrate(db, schema, options.migrations);

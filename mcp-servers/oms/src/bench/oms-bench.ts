@@ -20,8 +20,9 @@ import { runReplay } from '../replay/run-replay.ts';
 import { openReplayWorld, REPLAY_PRINCIPAL } from '../replay/replay-world.ts';
 import { createFloorServer, FLOOR_ORDER } from './floor-server.ts';
 import { measureTool, type LatencyStats } from './latency.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '500' }, 'replay-tasks': { type: 'string', default: '100' } } });
+const { values } = parseArgs({ args: commandArgs(), options: { calls: { type: 'string', default: '500' }, 'replay-tasks': { type: 'string', default: '100' } } });
 const calls = Number(values.calls);
 const replayTasks = Number(values['replay-tasks']);
 if (!Number.isInteger(calls) || calls < 10) throw new Error(`--calls must be a whole number >= 10, got "${values.calls}"`);

@@ -9,9 +9,11 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@agentic-commerce/kit';
 import { runReplay } from '../replay/run-replay.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 const usage = 'usage: pnpm taubench:replay --tasks <tasks.json> --gold <gold_final_states.json> [--split <name>] [--data <tau-bench retail dir>]';
 const { values } = parseArgs({
+  args: commandArgs(),
   options: { tasks: { type: 'string' }, gold: { type: 'string' }, split: { type: 'string' }, data: { type: 'string' } },
 });
 if (!values.tasks || !values.gold) {

@@ -19,8 +19,9 @@ import { createLogger } from '@agentic-commerce/kit/telemetry/logger';
 import { returnDeliveredOrderItems as tool } from '@agentic-commerce/oms/tools/return-delivered-order-items';
 import { createReferenceWorld } from '../reference-world.ts';
 import { worldSchemas } from '../world-schemas.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
-const { values } = parseArgs({ options: { orders: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ args: commandArgs(), options: { orders: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' } } });
 const orders = Number(values.orders ?? 12_000);
 const concurrency = Number(values.concurrency ?? 8);
 const rounds = Number(values.rounds ?? 8);

@@ -10,10 +10,11 @@ import { loadWorld } from '../load/load-world.ts';
 import { migrateWorld, worldHasData } from '../migrate-world.ts';
 import { worldSchemas } from '../world-schemas.ts';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from './generate-args.ts';
+import { commandArgs } from '@agentic-commerce/kit/cli/command-args';
 
 function parse(): GenerateArgs {
   try {
-    return parseGenerateArgs(process.argv.slice(2));
+    return parseGenerateArgs(commandArgs());
   } catch (error) {
     process.stderr.write(`pnpm generate: ${(error as Error).message}\n`);
     process.exit(2);
