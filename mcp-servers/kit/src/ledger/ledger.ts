@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { LEDGER_CHAINS } from '../kit-migrations.ts';
+import { appendStatements } from './append-statements.ts';
 import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
@@ -69,24 +70,6 @@ async function lockHead(tx: Queryable, schema: string, callId: string | undefine
   return head;
 }
 
-const COLUMNS = 'chain, seq, at, kind, call_id, system, tool, action, principal_id, conversation_id, customer_id, order_id, body, hash, key_id, signature';
-/** Column types, for VALUES read through SELECT (whose parameters PostgreSQL cannot type from the target columns). */
-const TYPES = ['int', 'bigint', 'timestamptz', ...Array<string>(13).fill('text')];
-
-/** "($1::int, $2::bigint, ...), (...)" for `count` rows of COLUMNS; `typed` adds the casts VALUES under SELECT needs. */
-function valuesList(count: number, typed: boolean): string {
-  const tuples: string[] = [];
-  for (let r = 0; r < count; r += 1) tuples.push(`(${TYPES.map((type, i) => `$${r * TYPES.length + i + 1}${typed ? `::${type}` : ''}`).join(', ')})`);
-  return tuples.join(', ');
-}
-
-/** `alongside`'s CTEs and columns, each prefixed with a comma (or ''), their $n renumbered to start after `offset`. */
-function renumbered(alongside: Alongside | undefined, offset: number): { ctes: string; columns: string } {
-  if (!alongside) return { ctes: '', columns: '' };
-  const renumber = (sql: string) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  return { ctes: alongside.ctes ? `, ${renumber(alongside.ctes)}` : '', columns: alongside.columns ? `, ${renumber(alongside.columns)}` : '' };
-}
-
 /** How an append took its chain head (for metrics: many stale guesses mean processes contend for the same chains). */
 export type AppendPath = 'guessed' | 'locked' | 'stale_guess';
 
@@ -125,42 +108,7 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
     return { entries, params, head: { id: chain, seq, hash: prev } };
   }
 
-  /**
-   * The statement texts depend only on the path, the number of records and the alongside CTEs, so each is built once
-   * (a write's append is the same text every time, and the engine prepares it by text).
-   */
-  const texts = new Map<string, Map<string, string>>(); // by the alongside CTEs (callers reuse one string), then path, count, columns
-  function statement(path: 'guessed' | 'locked', count: number, alongside: Alongside | undefined): string {
-    let byShape = texts.get(alongside?.ctes ?? '');
-    if (!byShape) {
-      if (texts.size >= 64) texts.clear(); // a bound, should callers ever vary their CTEs without end
-      texts.set(alongside?.ctes ?? '', (byShape = new Map()));
-    }
-    const id = `${path}${count}|${alongside?.columns ?? ''}`;
-    let sql = byShape.get(id);
-    if (sql !== undefined) return sql;
-    const next = count * TYPES.length + 1; // the new head's seq, hash and chain follow the rows' parameters
-    if (path === 'guessed') {
-      const extra = renumbered(alongside, next + 4); // after the guessed head's seq and hash
-      // The select list reads `head` first, so `alongside` runs once the chain head row is locked (a fixed lock order).
-      sql = `WITH head AS (
-         UPDATE ${schema}.ledger_head SET seq = $${next}, hash = $${next + 1}
-          WHERE id = $${next + 2} AND seq = $${next + 3} AND hash = $${next + 4} RETURNING id),
-       appended AS (
-         INSERT INTO ${schema}.ledger (${COLUMNS}) SELECT * FROM (VALUES ${valuesList(count, true)}) v WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)
-       ${extra.ctes}
-       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`;
-    } else {
-      const extra = renumbered(alongside, next + 2);
-      sql = `WITH appended AS (INSERT INTO ${schema}.ledger (${COLUMNS}) VALUES ${valuesList(count, false)} RETURNING 1),
-       head AS (UPDATE ${schema}.ledger_head SET seq = $${next}, hash = $${next + 1} WHERE id = $${next + 2} RETURNING 1)
-       ${extra.ctes}
-       SELECT (SELECT count(*)::int FROM head) AS n${extra.columns}`;
-    }
-    if (byShape.size >= 64) byShape.clear();
-    byShape.set(id, sql);
-    return sql;
-  }
+  const statement = appendStatements(schema);
 
   /** The locked path: takes a free chain head (locked until `tx` ends) and appends after it. */
   async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
