@@ -37,6 +37,22 @@ export function verifySignature(publicKeys: ReadonlyMap<string, KeyObject>, keyI
   return verify(null, Buffer.from(hash, 'hex'), key, Buffer.from(signature, 'base64'));
 }
 
+/**
+ * `verifySignature` on libuv's thread pool (Node runs the Ed25519 check off the main thread when given a callback), so
+ * a caller can have several in flight and use more than one core; false for unknown keys, bad or malformed signatures.
+ */
+export function verifySignatureAsync(publicKeys: ReadonlyMap<string, KeyObject>, keyId: string, hash: string, signature: string): Promise<boolean> {
+  const key = publicKeys.get(keyId);
+  if (!key) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify(null, Buffer.from(hash, 'hex'), key, Buffer.from(signature, 'base64'), (error, ok) => resolve(!error && ok));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 export function generateSigner(): LedgerSigner {
   return signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
 }

@@ -71,6 +71,28 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     expect(result.entries).toBe(0);
   });
 
+  it('reports a bad signature before a later problem, and before a broken link on the same entry (signatures are checked concurrently)', async () => {
+    const l = await ledgerWith(db, 'sigorder', 1);
+    for (let i = 2; i <= 6; i += 1) await db.transaction((tx) => l.ledger.append(tx, [record(i)], new Date('2026-11-01T00:00:00Z')));
+    const [other] = await db.query<{ signature: string }>(`SELECT signature FROM ${l.schema}.ledger WHERE seq = 1`);
+    // Entry 3 gets entry 1's signature (valid base64, wrong for its hash); entry 5's body is edited (hash mismatch).
+    await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET signature = '${other!.signature}' WHERE seq = 3;
+      UPDATE ${l.schema}.ledger SET body = replace(body, '"amount":5', '"amount":50') WHERE seq = 5`);
+    for (const pageSize of [5000, 2]) { // one page; pages of 2 (the bad signature is in the page before the edit)
+      const result = await verifyLedger(db, l.schema, l.ledger.signer.publicKeys, pageSize);
+      expect(result.firstProblem).toMatchObject({ seq: 3, problem: 'bad_signature' });
+      expect(result.entries).toBe(2);
+    }
+    // A bad signature and a broken link on one entry: the signature is reported, as it is checked first.
+    const both = await ledgerWith(db, 'sigandlink', 1);
+    for (let i = 2; i <= 3; i += 1) await db.transaction((tx) => both.ledger.append(tx, [record(i)], new Date('2026-11-01T00:00:00Z')));
+    const [first] = await db.query<{ signature: string }>(`SELECT signature FROM ${both.schema}.ledger WHERE seq = 1`);
+    const [row] = await db.query<{ body: string }>(`SELECT body FROM ${both.schema}.ledger WHERE seq = 3`);
+    const relinked = entryBody({ ...(JSON.parse(row!.body) as Parameters<typeof entryBody>[0]), prev: 'f'.repeat(64) });
+    await tamper(db, both.schema, `UPDATE ${both.schema}.ledger SET body = '${relinked}', hash = '${hashBody(relinked)}', signature = '${first!.signature}' WHERE seq = 3`);
+    expect((await verify(db, both)).firstProblem).toMatchObject({ seq: 3, problem: 'bad_signature' });
+  });
+
   it('detects a chain that ends in entries no signature covers', async () => {
     const l = await ledgerWith(db, 'tail', 5);
     // The signed last entry is deleted and the head rewound to the one before it: the head agrees, the signature is gone.

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
-import { verifySignature } from './ledger-keys.ts';
+import { verifySignatureAsync } from './ledger-keys.ts';
 import { chainOf, GENESIS_HASH, hashBody } from './ledger-entry.ts';
 
 export interface LedgerProblem {
@@ -49,12 +49,21 @@ interface Row {
 
 const INDEXED: [keyof Row, string][] = [['kind', 'kind'], ['call_id', 'callId'], ['customer_id', 'customerId'], ['order_id', 'orderId'], ['conversation_id', 'conversationId']];
 
-/**
- * Checks one entry against the one before it. `covers` is the first entry of the run of unsigned entries before it
- * (undefined when the previous entry was signed): a signed entry's signature vouches for them too.
- */
-function check(row: Row, expectedSeq: number, prev: string, covers: number | undefined, keys: ReadonlyMap<string, KeyObject>): LedgerProblem | undefined {
-  const at = (problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ chain: row.chain, seq: row.seq, problem, message: `chain ${row.chain} entry ${row.seq}: ${message}` });
+/** What an entry's signature check needs, and where its chain's walk stood just before the entry. */
+interface SignedCheck {
+  row: Row;
+  /** First entry of the run of unsigned entries before it that its signature also vouches for. */
+  covers: number | undefined;
+  /** Good entries before it. */
+  entries: number;
+  valid: Promise<boolean>;
+}
+
+const problemAt = (row: Row, problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ chain: row.chain, seq: row.seq, problem, message: `chain ${row.chain} entry ${row.seq}: ${message}` });
+
+/** The checks of one entry that come before its signature: position, hash, body, columns, key. */
+function checkContent(row: Row, expectedSeq: number, keys: ReadonlyMap<string, KeyObject>): { problem: LedgerProblem } | { body: Record<string, unknown> } {
+  const at = (problem: LedgerProblem['problem'], message: string) => ({ problem: problemAt(row, problem, message) });
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
       ? at('missing', `expected entry ${expectedSeq} next, found ${row.seq}: ${row.seq - expectedSeq} entr${row.seq - expectedSeq === 1 ? 'y was' : 'ies were'} deleted`)
@@ -73,36 +82,54 @@ function check(row: Row, expectedSeq: number, prev: string, covers: number | und
     if ((row[column] ?? undefined) !== body[field]) return at('modified', `column ${column} (${String(row[column])}) differs from the signed body (${String(body[field])})`);
   }
   if (!keys.has(row.key_id) || body.keyId !== row.key_id) return at('unknown_key', `signed with key ${row.key_id}, which is not a trusted ledger key`);
-  if (row.signature !== '' && !verifySignature(keys, row.key_id, row.hash, row.signature)) {
-    const alsoCovered = covers === undefined ? '' : `; entries ${covers}-${row.seq - 1}, which it covers, are not authentic either`;
-    return at('bad_signature', `its signature does not verify (forged, inserted or rewritten entries${alsoCovered})`);
-  }
-  if (body.prev !== prev) return at('broken_link', 'it does not chain to the entry before it (an entry was inserted, deleted or reordered)');
-  return undefined;
+  return { body };
 }
 
-/** Walks one chain from its start, in pages; checks contiguity, hashes, signatures, links and its head. */
+function badSignature(check: SignedCheck): LedgerProblem {
+  const { row, covers } = check;
+  const alsoCovered = covers === undefined ? '' : `; entries ${covers}-${row.seq - 1}, which it covers, are not authentic either`;
+  return problemAt(row, 'bad_signature', `its signature does not verify (forged, inserted or rewritten entries${alsoCovered})`);
+}
+
+/**
+ * Walks one chain from its start, in pages; checks contiguity, hashes, signatures, links and its head. Each entry is
+ * checked in order (position, hash, body, columns, key, signature, link) and the first problem is reported; the
+ * signatures of a page are verified concurrently on the thread pool while the walk goes on, and their results are
+ * read in order before any later problem is reported.
+ */
 async function verifyChain(q: Queryable, schema: string, chain: number, head: { seq: number; hash: string } | undefined, keys: ReadonlyMap<string, KeyObject>, pageSize: number): Promise<ChainVerification> {
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
   let unsignedFrom: number | undefined; // first entry not yet covered by a signature
   const headSeq = head?.seq ?? 0;
+  /** A problem found in the walk: reported unless an earlier entry's signature fails first. */
+  const failed = async (signatures: SignedCheck[], problem: LedgerProblem, good: number): Promise<ChainVerification> => {
+    for (const check of signatures) if (!(await check.valid)) return { chain, entries: check.covers === undefined ? check.entries : check.covers - 1, headSeq, firstProblem: badSignature(check) };
+    return { chain, entries: good, headSeq, firstProblem: problem };
+  };
   for (let after = 0; ; ) {
     const rows = await q.query<Row>(
       `SELECT chain, seq, kind, call_id, customer_id, order_id, conversation_id, body, hash, key_id, signature
          FROM ${schema}.ledger WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [chain, after, pageSize],
     );
+    const signatures: SignedCheck[] = [];
     for (const row of rows) {
-      const problem = check(row, expectedSeq, prev, unsignedFrom, keys);
       // Entries waiting for the signature that ends their append are good only once it verifies.
-      if (problem) return { chain, entries: unsignedFrom === undefined ? entries : unsignedFrom - 1, headSeq, firstProblem: problem };
+      const good = unsignedFrom === undefined ? entries : unsignedFrom - 1;
+      const content = checkContent(row, expectedSeq, keys);
+      if ('problem' in content) return failed(signatures, content.problem, good);
+      if (row.signature !== '') signatures.push({ row, covers: unsignedFrom, entries, valid: verifySignatureAsync(keys, row.key_id, row.hash, row.signature) });
+      if (content.body.prev !== prev) return failed(signatures, problemAt(row, 'broken_link', 'it does not chain to the entry before it (an entry was inserted, deleted or reordered)'), good);
       if (row.signature === '') unsignedFrom ??= row.seq;
       else unsignedFrom = undefined;
       prev = row.hash;
       expectedSeq += 1;
       entries += 1;
+    }
+    for (const check of signatures) {
+      if (!(await check.valid)) return { chain, entries: check.covers === undefined ? check.entries : check.covers - 1, headSeq, firstProblem: badSignature(check) };
     }
     if (rows.length < pageSize) break;
     after = rows[rows.length - 1]!.seq;
