@@ -24,6 +24,9 @@ export function sqlOmsBackend(schema = 'oms'): BackendFactory<OmsBackend> {
         );
         return rows[0]?.id;
       },
+      // Lock, then read, in two statements: the read's snapshot is taken after the lock is granted, so it sees every
+      // row (items, payments, returns...) a transaction that held the lock committed. One `SELECT … FOR UPDATE OF`
+      // would re-check only the locked row and read the joined rows as of before it waited.
       async getCustomer(userId, options) {
         if (options?.lock) await q.query(`SELECT 1 FROM ${s}.customers WHERE id = $1 FOR UPDATE`, [userId]);
         return (await readCustomers(q, s, [userId])).get(userId);
