@@ -11,7 +11,7 @@ import type { Principal } from '../principal.ts';
 import { benchPolicy, issueRefund, migrateRefunds, refundsBackend } from '../testing/refunds-system.ts';
 import { transactionalBackend } from '../tool.ts';
 import { dropPrefixedSchemas, uniquePrefix } from '../testing/test-database.ts';
-import { measure, measureInterleaved, type Measurement } from './measure.ts';
+import { measure, measureInterleaved, measurementRow, ratioRow, type TableRow } from './measure.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { commandArgs } from '../cli/command-args.ts';
 
@@ -57,28 +57,15 @@ try {
   let round = 0;
   const layered = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: args(i), principal: service, idempotencyKey: `bench-${round}-${i}` }, transactional);
   const admittedFirst = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: args(i), principal: service, idempotencyKey: `bench-first-${round}-${i}` }, backend);
-  const rows: Record<string, string | number>[] = [];
-  const ms = (v: number | undefined) => (v === undefined ? 'not visible' : +v.toFixed(3));
-  type Run = Measurement & { cpu: { node: number; postgres: number | undefined } };
-  const row = (mode: string, c: number, m: Run) =>
-    rows.push({ mode, concurrency: c, ops: m.ops, 'ops/s': Math.round(m.opsPerSecond), 'p50 ms': +m.p50.toFixed(2), 'p99 ms': +m.p99.toFixed(2), 'node CPU ms/op': ms(m.cpu.node), 'postgres CPU ms/op': ms(m.cpu.postgres) });
+  const rows: TableRow[] = [];
   for (const c of [1, concurrency]) {
     round += 1;
     await measure(100, c, bare); // warm-up: connections, prepared statements
     await measure(100, c, (i) => layered(i + 1_000_000));
     await measure(100, c, (i) => admittedFirst(i + 1_000_000));
     const { floor, layer, first } = await measureInterleaved(ops, c, rounds, { floor: bare, layer: layered, first: admittedFirst });
-    row('bare transaction', c, floor);
-    row('action layer', c, layer);
-    row('action layer, admitted first', c, first);
-    const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '' : +(a / b).toFixed(2));
-    for (const [mode, m] of [['ratio (layer / bare)', layer], ['ratio (admitted first / bare)', first]] as const) {
-      rows.push({
-        mode, concurrency: c, ops: '', 'ops/s': +(floor.opsPerSecond / m.opsPerSecond).toFixed(2),
-        'p50 ms': +(m.p50 / floor.p50).toFixed(2), 'p99 ms': +(m.p99 / floor.p99).toFixed(2),
-        'node CPU ms/op': ratio(m.cpu.node, floor.cpu.node), 'postgres CPU ms/op': ratio(m.cpu.postgres, floor.cpu.postgres),
-      });
-    }
+    rows.push(measurementRow('bare transaction', c, floor), measurementRow('action layer', c, layer), measurementRow('action layer, admitted first', c, first));
+    rows.push(ratioRow('ratio (layer / bare)', c, layer, floor), ratioRow('ratio (admitted first / bare)', c, first, floor));
   }
   process.stdout.write(`\naction layer vs bare transaction on PostgreSQL (${ops} refunds each, in ${rounds} alternating slices; ratios: layer cost, aim < 2x)\n`);
   process.stdout.write(`machine: ${loadAtStart} at the start, ${load()} now (others' load skews the ratios)\n`);

@@ -6,6 +6,26 @@ export async function measure(total: number, concurrency: number, op: (i: number
   return summarize(run.latencies, run.ms);
 }
 export type Measurement = ReturnType<typeof summarize>;
+/** A measurement of `measureInterleaved`: with CPU per operation in this process and in PostgreSQL (undefined: not visible). */
+export type InterleavedMeasurement = Measurement & { cpu: { node: number; postgres: number | undefined } };
+export type TableRow = Record<string, string | number>;
+
+const cpuMs = (v: number | undefined) => (v === undefined ? 'not visible' : +v.toFixed(3));
+const ratioOf = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '' : +(a / b).toFixed(2));
+
+/** One mode's line of a bench table. */
+export function measurementRow(mode: string, concurrency: number, m: InterleavedMeasurement): TableRow {
+  return { mode, concurrency, ops: m.ops, 'ops/s': Math.round(m.opsPerSecond), 'p50 ms': +m.p50.toFixed(2), 'p99 ms': +m.p99.toFixed(2), 'node CPU ms/op': cpuMs(m.cpu.node), 'postgres CPU ms/op': cpuMs(m.cpu.postgres) };
+}
+
+/** The line comparing a mode with the floor: how many times the floor's time, latency and CPU it costs. */
+export function ratioRow(mode: string, concurrency: number, m: InterleavedMeasurement, floor: InterleavedMeasurement): TableRow {
+  return {
+    mode, concurrency, ops: '', 'ops/s': +(floor.opsPerSecond / m.opsPerSecond).toFixed(2),
+    'p50 ms': +(m.p50 / floor.p50).toFixed(2), 'p99 ms': +(m.p99 / floor.p99).toFixed(2),
+    'node CPU ms/op': ratioOf(m.cpu.node, floor.cpu.node), 'postgres CPU ms/op': ratioOf(m.cpu.postgres, floor.cpu.postgres),
+  };
+}
 
 async function timedRun(first: number, count: number, concurrency: number, op: (i: number) => Promise<unknown>) {
   const latencies: number[] = [];
@@ -56,5 +76,5 @@ export async function measureInterleaved<M extends string>(total: number, concur
     const a = acc.get(name)!;
     const n = a.latencies.length;
     return [name, { ...summarize(a.latencies, a.ms), cpu: { node: a.node / n, postgres: a.postgres === undefined ? undefined : a.postgres / n } }];
-  })) as Record<M, Measurement & { cpu: { node: number; postgres: number | undefined } }>;
+  })) as Record<M, InterleavedMeasurement>;
 }

@@ -14,6 +14,8 @@ export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<s
 export function idempotencyStore(schema: string) {
   assertSchemaName(schema);
   const table = `${schema}.idempotency`;
+  // One text for every call (the ledger looks its append statement up by it).
+  const completed = `completed AS (UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2 RETURNING 1)`;
   return {
     /**
      * The key is taken (by a committed call, or one still in progress in another transaction): its result to replay,
@@ -38,7 +40,7 @@ export function idempotencyStore(schema: string) {
     },
     /** Stores the result of a key claimed earlier in the transaction, in the ledger append's statement (a CTE). */
     completion(scope: string, key: string, result: Record<string, unknown>): Alongside {
-      return { ctes: `completed AS (UPDATE ${table} SET result = $3 WHERE scope = $1 AND key = $2 RETURNING 1)`, params: [scope, key, JSON.stringify(result)] };
+      return { ctes: completed, params: [scope, key, JSON.stringify(result)] };
     },
   };
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { buildContext, customerAccess, memoryBindingStore, verifyLedger, type BackendFactory, type Principal } from '@agentic-commerce/kit';
 import type { OmsBackend } from '@agentic-commerce/oms';
 import { openBenchDatabase } from '@agentic-commerce/kit/bench/bench-database';
-import { measure, measureInterleaved } from '@agentic-commerce/kit/bench/measure';
+import { measure, measureInterleaved, measurementRow, ratioRow, type TableRow } from '@agentic-commerce/kit/bench/measure';
 import { createLogger } from '@agentic-commerce/kit/telemetry/logger';
 import { returnDeliveredOrderItems as tool } from '@agentic-commerce/oms/tools/return-delivered-order-items';
 import { createReferenceWorld } from '../reference-world.ts';
@@ -63,8 +63,7 @@ try {
   const firstCall = (input: (typeof inputs)[number]) =>
     world.runtime.invoke({ system: 'oms', tool, input, principal: service, idempotencyKey: `wb-${input.order_id}` }, undeclared);
 
-  const rows: Record<string, string | number>[] = [];
-  const ms = (v: number | undefined) => (v === undefined ? 'not visible' : +v.toFixed(3));
+  const rows: TableRow[] = [];
   for (const c of [1, concurrency]) {
     const warmBare = take(100);
     const warmLayer = take(100);
@@ -78,17 +77,8 @@ try {
     const { bare, layer, first } = await measureInterleaved(perRun, c, rounds, {
       bare: (i) => bareCall(bareInputs[i]!), layer: (i) => layerCall(layerInputs[i]!), first: (i) => firstCall(firstInputs[i]!),
     });
-    for (const [mode, m] of [['bare transaction', bare], ['action layer', layer], ['action layer, admitted first', first]] as const) {
-      rows.push({ mode, concurrency: c, ops: m.ops, 'ops/s': Math.round(m.opsPerSecond), 'p50 ms': +m.p50.toFixed(2), 'p99 ms': +m.p99.toFixed(2), 'node CPU ms/op': ms(m.cpu.node), 'postgres CPU ms/op': ms(m.cpu.postgres) });
-    }
-    const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '' : +(a / b).toFixed(2));
-    for (const [mode, m] of [['ratio (layer / bare)', layer], ['ratio (admitted first / bare)', first]] as const) {
-      rows.push({
-        mode, concurrency: c, ops: '', 'ops/s': +(bare.opsPerSecond / m.opsPerSecond).toFixed(2),
-        'p50 ms': +(m.p50 / bare.p50).toFixed(2), 'p99 ms': +(m.p99 / bare.p99).toFixed(2),
-        'node CPU ms/op': ratio(m.cpu.node, bare.cpu.node), 'postgres CPU ms/op': ratio(m.cpu.postgres, bare.cpu.postgres),
-      });
-    }
+    rows.push(measurementRow('bare transaction', c, bare), measurementRow('action layer', c, layer), measurementRow('action layer, admitted first', c, first));
+    rows.push(ratioRow('ratio (layer / bare)', c, layer, bare), ratioRow('ratio (admitted first / bare)', c, first, bare));
   }
   // Every call returned an order: check that the world agrees, and that the ledger verifies.
   const returned = (await returnedCount()) - returnedBefore;
