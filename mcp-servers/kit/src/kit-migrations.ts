@@ -145,4 +145,15 @@ export const kitMigrations: Migration[] = [
     // conversation that ledger.find reads through other indexes; this index cost an insertion per entry and was read by nothing.
     up: (s) => `DROP INDEX ${s}.ledger_pos;`,
   },
+  {
+    version: 7,
+    name: 'refuse a write from inside its last statement',
+    // A write admitted at commit sends its last statement and COMMIT together (docs/decisions/0702): that statement
+    // refuses (key taken, over its velocity limit, ledger head moved) by raising, so the COMMIT behind it rolls back.
+    up: (s) => `
+      CREATE FUNCTION ${s}.refuse_write(code text, reason text) RETURNS boolean LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION USING ERRCODE = code, MESSAGE = reason;
+      END $$;`,
+  },
 ];

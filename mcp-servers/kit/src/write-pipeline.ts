@@ -3,11 +3,12 @@ import { withCallJournal, type CallJournal } from './call-journal.ts';
 import { approvalUsedRecord, decisionRecord, errorRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
 import { argumentsHash } from './canonical-json.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
-import { admissionCtes, admitWrite, type AdmissionRow } from './idempotency/admission.ts';
+import { admitWrite, refusingAdmissionCtes } from './idempotency/admission.ts';
 import type { KitServices } from './kit-services.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
 import { buildContext, customerAccess, type ToolCall } from './runtime.ts';
+import { refusalOf } from './write-refusal.ts';
 import { isTransactionalBackend, type ActionFacts, type BackendFactory, type Evidence } from './tool.ts';
 
 /** Thrown inside the transaction when policy needs a human; the request is created after the rollback. */
@@ -36,6 +37,11 @@ function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
 class KeyTaken extends Error {}
 /** Admitted at commit, the call went over its velocity limit: roll back and run it again, admitted first. */
 class OverVelocity extends Error {}
+/** Admitted at commit, the call's guessed ledger head had moved: roll back and run it again on a locked head. */
+class StaleHead extends Error {}
+
+/** How a write is admitted: first (key and count before the handler), or at commit, on a guessed head or not. */
+type Admission = { atCommit: false } | { atCommit: true; guess: boolean };
 
 /**
  * One write through the action layer, in one transaction:
@@ -52,16 +58,25 @@ class OverVelocity extends Error {}
  */
 export async function runWrite<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>): Promise<WriteOutcome> {
   const atCommit = call.tool.effects === 'backend' && call.approvalId === undefined && isTransactionalBackend(backend);
+  if (!atCommit) return write(k, call, backend, { atCommit: false });
   try {
-    return await write(k, call, backend, atCommit);
+    return await write(k, call, backend, { atCommit: true, guess: true });
   } catch (signal) {
-    if (!(signal instanceof OverVelocity)) throw signal;
+    if (signal instanceof StaleHead) {
+      k.metrics.admissions.inc({ at: 'commit', outcome: 'stale_head' });
+      try {
+        return await write(k, call, backend, { atCommit: true, guess: false });
+      } catch (again) {
+        if (!(again instanceof OverVelocity)) throw again;
+      }
+    } else if (!(signal instanceof OverVelocity)) throw signal;
     k.metrics.admissions.inc({ at: 'commit', outcome: 'over_velocity' });
-    return write(k, call, backend, false);
+    return write(k, call, backend, { atCommit: false });
   }
 }
 
-async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>, atCommit: boolean): Promise<WriteOutcome> {
+async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: BackendFactory<Backend>, admission: Admission): Promise<WriteOutcome> {
+  const { atCommit } = admission;
   const started = performance.now();
   const action = call.tool.action ?? call.tool.name;
   const c: CallRecordContext = {
@@ -115,17 +130,26 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
         else await k.ledger.append(tx, records, at, held);
         return { output, replayed: false, decision };
       }
-      // Admitted at commit: the key (with the result), the velocity count and the ledger entries in one statement.
-      const { row } = await k.ledger.appendWith<AdmissionRow>(tx, records, at, admissionCtes(k.schema, key && { ...key, result: output }, velocity, at), held);
-      if (!row.claimed) throw new KeyTaken();
-      if (velocity && rule.velocity && Number(row.total) > rule.velocity.max) throw new OverVelocity();
+      // Admitted at commit: the key (with the result), the velocity count and the ledger entries in one statement, sent
+      // with the COMMIT; it raises a refusal (key taken, over the limit, head moved) so that the COMMIT rolls back.
+      const counted = velocity && rule.velocity ? { ...velocity, max: rule.velocity.max } : undefined;
+      const alongside = refusingAdmissionCtes(k.schema, key && { ...key, result: output }, counted, at);
+      try {
+        await k.ledger.appendWith(tx, records, at, alongside, held, { final: true, guess: admission.atCommit && admission.guess });
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (refusal === 'keyTaken') throw new KeyTaken();
+        if (refusal === 'overVelocity') throw new OverVelocity();
+        if (refusal === 'staleHead') throw new StaleHead();
+        throw error;
+      }
       admitted = true;
       k.metrics.admissions.inc({ at: 'commit', outcome: 'claimed' });
       return { output, replayed: false, decision };
     }));
   } catch (thrown) {
     ended();
-    if (thrown instanceof OverVelocity) throw thrown;
+    if (thrown instanceof OverVelocity || thrown instanceof StaleHead) throw thrown;
     // Assessed before its key was claimed: a retry of a call that committed is its replay, not a new refusal.
     let refusal: unknown = thrown;
     if (key && !admitted) {

@@ -3,6 +3,14 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
+  /**
+   * Only on a transaction, and only where the engine can save the round trip (PostgreSQL): runs `sql` as the
+   * transaction's last statement with its COMMIT sent right behind it, in one round trip. If the statement fails the
+   * COMMIT rolls the transaction back and the statement's error is thrown; nothing may run on the transaction after
+   * it. A caller that needs to roll back on what the statement returns must not use it: it must raise instead.
+   * Where it is absent, run the statement with `query` and let the transaction commit as usual (same outcome).
+   */
+  queryAndCommit?<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';

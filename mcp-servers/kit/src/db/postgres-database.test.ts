@@ -79,4 +79,42 @@ describe('prepared statements on PostgreSQL', () => {
       await plain.close();
     }
   });
+
+  it.skipIf(!url)('commits with the last statement in one round trip, and rolls back when that statement or the COMMIT fails', async () => {
+    const db = await openPostgresDatabase(url!, { max: 1 });
+    const table = `public.commit_with_${process.pid}`;
+    try {
+      await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (id int PRIMARY KEY,
+        parent int REFERENCES ${table} (id) DEFERRABLE INITIALLY DEFERRED)`);
+      const ids = async () => (await db.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table} VALUES (1)`);
+        return tx.queryAndCommit!<{ id: number }>(`INSERT INTO ${table} VALUES (2) RETURNING id`);
+      });
+      expect(rows).toEqual([{ id: 2 }]);
+      expect(await ids()).toEqual([1, 2]);
+      // A failing statement: its error is thrown, and the COMMIT behind it ended the transaction as a rollback.
+      await expect(db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table} VALUES (3)`);
+        return tx.queryAndCommit!(`INSERT INTO ${table} VALUES (1)`);
+      })).rejects.toThrow(/duplicate key value violates unique constraint/);
+      // A COMMIT that fails (a deferred foreign key checked at commit) is the error, and nothing stays.
+      await expect(db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table} VALUES (4)`);
+        return tx.queryAndCommit!(`INSERT INTO ${table} VALUES (5, 99)`);
+      })).rejects.toThrow(/violates foreign key constraint/);
+      expect(await ids()).toEqual([1, 2]);
+      // Nothing runs on a transaction after its COMMIT was sent.
+      await expect(db.transaction(async (tx) => {
+        await tx.queryAndCommit!(`INSERT INTO ${table} VALUES (6)`);
+        await tx.query(`INSERT INTO ${table} VALUES (7)`);
+      })).rejects.toThrow('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
+      expect(await ids()).toEqual([1, 2, 6]);
+      // The connection is clean afterwards: the next transaction and the pool work as before.
+      expect(await db.transaction((tx) => tx.query<{ n: number }>('SELECT 1 AS n'))).toEqual([{ n: 1 }]);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${table}`);
+      await db.close();
+    }
+  });
 });

@@ -55,7 +55,7 @@ export function isStalePlan(error: unknown): boolean {
 
 function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined, inTransaction: boolean): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []) {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const name = names?.nameOf(sql);
       const run = (named: string | undefined) => client.query({ name: named, text: sql, values: [...params], types: { getTypeParser } });
       try {
@@ -73,6 +73,41 @@ function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined
       await client.query(sql);
     },
   };
+}
+
+/**
+ * A transaction's handle on `client`: `query`/`exec` as `wrap`, plus `queryAndCommit`, which sends the statement and
+ * COMMIT back to back (the pool's clients pipeline: each still gets its own answer). PostgreSQL runs COMMIT after the
+ * statement; if the statement failed, the transaction is aborted and that COMMIT ends it as a ROLLBACK. `ended`
+ * holds the COMMIT's answer for `transaction`, which then sends neither COMMIT nor ROLLBACK.
+ */
+function transactionHandle(client: pg.PoolClient, names: StatementNames | undefined) {
+  const inner = wrap(client, names, true);
+  let ended: Promise<pg.QueryResult> | undefined;
+  const refuseAfterCommit = () => {
+    if (ended) throw new Error('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
+  };
+  const tx: Queryable = {
+    query<T>(sql: string, params?: readonly unknown[]) {
+      refuseAfterCommit();
+      return inner.query<T>(sql, params);
+    },
+    exec(sql: string) {
+      refuseAfterCommit();
+      return inner.exec(sql);
+    },
+    async queryAndCommit<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      refuseAfterCommit();
+      const statement = inner.query<T>(sql, params); // written before COMMIT: both go out before either answer is read
+      ended = client.query('COMMIT');
+      const [rows, commit] = await Promise.allSettled([statement, ended]);
+      if (rows.status === 'rejected') throw rows.reason;
+      if (commit.status === 'rejected') throw commit.reason;
+      if (commit.value.command !== 'COMMIT') throw new Error(`the transaction did not commit: PostgreSQL answered ${commit.value.command} to COMMIT`);
+      return rows.value;
+    },
+  };
+  return { tx, ended: () => ended };
 }
 
 export interface PostgresOptions {
@@ -96,7 +131,8 @@ export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env):
 /** Production engine: a node-postgres pool on `url` (e.g. DATABASE_URL). */
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
   const names = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Pipelining lets `queryAndCommit` write a statement and COMMIT together; a client still runs one query at a time otherwise.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, pipeline: true });
   await pool.query('select 1');
   const outer = wrap(pool, names, false);
   return {
@@ -105,13 +141,18 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     exec: outer.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      const handle = transactionHandle(client, names);
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client, names, true));
-        await client.query('COMMIT');
+        const result = await fn(handle.tx);
+        const ended = handle.ended();
+        if (!ended) await client.query('COMMIT');
+        else if ((await ended).command !== 'COMMIT') throw new Error('the transaction did not commit');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        const ended = handle.ended();
+        if (ended) await ended.catch(() => undefined); // the pipelined COMMIT ended it (as ROLLBACK if its statement failed)
+        else await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();

@@ -3,7 +3,9 @@ import { verifyLedger } from '../ledger/verify-ledger.ts';
 import { toolError } from '../testing/connect-as.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
 import { issueRefund, refundsBackend, reverseRefund } from '../testing/refunds-system.ts';
-import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
+import { sharedPglite, testEngines, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
+import { createActionRuntime, type KitRuntime } from '../action-runtime.ts';
+import type { Database } from '../db/database.ts';
 import { defineTool, isTransactionalBackend, transactionalBackend } from '../tool.ts';
 
 const { service } = principals;
@@ -63,6 +65,33 @@ describe('writes admitted at commit (idempotency key and velocity count written 
     expect(await admissions(h)).toContain('start/claimed=2');
     expect(await h.balance('bob')).toBe(10);
     expect(await verifyLedger(h.runtime.db, h.runtime.schema, h.runtime.ledger.signer.publicKeys)).toMatchObject({ ok: true });
+  });
+});
+
+describe.each(testEngines())('a write admitted at commit whose guessed ledger head another process moved: $name', ({ open }) => {
+  let db: Database;
+  let h: KitHarness;
+  beforeAll(async () => {
+    db = await open();
+    h = await kitHarness(db, { admission: 'commit' });
+  }, DATABASE_START_TIMEOUT_MS);
+  afterAll(async () => h.cleanup());
+
+  it('is rolled back by its own last statement and run once more on a locked head: one effect, one call in the ledger', async () => {
+    // Another process: its own runtime (and knowledge of the chain heads) on the same kit schema and ledger key.
+    const other = createActionRuntime({ db, schema: h.runtime.schema, policy: h.runtime.policy, signer: h.runtime.ledger.signer });
+    const refund = (runtime: KitRuntime, key: string, orderId: string) =>
+      runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: 'bob', order_id: orderId, amount: 1 }, principal: service, idempotencyKey: key }, h.backend);
+    await refund(h.runtime, 'stale-1', '#S1'); // learns chain 1's head
+    await refund(other, 'stale-2', '#S2'); // moves it
+    expect(await refund(h.runtime, 'stale-3', '#S3')).toMatchObject({ amount: 1 }); // guessed the old head: raised, ran again
+    expect(await admissions(h)).toEqual(['commit/claimed=2', 'commit/stale_head=1']); // this process's calls
+    const appends = (await h.runtime.metrics.registry.getSingleMetric('commerce_ledger_appends_total')!.get()).values.map((v) => `${v.labels.path}=${v.value}`).sort();
+    expect(appends).toEqual(['locked=2', 'stale_guess=1']);
+    expect(await h.balance('bob')).toBe(3);
+    expect(await h.refunds()).toBe(3);
+    expect(await kinds(h, '#S3')).toEqual(['intent', 'decision', 'result']);
+    expect(await verifyLedger(db, h.runtime.schema, h.runtime.ledger.signer.publicKeys)).toMatchObject({ ok: true, entries: 9 });
   });
 });
 

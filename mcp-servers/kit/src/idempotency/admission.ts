@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { Alongside } from '../ledger/ledger.ts';
+import { refuseSql } from '../write-refusal.ts';
 import type { Claim, IdempotencyStore } from './idempotency-store.ts';
 
 /** Counting a policy velocity rule: this execution joins the customer's executions of `action` in the last `days` UTC days. */
@@ -37,6 +38,21 @@ export interface AdmissionRow extends Record<string, unknown> {
  * velocity bucket. `columns` reads whether the key was claimed and the period's total including this call.
  */
 export function admissionCtes(schema: string, key: KeyClaim | undefined, velocity: VelocityCount | undefined, now: Date): Alongside {
+  return { ...admissionText(schema, key !== undefined, velocity !== undefined, false), params: admissionParams(key, velocity, now) };
+}
+
+/**
+ * `admissionCtes` for a statement its transaction commits right behind (ledger `final`): instead of returning them,
+ * it raises the `keyTaken` refusal when the key was not claimed and `overVelocity` when the period's total with this
+ * call is over `velocity.max` (write-refusal.ts), so that the COMMIT rolls back.
+ */
+export function refusingAdmissionCtes(schema: string, key: KeyClaim | undefined, velocity: (VelocityCount & { max: number }) | undefined, now: Date): Alongside {
+  const params = admissionParams(key, velocity, now);
+  if (velocity) params.push(velocity.max);
+  return { ...admissionText(schema, key !== undefined, velocity !== undefined, true), params };
+}
+
+function admissionParams(key: KeyClaim | undefined, velocity: VelocityCount | undefined, now: Date): unknown[] {
   const params: unknown[] = [];
   if (key) params.push(key.scope, key.key, key.argsHash, now.toISOString(), key.result === undefined ? null : JSON.stringify(key.result));
   if (velocity) {
@@ -44,14 +60,14 @@ export function admissionCtes(schema: string, key: KeyClaim | undefined, velocit
     const first = new Date(now.getTime() - (Math.ceil(velocity.days) - 1) * 86_400_000).toISOString().slice(0, 10);
     params.push(velocity.customerId, velocity.action, today, first);
   }
-  return { ...admissionText(schema, key !== undefined, velocity !== undefined), params };
+  return params;
 }
 
 const texts = new Map<string, { ctes: string; columns: string }>();
 
 /** The SQL of `admissionCtes`: the same few texts every time (built once; engines prepare statements by text). */
-function admissionText(schema: string, withKey: boolean, withVelocity: boolean): { ctes: string; columns: string } {
-  const id = `${schema}|${withKey}|${withVelocity}`;
+function admissionText(schema: string, withKey: boolean, withVelocity: boolean, refusing: boolean): { ctes: string; columns: string } {
+  const id = `${schema}|${withKey}|${withVelocity}|${refusing}`;
   let text = texts.get(id);
   if (text) return text;
   const ctes: string[] = [];
@@ -72,7 +88,13 @@ function admissionText(schema: string, withKey: boolean, withVelocity: boolean):
     total = `(SELECT n FROM bumped) + COALESCE((SELECT sum(n) FROM ${schema}.velocity_counts
          WHERE customer_id = $${p + 1} AND action = $${p + 2} AND day >= $${p + 4}::date AND day < $${p + 3}::date), 0)`;
   }
-  text = { ctes: ctes.join(',\n'), columns: `${claimed} AS claimed, ${total} AS total` };
+  let columns = `${claimed} AS claimed, ${total} AS total`;
+  if (refusing) {
+    const max = (withKey ? 5 : 0) + (withVelocity ? 5 : 0);
+    const overVelocity = withVelocity ? ` WHEN ${total} > $${max} THEN ${refuseSql(schema, 'overVelocity', 'over the velocity limit')}` : '';
+    columns = `CASE WHEN NOT ${claimed} THEN ${refuseSql(schema, 'keyTaken', 'idempotency key taken')}${overVelocity} END AS refused`;
+  }
+  text = { ctes: ctes.join(',\n'), columns };
   if (texts.size >= 256) texts.clear();
   texts.set(id, text);
   return text;

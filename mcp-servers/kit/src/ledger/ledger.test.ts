@@ -7,6 +7,7 @@ import { createLedger, type Ledger } from './ledger.ts';
 import { entryBody, hashBody, type LedgerRecord } from './ledger-entry.ts';
 import { generateSigner } from './ledger-keys.ts';
 import { verifyLedger } from './verify-ledger.ts';
+import { REFUSALS, refusalOf } from '../write-refusal.ts';
 
 const prefix = uniquePrefix();
 const record = (i: number): LedgerRecord => ({ kind: 'result', callId: `call-${i}`, orderId: `#W${i}`, customerId: 'alice', data: { amount: i } });
@@ -202,6 +203,28 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     await db.transaction((tx) => mine.append(tx, [record(4)], new Date()));
     expect(paths).toEqual(['locked', 'guessed', 'stale_guess', 'locked']);
     expect(await verify(db, l)).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('as a transaction\'s last statement, refuses a stale guess by raising (rolling back) and appends on the locked path when told not to guess', async () => {
+    const l = await ledgerWith(db, 'final', 0);
+    const paths: string[] = [];
+    const mine = createLedger(l.schema, l.ledger.signer, { onAppend: (path) => paths.push(path) });
+    const other = createLedger(l.schema, l.ledger.signer);
+    const alongside = { ctes: `noted AS (INSERT INTO ${l.schema}.conversation_bindings VALUES ($1, 'alice', now()) RETURNING 1)`, params: [] as unknown[] };
+    const final = (id: string, guess = true) => db.transaction((tx) => mine.appendWith(tx, [record(Number(id))], new Date(), { ...alongside, params: [`conv-${id}`] }, undefined, { final: true, guess }));
+    await final('1');
+    await final('2'); // on its guess
+    await db.transaction((tx) => other.append(tx, [record(3)], new Date())); // moves the head mine guesses
+    const stale = await final('4').then(() => undefined, (error: unknown) => error);
+    expect(refusalOf(stale)).toBe('staleHead');
+    expect(stale).toMatchObject({ code: REFUSALS.staleHead, message: 'the guessed ledger chain head had moved' });
+    // Nothing of that transaction stayed: no entry, no row of the statement's other parts.
+    const bound = await db.query<{ id: string }>(`SELECT conversation_id AS id FROM ${l.schema}.conversation_bindings ORDER BY 1`);
+    expect(bound.map((r) => r.id)).toEqual(['conv-1', 'conv-2']);
+    await final('4', false);
+    expect(paths).toEqual(['locked', 'guessed', 'stale_guess', 'locked']);
+    expect(await verify(db, l)).toMatchObject({ ok: true, entries: 4 });
+    expect((await l.ledger.find(db, { customerId: 'alice' })).map((e) => e.callId)).toEqual(['call-1', 'call-2', 'call-3', 'call-4']);
   });
 
   it('appends on a guessed head only while it is current: another writer or a rollback sends it to the locked path', async () => {

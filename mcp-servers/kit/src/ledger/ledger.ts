@@ -6,6 +6,7 @@ import { appendStatements } from './append-statements.ts';
 import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
+import { refusalOf } from '../write-refusal.ts';
 
 /**
  * Common table expressions run in the same statement as a ledger append (saving a round trip), with their own
@@ -32,12 +33,22 @@ export interface Ledger {
    * another append.
    */
   append(tx: Queryable, records: readonly LedgerRecord[], now: Date, held?: Promise<unknown>): Promise<LedgerEntry[]>;
-  /** `append`, running `alongside` in the same statement; returns the entries and the values of `alongside.columns`. */
+  /**
+   * `append`, running `alongside` in the same statement; returns the entries and the values of `alongside.columns`.
+   * `final`: this statement is the transaction's last, sent with its COMMIT where the engine can (`queryAndCommit`);
+   * a guessed head that had moved then raises the `staleHead` refusal (write-refusal.ts) instead of taking the locked
+   * path. `guess: false` takes the locked path at once (e.g. to run again after that refusal).
+   */
   appendWith<Row extends Record<string, unknown>>(
-    tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>,
+    tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>, options?: AppendOptions,
   ): Promise<{ entries: LedgerEntry[]; row: Row }>;
   /** Entries about one order, conversation or customer, oldest first. */
   find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
+}
+
+export interface AppendOptions {
+  final?: boolean;
+  guess?: boolean;
 }
 
 interface LedgerRow {
@@ -73,7 +84,7 @@ async function lockHead(tx: Queryable, schema: string, callId: string | undefine
 /** How an append took its chain head (for metrics: many stale guesses mean processes contend for the same chains). */
 export type AppendPath = 'guessed' | 'locked' | 'stale_guess';
 
-export function createLedger(schema: string, signer: LedgerSigner, options: { onAppend?: (path: AppendPath) => void } = {}): Ledger {
+export function createLedger(schema: string, signer: LedgerSigner, { onAppend }: { onAppend?: (path: AppendPath) => void } = {}): Ledger {
   assertSchemaName(schema);
   const cache = headCache();
 
@@ -110,14 +121,18 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
 
   const statement = appendStatements(schema);
 
+  /** Runs an append's statement: the transaction's last one (with its COMMIT, where the engine can) when `final`. */
+  const run = (tx: Queryable, sql: string, params: unknown[], final: boolean) =>
+    final && tx.queryAndCommit ? tx.queryAndCommit<Record<string, unknown>>(sql, params) : tx.query<Record<string, unknown>>(sql, params);
+
   /** The locked path: takes a free chain head (locked until `tx` ends) and appends after it. */
-  async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
+  async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined, final = false) {
     const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
     const built = build(head, records, now);
     if (alongside) built.params.push(...alongside.params);
-    const [row] = await tx.query<Record<string, unknown>>(statement('locked', records.length, alongside), built.params);
+    const [row] = await run(tx, statement('locked', records.length, alongside), built.params, final);
     cache.remember(built.head, held);
-    options.onAppend?.('locked');
+    onAppend?.('locked');
     return { entries: built.entries, row };
   }
 
@@ -125,16 +140,26 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
    * One append. With a guessed head it is one statement; a stale guess then takes the locked path. `alongside` runs
    * exactly once: in the first statement (guessed or locked), never again.
    */
-  async function appendRecords(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined) {
-    const guess = cache.take();
-    if (!guess) return appendLocked(tx, records, now, alongside, held);
+  async function appendRecords(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined, options: AppendOptions = {}) {
+    const final = options.final ?? false;
+    const guess = options.guess === false ? undefined : cache.take();
+    if (!guess) return appendLocked(tx, records, now, alongside, held, final);
     const built = build(guess, records, now);
     built.params.push(guess.seq, guess.hash);
     if (alongside) built.params.push(...alongside.params);
-    const [row] = await tx.query<Record<string, unknown>>(statement('guessed', records.length, alongside), built.params);
+    let row: Record<string, unknown> | undefined;
+    try {
+      [row] = await run(tx, statement('guessed', records.length, alongside, final), built.params, final);
+    } catch (error) {
+      // A final append on a moved head raised: the guess was wrong. Any other failure left the head where it was.
+      const stale = refusalOf(error) === 'staleHead';
+      cache.settle(guess.id, stale ? undefined : guess);
+      if (stale) onAppend?.('stale_guess');
+      throw error;
+    }
     const won = row?.n === 1;
     cache.settle(guess.id, won ? built.head : undefined, held);
-    options.onAppend?.(won ? 'guessed' : 'stale_guess');
+    onAppend?.(won ? 'guessed' : 'stale_guess');
     if (won) return { entries: built.entries, row };
     return { entries: (await appendLocked(tx, records, now, undefined, held)).entries, row };
   }
@@ -146,9 +171,9 @@ export function createLedger(schema: string, signer: LedgerSigner, options: { on
       if (records.length === 0) return [];
       return (await appendRecords(tx, records, now, undefined, held)).entries;
     },
-    async appendWith<Row extends Record<string, unknown>>(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>) {
+    async appendWith<Row extends Record<string, unknown>>(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>, options?: AppendOptions) {
       if (records.length === 0) throw new Error('ledger.appendWith needs at least one record');
-      const { entries, row } = await appendRecords(tx, records, now, alongside, held);
+      const { entries, row } = await appendRecords(tx, records, now, alongside, held, options);
       return { entries, row: (row ?? {}) as Row };
     },
     async find(q, filter) {

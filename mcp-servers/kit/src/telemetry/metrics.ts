@@ -43,7 +43,7 @@ export function createMetrics(options: { pendingApprovals?: () => Promise<number
     }),
     admissions: new Counter({
       name: 'commerce_write_admissions_total',
-      help: "Write admissions (idempotency key + velocity count) by when they ran ('start': before the handler; 'commit': with the ledger append) and outcome ('claimed', 'replay'; 'over_velocity': admitted at commit over the velocity limit, so run again admitted first)",
+      help: "Write admissions (idempotency key + velocity count) by when they ran ('start': before the handler; 'commit': with the ledger append) and outcome ('claimed', 'replay'; 'over_velocity': admitted at commit over the velocity limit, so run again admitted first; 'stale_head': its guessed ledger head had moved, so run again on a locked head)",
       labelNames: ['at', 'outcome'], registers,
     }),
     sagas: new Counter({ name: 'commerce_sagas_total', help: 'Sagas run, by outcome (committed, rolled_back, compensation_failed)', labelNames: ['saga', 'outcome'], registers }),
