@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { openPostgresDatabase, preparedStatementsFromEnv, statementNames } from './postgres-database.ts';
 
 describe('prepared statements on PostgreSQL', () => {
@@ -87,10 +88,19 @@ describe('prepared statements on PostgreSQL', () => {
       await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (id int PRIMARY KEY,
         parent int REFERENCES ${table} (id) DEFERRABLE INITIALLY DEFERRED)`);
       const ids = async () => (await db.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+      // The statement and COMMIT leave in one socket write (one round trip).
+      const writes = vi.spyOn(Socket.prototype, '_writev');
+      const write = vi.spyOn(Socket.prototype, '_write');
       const rows = await db.transaction(async (tx) => {
         await tx.query(`INSERT INTO ${table} VALUES (1)`);
-        return tx.queryAndCommit!<{ id: number }>(`INSERT INTO ${table} VALUES (2) RETURNING id`);
+        writes.mockClear();
+        write.mockClear();
+        const inserted = await tx.queryAndCommit!<{ id: number }>(`INSERT INTO ${table} VALUES (2) RETURNING id`);
+        expect(writes.mock.calls.length + write.mock.calls.length).toBe(1);
+        return inserted;
       });
+      writes.mockRestore();
+      write.mockRestore();
       expect(rows).toEqual([{ id: 2 }]);
       expect(await ids()).toEqual([1, 2]);
       // A failing statement: its error is thrown, and the COMMIT behind it ended the transaction as a rollback.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { statementThenCommit } from './statement-then-commit.ts';
 import { PG_TYPES, parseTimestamp } from './database.ts';
 
 const typeParsers: Record<number, (v: string) => unknown> = {
@@ -76,16 +77,16 @@ function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined
 }
 
 /**
- * A transaction's handle on `client`: `query`/`exec` as `wrap`, plus `queryAndCommit`, which sends the statement and
- * COMMIT back to back (the pool's clients pipeline: each still gets its own answer). PostgreSQL runs COMMIT after the
- * statement; if the statement failed, the transaction is aborted and that COMMIT ends it as a ROLLBACK. `ended`
- * holds the COMMIT's answer for `transaction`, which then sends neither COMMIT nor ROLLBACK.
+ * A transaction's handle on `client`: `query`/`exec` as `wrap`, plus `queryAndCommit`, which runs the statement and
+ * COMMIT in one round trip (statement-then-commit.ts). `committed` tells `transaction` not to send COMMIT; after a
+ * failed `queryAndCommit` it sends ROLLBACK as after any failure (a no-op warning when a failed COMMIT already ended it).
  */
 function transactionHandle(client: pg.PoolClient, names: StatementNames | undefined) {
   const inner = wrap(client, names, true);
-  let ended: Promise<pg.QueryResult> | undefined;
+  let committing = false;
+  let committed = false;
   const refuseAfterCommit = () => {
-    if (ended) throw new Error('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
+    if (committing) throw new Error('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
   };
   const tx: Queryable = {
     query<T>(sql: string, params?: readonly unknown[]) {
@@ -96,18 +97,22 @@ function transactionHandle(client: pg.PoolClient, names: StatementNames | undefi
       refuseAfterCommit();
       return inner.exec(sql);
     },
-    async queryAndCommit<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    async queryAndCommit<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       refuseAfterCommit();
-      const statement = inner.query<T>(sql, params); // written before COMMIT: both go out before either answer is read
-      ended = client.query('COMMIT');
-      const [rows, commit] = await Promise.allSettled([statement, ended]);
-      if (rows.status === 'rejected') throw rows.reason;
-      if (commit.status === 'rejected') throw commit.reason;
-      if (commit.value.command !== 'COMMIT') throw new Error(`the transaction did not commit: PostgreSQL answered ${commit.value.command} to COMMIT`);
-      return rows.value;
+      committing = true;
+      const name = names?.nameOf(sql);
+      try {
+        const [statement, commit] = await statementThenCommit(client, { name, text: sql, values: [...params], types: { getTypeParser } });
+        if (commit?.command !== 'COMMIT') throw new Error(`the transaction did not commit: PostgreSQL answered ${commit?.command ?? 'nothing'} to COMMIT`);
+        committed = true;
+        return statement!.rows as T[];
+      } catch (error) {
+        if (name && isStalePlan(error)) names!.forget(sql); // the caller's retry (a new transaction) runs it unnamed
+        throw error;
+      }
     },
   };
-  return { tx, ended: () => ended };
+  return { tx, committed: () => committed };
 }
 
 export interface PostgresOptions {
@@ -131,8 +136,7 @@ export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env):
 /** Production engine: a node-postgres pool on `url` (e.g. DATABASE_URL). */
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
   const names = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
-  // Pipelining lets `queryAndCommit` write a statement and COMMIT together; a client still runs one query at a time otherwise.
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, pipeline: true });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   await pool.query('select 1');
   const outer = wrap(pool, names, false);
   return {
@@ -145,14 +149,10 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       try {
         await client.query('BEGIN');
         const result = await fn(handle.tx);
-        const ended = handle.ended();
-        if (!ended) await client.query('COMMIT');
-        else if ((await ended).command !== 'COMMIT') throw new Error('the transaction did not commit');
+        if (!handle.committed()) await client.query('COMMIT');
         return result;
       } catch (error) {
-        const ended = handle.ended();
-        if (ended) await ended.catch(() => undefined); // the pipelined COMMIT ended it (as ROLLBACK if its statement failed)
-        else await client.query('ROLLBACK').catch(() => undefined);
+        if (!handle.committed()) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();
