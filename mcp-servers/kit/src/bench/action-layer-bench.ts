@@ -1,6 +1,8 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createActionRuntime } from '../action-runtime.ts';
+import { createActionRuntime, type KitRuntime } from '../action-runtime.ts';
+import type { Database } from '../db/database.ts';
+import { countingRoundTrips } from './round-trips.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { migrate } from '../db/migrate.ts';
 import { kitMigrations } from '../kit-migrations.ts';
@@ -47,16 +49,34 @@ try {
   const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, policy, signer: generateSigner(), logger: createLogger({ level: 'warn' }) });
   await runtime.ready();
   const args = (i: number) => ({ customer_id: `c${i % 500}`, order_id: `#B${i}`, amount: 1.25 });
-  const bare = (i: number) =>
-    db.transaction(async (tx) => {
+  const bareOn = (on: Database) => (i: number) =>
+    on.transaction(async (tx) => {
       const b = backend(tx);
       const { customer_id, order_id, amount } = args(i);
       if ((await b.balance(customer_id)) === undefined) throw new Error('missing customer');
       return b.refund(customer_id, order_id, amount);
     });
+  const bare = bareOn(db);
   let round = 0;
-  const layered = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: args(i), principal: service, idempotencyKey: `bench-${round}-${i}` }, transactional);
-  const admittedFirst = (i: number) => runtime.invoke({ system: 'refunds', tool: issueRefund, input: args(i), principal: service, idempotencyKey: `bench-first-${round}-${i}` }, backend);
+  const layeredOn = (r: KitRuntime, prefix: string, b: typeof backend) => (i: number) =>
+    r.invoke({ system: 'refunds', tool: issueRefund, input: args(i), principal: service, idempotencyKey: `${prefix}-${round}-${i}` }, b);
+  const layered = layeredOn(runtime, 'bench', transactional);
+  const admittedFirst = layeredOn(runtime, 'bench-first', backend);
+
+  // Round trips per write, counted on a second runtime (its own process, as it were) over the same schemas.
+  const counting = countingRoundTrips(db);
+  const countingRuntime = createActionRuntime({ db: counting.db, schema: `${prefix}_kit`, policy, signer: runtime.ledger.signer, logger: createLogger({ level: 'warn' }) });
+  const roundTrips = async (op: (i: number) => Promise<unknown>, from: number) => {
+    for (let i = 0; i < 20; i++) await op(from + i); // a first append locks its chain head; later ones guess it
+    const before = counting.count();
+    for (let i = 20; i < 220; i++) await op(from + i);
+    return +((counting.count() - before) / 200).toFixed(2);
+  };
+  const trips = {
+    'bare transaction': await roundTrips(bareOn(counting.db), 2_000_000),
+    'action layer': await roundTrips(layeredOn(countingRuntime, 'trips', transactional), 2_000_000),
+    'action layer, admitted first': await roundTrips(layeredOn(countingRuntime, 'trips-first', backend), 2_000_000),
+  };
   const rows: TableRow[] = [];
   for (const c of [1, concurrency]) {
     round += 1;
@@ -70,6 +90,8 @@ try {
   process.stdout.write(`\naction layer vs bare transaction on PostgreSQL (${ops} refunds each, in ${rounds} alternating slices; ratios: layer cost, aim < 2x)\n`);
   process.stdout.write(`machine: ${loadAtStart} at the start, ${load()} now (others' load skews the ratios)\n`);
   console.table(rows);
+  process.stdout.write('\nround trips to PostgreSQL per write (counted, not timed: the part of the cost that does not drift)\n');
+  console.table(Object.entries(trips).map(([mode, n]) => ({ mode, 'round trips': n })));
 
   // N entries appended as calls append them: three per append (intent, decision, result; the last one signed),
   // 300 appends per transaction. Then verified from the start.

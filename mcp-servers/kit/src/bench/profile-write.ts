@@ -32,19 +32,31 @@ const timed = (q: Queryable): Queryable => ({
     }
   },
   exec: (sql) => q.exec(sql),
+  ...(q.queryAndCommit && {
+    async queryAndCommit<T>(sql: string, params?: readonly unknown[]) {
+      const t = performance.now();
+      try {
+        return await q.queryAndCommit!<T>(sql, params);
+      } finally {
+        note(`${sql.replace(/\s+/g, ' ').trim().slice(0, 44)} + COMMIT`, performance.now() - t);
+      }
+    },
+  }),
 });
 const raw = await openPostgresDatabase(url, { max: 3 });
 const db: Database = {
   ...raw, ...timed(raw), kind: raw.kind, close: raw.close,
   async transaction(fn) {
     const t = performance.now();
-    let body = 0;
+    let [begun, body] = [0, 0];
     const result = await raw.transaction(async (tx) => {
+      begun = performance.now();
       const r = await fn(timed(tx));
       body = performance.now();
       return r;
     });
-    note('BEGIN + COMMIT (outside the body)', performance.now() - t - (body - t));
+    note('pool + BEGIN (before the body)', begun - t);
+    note('COMMIT after the body (unless sent with its last statement)', performance.now() - body);
     return result;
   },
 };

@@ -21,8 +21,9 @@ export function transactionScope(db: Database): TransactionScope {
     exec: (sql) => (storage.getStore() ?? db).exec(sql),
     transaction: (fn) => {
       const outer = storage.getStore();
-      // Already inside a transaction of this scope: run in it rather than waiting for a second connection.
-      if (outer) return fn(outer);
+      // Already inside a transaction of this scope: run in it rather than waiting for a second connection. The inner
+      // part gets no `queryAndCommit`: only the outermost transaction may end it.
+      if (outer) return fn({ query: (sql, params) => outer.query(sql, params), exec: (sql) => outer.exec(sql) });
       return db.transaction((tx) => storage.run(tx, () => fn(tx)));
     },
     close: () => db.close(),
