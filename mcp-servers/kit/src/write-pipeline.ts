@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withCallJournal, type CallJournal } from './call-journal.ts';
-import { approvalUsedRecord, decisionRecord, errorRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
+import { approvalUsedRecord, decisionRecord, intentRecord, resultRecord, type CallRecordContext } from './call-records.ts';
 import { argumentsHash } from './canonical-json.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
 import { admitWrite, refusingAdmissionCtes } from './idempotency/admission.ts';
@@ -9,6 +9,7 @@ import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
 import { buildContext, customerAccess, type ToolCall } from './runtime.ts';
 import { refusalOf } from './write-refusal.ts';
+import { recordFailure, requestApproval, shadowError, transientDatabaseError } from './write-failures.ts';
 import { isTransactionalBackend, type ActionFacts, type BackendFactory, type Evidence } from './tool.ts';
 
 /** Thrown inside the transaction when policy needs a human; the request is created after the rollback. */
@@ -22,15 +23,6 @@ export interface WriteOutcome {
   output: Record<string, unknown>;
   replayed: boolean;
   decision: PolicyDecision | undefined;
-}
-
-function shadowError(c: CallRecordContext, d: PolicyDecision): CommerceError {
-  const proposal = { system: c.system, tool: c.tool, action: c.action, arguments: c.input, argsHash: c.argsHash, facts: c.facts };
-  return new CommerceError(
-    'POLICY_DENIED',
-    `shadow mode: ${c.tool} was NOT executed; the policy only lets the agent propose ${c.action}. Proposal recorded for a person to carry out: ${c.tool} ${JSON.stringify(c.input)}`,
-    { details: { decision: d, proposal } },
-  );
 }
 
 /** The key was taken by a call that committed first (admission at commit): roll back, then replay or refuse. */
@@ -176,43 +168,5 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     throw transient ?? error;
   } finally {
     ended();
-  }
-}
-
-/**
- * PostgreSQL rolled the write back because it deadlocked with, or could not be serialized after, a concurrent one
- * (e.g. a duplicate admitted first while another was admitted at commit take the same locks in another order):
- * nothing changed, and the same call with the same key is safe to retry.
- */
-function transientDatabaseError(error: unknown): CommerceError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code !== '40P01' && code !== '40001') return undefined;
-  const what = code === '40P01' ? 'deadlocked with' : 'could not be serialized after';
-  return new CommerceError('UNAVAILABLE', `the write ${what} a concurrent one and was rolled back; nothing changed: retry with the same idempotency key`, { cause: error });
-}
-
-async function requestApproval(k: KitServices, c: CallRecordContext, decision: PolicyDecision): Promise<CommerceError> {
-  const approval = await k.db.transaction((tx) =>
-    k.approvals.request(tx, {
-      system: c.system, tool: c.tool, action: c.action, arguments: c.input, argsHash: c.argsHash,
-      principalId: c.principal.id, principalKind: c.principal.kind, conversationId: c.principal.conversationId,
-      customerId: c.facts.customerId, orderId: c.facts.orderId, amount: c.facts.amount,
-      reason: decision.explanation, policyVersion: decision.policyVersion, ttlMinutes: k.policy.file.approval_ttl_minutes,
-    }),
-  );
-  return new CommerceError(
-    'APPROVAL_REQUIRED',
-    `${c.tool} ${decision.explanation}. Approval ${approval.id} was requested (expires ${approval.expiresAt}); once an operator approves it, call ${c.tool} again with exactly the same arguments and approval_id "${approval.id}"`,
-    { details: { approval, decision } },
-  );
-}
-
-/** The intent, decision, what the handler recorded before failing (e.g. saga compensations) and the error. */
-async function recordFailure(k: KitServices, c: CallRecordContext, decision: PolicyDecision | undefined, error: CommerceError, evidence: Evidence[], recorded: LedgerRecord[]): Promise<void> {
-  const records = [intentRecord(c), ...(decision ? [decisionRecord(c, decision)] : []), ...recorded, errorRecord(c, error, evidence)];
-  try {
-    await k.db.transaction((tx) => k.ledger.append(tx, records, k.now()));
-  } catch (ledgerError) {
-    k.logger.error({ err: ledgerError, callId: c.callId, tool: c.tool }, 'could not record a refused call in the ledger');
   }
 }

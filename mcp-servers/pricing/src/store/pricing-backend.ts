@@ -129,7 +129,11 @@ export interface PricingBackend {
   releaseCoupon(input: { orderId: string; now: Date }): Promise<{ redemption: CouponRedemption; replayed: boolean }>;
   getCouponRedemption(orderId: string): Promise<CouponRedemption | undefined>;
 
-  getLoyaltyAccount(customerId: string): Promise<LoyaltyAccount | undefined>;
+  /**
+   * `lock` (inside a write's transaction): hold the account's row until the transaction ends, so the balance the
+   * caller decides on cannot change before its write (write tools' assessments); the write may then reuse that read.
+   */
+  getLoyaltyAccount(customerId: string, options?: { lock?: boolean }): Promise<LoyaltyAccount | undefined>;
   getLoyaltyHistory(customerId: string, options: { limit: number; beforeId?: number | undefined }): Promise<LoyaltyTransaction[]>;
   /** Debits points for an order; refused beyond the balance. Idempotent per order (same points), CONFLICT otherwise. */
   redeemLoyaltyPoints(input: { customerId: string; orderId: string; points: number; reason?: string | undefined; now: Date }): Promise<LoyaltyChange>;

@@ -34,9 +34,23 @@ type LoyaltyMethods = Pick<
   'getLoyaltyAccount' | 'getLoyaltyHistory' | 'redeemLoyaltyPoints' | 'restoreLoyaltyPoints' | 'earnLoyaltyPoints' | 'getLoyaltyRedemption'
 >;
 
+/**
+ * Balances read with a lock by `getLoyaltyAccount(…, { lock: true })`, per transaction handle: a write's assessment
+ * reads the account locked, and the change it then makes (`lockBalance`) uses that balance instead of reading it
+ * again — the row cannot have changed, since this transaction holds it. Used once: a later change in the same
+ * transaction reads it afresh.
+ */
+const heldBalances = new WeakMap<Queryable, Map<string, number>>();
+
 /** Loyalty accounts and their ledger of point movements; writes keyed by order id are idempotent. */
 export function sqlLoyalty(s: string, q: Queryable, rules: SqlRules): LoyaltyMethods {
   const lockBalance = async (customerId: string): Promise<number> => {
+    const key = `${s}.${customerId}`;
+    const held = heldBalances.get(q)?.get(key);
+    if (held !== undefined) {
+      heldBalances.get(q)!.delete(key);
+      return held;
+    }
     const [row] = await q.query<{ balance: number }>(`SELECT balance FROM ${s}.loyalty_accounts WHERE customer_id = $1 FOR UPDATE`, [customerId]);
     if (!row) throw notFound(noLoyaltyAccount(customerId));
     return row.balance;
@@ -65,12 +79,17 @@ export function sqlLoyalty(s: string, q: Queryable, rules: SqlRules): LoyaltyMet
   };
 
   return {
-    async getLoyaltyAccount(customerId) {
+    async getLoyaltyAccount(customerId, options) {
       const [row] = await q.query<{ customer_id: string; segment: string; balance: number }>(
-        `SELECT customer_id, segment, balance FROM ${s}.loyalty_accounts WHERE customer_id = $1`,
+        `SELECT customer_id, segment, balance FROM ${s}.loyalty_accounts WHERE customer_id = $1${options?.lock ? ' FOR UPDATE' : ''}`,
         [customerId],
       );
       if (!row) return undefined;
+      if (options?.lock) {
+        let held = heldBalances.get(q);
+        if (!held) heldBalances.set(q, (held = new Map()));
+        held.set(`${s}.${customerId}`, row.balance);
+      }
       const program = await rules.program();
       return { customerId: row.customer_id, segment: row.segment, balance: row.balance, balanceValue: fromCents(redeemValueCents(row.balance, program)), program };
     },

@@ -135,4 +135,23 @@ describe.each(testEngines())('pricing SQL backend conformance: $name', ({ name, 
     expect(await backend(db).getLoyaltyAccount('bob')).toMatchObject({ balance: 57, balanceValue: 0.57, segment: 'standard' });
     expect(await backend(db).getLoyaltyAccount('nobody')).toBeUndefined();
   });
+
+  it('reuses a balance read locked in the same transaction for one redemption, then reads it again for the next', async () => {
+    await pricingBulkLoader(schema)(db).loadLoyaltyAccounts([{ customerId: 'dee', balance: 1000 }]);
+    let balanceLocks = 0;
+    const result = await db.transaction(async (tx) => {
+      const counted = { ...tx, query: <T>(sql: string, params?: readonly unknown[]) => ((balanceLocks += Number(/loyalty_accounts WHERE customer_id = \$1 FOR UPDATE/.test(sql))), tx.query<T>(sql, params)) };
+      const b = backend(counted);
+      const read = await b.getLoyaltyAccount('dee', { lock: true });
+      const first = await b.redeemLoyaltyPoints({ customerId: 'dee', orderId: '#L1', points: 100, now });
+      // The second redemption must see the first one's debit, not the balance read before it.
+      const second = await b.redeemLoyaltyPoints({ customerId: 'dee', orderId: '#L2', points: 50, now });
+      return { read, first, second };
+    });
+    expect(result.read).toMatchObject({ balance: 1000 });
+    expect(result.first).toMatchObject({ balance: 900, replayed: false });
+    expect(result.second).toMatchObject({ balance: 850, replayed: false });
+    expect(balanceLocks).toBe(2); // the read, and the second redemption's own read; the first used the read
+    expect(await backend(db).getLoyaltyAccount('dee')).toMatchObject({ balance: 850 });
+  });
 });

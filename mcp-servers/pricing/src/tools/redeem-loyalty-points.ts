@@ -34,7 +34,8 @@ export const redeemLoyaltyPoints = tool({
   },
   async assess({ customer_id, order_id, points }, ctx) {
     const customerId = await resolveCustomer(customer_id, ctx, noLoyaltyAccount);
-    const account = await ctx.backend.getLoyaltyAccount(customerId);
+    // Locked: the balance the policy amount comes from is the one the redemption then spends (and reuses).
+    const account = await ctx.backend.getLoyaltyAccount(customerId, { lock: true });
     if (!account) throw notFound(noLoyaltyAccount(customerId));
     return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(points, account.program)), attributes: { points } };
   },
