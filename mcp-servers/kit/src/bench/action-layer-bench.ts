@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { createActionRuntime, type KitRuntime } from '../action-runtime.ts';
 import type { Database } from '../db/database.ts';
 import { countingRoundTrips } from './round-trips.ts';
-import { openBenchDatabase } from './bench-database.ts';
+import { benchDatabaseUrl, openBenchDatabase } from './bench-database.ts';
+import { forkDelayProxy } from './delay-proxy.ts';
+import { openPostgresDatabase } from '../db/postgres-database.ts';
 import { migrate } from '../db/migrate.ts';
 import { kitMigrations } from '../kit-migrations.ts';
 import { createLedger } from '../ledger/ledger.ts';
@@ -22,14 +24,21 @@ import { commandArgs } from '../cli/command-args.ts';
  * as a bare transaction and through the whole layer (rate limit, scope, assess, customer scope, policy with a velocity
  * rule, handler, idempotency key with its result, velocity count, three ledger entries signed once, metrics, span) —
  * admitted at commit, as the reference backends are, and admitted first (key and count before the handler) — with
- * the CPU each costs per write in this process and in PostgreSQL (when its processes are visible here). Then `ledger
+ * the CPU each costs per write in this process and in PostgreSQL (when its processes are visible here); the round
+ * trips each makes; the same comparison across a network (--network-delay-ms each way, 0 to skip). Then `ledger
  * verify` speed on --entries entries appended as calls append them (three per append).
  */
-const { values } = parseArgs({ args: commandArgs(), options: { ops: { type: 'string' }, concurrency: { type: 'string' }, entries: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({
+  args: commandArgs(),
+  options: { ops: { type: 'string' }, concurrency: { type: 'string' }, entries: { type: 'string' }, rounds: { type: 'string' }, 'network-delay-ms': { type: 'string' }, 'network-ops': { type: 'string' } },
+});
 const ops = Number(values.ops ?? 4000);
 const rounds = Number(values.rounds ?? 8);
 const concurrency = Number(values.concurrency ?? 8);
 const ledgerEntries = Number(values.entries ?? 100_000);
+const networkDelayMs = Number(values['network-delay-ms'] ?? 1);
+const networkOps = Number(values['network-ops'] ?? 600);
+if (!Number.isInteger(networkDelayMs) || networkDelayMs < 0) throw new Error(`--network-delay-ms must be a whole number (0: skip that part), got "${values['network-delay-ms']}"`);
 const db = await openBenchDatabase('action-layer bench', { max: concurrency + 2 });
 const prefix = uniquePrefix();
 const schema = `${prefix}_refunds`;
@@ -77,21 +86,41 @@ try {
     'action layer': await roundTrips(layeredOn(countingRuntime, 'trips', transactional), 2_000_000),
     'action layer, admitted first': await roundTrips(layeredOn(countingRuntime, 'trips-first', backend), 2_000_000),
   };
-  const rows: TableRow[] = [];
-  for (const c of [1, concurrency]) {
-    round += 1;
-    await measure(100, c, bare); // warm-up: connections, prepared statements
-    await measure(100, c, (i) => layered(i + 1_000_000));
-    await measure(100, c, (i) => admittedFirst(i + 1_000_000));
-    const { floor, layer, first } = await measureInterleaved(ops, c, rounds, { floor: bare, layer: layered, first: admittedFirst });
-    rows.push(measurementRow('bare transaction', c, floor), measurementRow('action layer', c, layer), measurementRow('action layer, admitted first', c, first));
-    rows.push(ratioRow('ratio (layer / bare)', c, layer, floor), ratioRow('ratio (admitted first / bare)', c, first, floor));
-  }
+  /** The three modes at 1 and `concurrency` clients, `count` writes each in `slices` alternating slices. */
+  const compare = async (modes: { floor: (i: number) => Promise<unknown>; layer: (i: number) => Promise<unknown>; first: (i: number) => Promise<unknown> }, count: number, slices: number) => {
+    const rows: TableRow[] = [];
+    for (const c of [1, concurrency]) {
+      round += 1;
+      for (const op of Object.values(modes)) await measure(Math.min(100, count), c, (i) => op(i + 1_000_000)); // warm-up: connections, prepared statements
+      const { floor, layer, first } = await measureInterleaved(count, c, slices, modes);
+      rows.push(measurementRow('bare transaction', c, floor), measurementRow('action layer', c, layer), measurementRow('action layer, admitted first', c, first));
+      rows.push(ratioRow('ratio (layer / bare)', c, layer, floor), ratioRow('ratio (admitted first / bare)', c, first, floor));
+    }
+    return rows;
+  };
+  const rows = await compare({ floor: bare, layer: layered, first: admittedFirst }, ops, rounds);
   process.stdout.write(`\naction layer vs bare transaction on PostgreSQL (${ops} refunds each, in ${rounds} alternating slices; ratios: layer cost, aim < 2x)\n`);
   process.stdout.write(`machine: ${loadAtStart} at the start, ${load()} now (others' load skews the ratios)\n`);
   console.table(rows);
   process.stdout.write('\nround trips to PostgreSQL per write (counted, not timed: the part of the cost that does not drift)\n');
   console.table(Object.entries(trips).map(([mode, n]) => ({ mode, 'round trips': n })));
+
+  if (networkDelayMs > 0) {
+    // The same comparison with the database "on another host": every packet held --network-delay-ms each way by a
+    // proxy process (delay-proxy.ts), so each round trip costs what a network's does.
+    const proxy = await forkDelayProxy(benchDatabaseUrl(), networkDelayMs);
+    const far = await openPostgresDatabase(proxy.url, { max: concurrency + 2 });
+    try {
+      const farRuntime = createActionRuntime({ db: far, schema: `${prefix}_kit`, policy, signer: runtime.ledger.signer, logger: createLogger({ level: 'warn' }) });
+      const ping = await measure(100, 1, () => far.query('SELECT 1'));
+      const farRows = await compare({ floor: bareOn(far), layer: layeredOn(farRuntime, 'far', transactional), first: layeredOn(farRuntime, 'far-first', backend) }, networkOps, 4);
+      process.stdout.write(`\nthe same across a network: a round trip to PostgreSQL takes ${ping.p50.toFixed(2)} ms (p50; a proxy process holds each packet ${networkDelayMs} ms each way) — ${networkOps} refunds each, in 4 alternating slices\n`);
+      console.table(farRows);
+    } finally {
+      await far.close();
+      proxy.stop();
+    }
+  }
 
   // N entries appended as calls append them: three per append (intent, decision, result; the last one signed),
   // 300 appends per transaction. Then verified from the start.
