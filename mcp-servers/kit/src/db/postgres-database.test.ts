@@ -127,4 +127,53 @@ describe('prepared statements on PostgreSQL', () => {
       await db.close();
     }
   });
+
+  it.skipIf(!url)('sends BEGIN with a transaction\'s first statement, and nothing for a transaction without one', async () => {
+    const db = await openPostgresDatabase(url!, { max: 1 });
+    const table = `public.begin_with_${process.pid}`;
+    const writes = () => vi.mocked(Socket.prototype._writev!).mock.calls.length + vi.mocked(Socket.prototype._write).mock.calls.length;
+    try {
+      await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (id int PRIMARY KEY)`);
+      const ids = async () => (await db.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+      vi.spyOn(Socket.prototype, '_writev');
+      vi.spyOn(Socket.prototype, '_write');
+      try {
+        // Three statements, the last with COMMIT: three socket writes in all (BEGIN and COMMIT ride along).
+        const before = writes();
+        await db.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${table} VALUES (1)`);
+          await tx.query(`INSERT INTO ${table} VALUES (2)`);
+          await tx.queryAndCommit!(`INSERT INTO ${table} VALUES (3)`);
+        });
+        expect(writes() - before).toBe(3);
+        // A transaction of one statement sent with COMMIT is one write; one that runs nothing sends nothing.
+        const one = writes();
+        expect(await db.transaction((tx) => tx.queryAndCommit!<{ id: number }>(`INSERT INTO ${table} VALUES (4) RETURNING id`))).toEqual([{ id: 4 }]);
+        expect(writes() - one).toBe(1);
+        const none = writes();
+        expect(await db.transaction(async () => 'nothing to do')).toBe('nothing to do');
+        expect(writes() - none).toBe(0);
+      } finally {
+        vi.restoreAllMocks();
+      }
+      expect(await ids()).toEqual([1, 2, 3, 4]);
+      // A failing first statement rolls the transaction back, as does a failure after a first `exec`.
+      await expect(db.transaction((tx) => tx.query(`INSERT INTO ${table} VALUES (1)`))).rejects.toThrow(/duplicate key/);
+      await expect(db.transaction(async (tx) => {
+        await tx.exec(`INSERT INTO ${table} VALUES (5); INSERT INTO ${table} VALUES (6)`);
+        throw new Error('changed my mind');
+      })).rejects.toThrow('changed my mind');
+      expect(await ids()).toEqual([1, 2, 3, 4]);
+      // A prepared statement whose Parse failed (its table was gone) is parsed again next time, not assumed parsed.
+      const count = `SELECT count(*)::int AS n FROM ${table}`;
+      expect(await db.transaction((tx) => tx.query(count))).toEqual([{ n: 4 }]); // first use: unnamed
+      await db.exec(`DROP TABLE ${table}`);
+      await expect(db.transaction((tx) => tx.query(count))).rejects.toThrow(/does not exist/); // named from here on
+      await db.exec(`CREATE TABLE ${table} (id int PRIMARY KEY)`);
+      expect(await db.transaction((tx) => tx.query(count))).toEqual([{ n: 0 }]);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${table}`);
+      await db.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
-import { statementThenCommit } from './statement-then-commit.ts';
+import { statementExchange } from './statement-exchange.ts';
 import { PG_TYPES, parseTimestamp } from './database.ts';
 
 const typeParsers: Record<number, (v: string) => unknown> = {
@@ -77,42 +77,53 @@ function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined
 }
 
 /**
- * A transaction's handle on `client`: `query`/`exec` as `wrap`, plus `queryAndCommit`, which runs the statement and
- * COMMIT in one round trip (statement-then-commit.ts). `committed` tells `transaction` not to send COMMIT; after a
- * failed `queryAndCommit` it sends ROLLBACK as after any failure (a no-op warning when a failed COMMIT already ended it).
+ * A transaction's handle on `client`. BEGIN is not sent on its own: it rides with the transaction's first statement
+ * (or first `exec`), so a transaction with no statement sends nothing. `queryAndCommit` sends the last statement
+ * with COMMIT; a transaction of that one statement is then a single round trip (statement-exchange.ts). `begun` and
+ * `committed` tell `transaction` whether to send COMMIT or ROLLBACK at the end (ROLLBACK after a failed COMMIT is a
+ * no-op warning).
  */
 function transactionHandle(client: pg.PoolClient, names: StatementNames | undefined) {
   const inner = wrap(client, names, true);
+  let begun = false;
   let committing = false;
   let committed = false;
   const refuseAfterCommit = () => {
     if (committing) throw new Error('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
   };
+  const exchange = async (sql: string, params: readonly unknown[], commit: boolean) => {
+    const name = names?.nameOf(sql);
+    const around = { begin: !begun, commit };
+    begun = true;
+    try {
+      return await statementExchange(client, { name, text: sql, values: [...params], types: { getTypeParser } }, around);
+    } catch (error) {
+      if (name && isStalePlan(error)) names!.forget(sql); // the transaction is aborted: the caller's retry runs it unnamed
+      throw error;
+    }
+  };
   const tx: Queryable = {
-    query<T>(sql: string, params?: readonly unknown[]) {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       refuseAfterCommit();
-      return inner.query<T>(sql, params);
+      if (begun) return inner.query<T>(sql, params);
+      return (await exchange(sql, params, false)).statement.rows as T[];
     },
-    exec(sql: string) {
+    async exec(sql: string) {
       refuseAfterCommit();
-      return inner.exec(sql);
+      if (begun) return inner.exec(sql);
+      begun = true;
+      await client.query(`BEGIN;\n${sql}`);
     },
     async queryAndCommit<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       refuseAfterCommit();
       committing = true;
-      const name = names?.nameOf(sql);
-      try {
-        const [statement, commit] = await statementThenCommit(client, { name, text: sql, values: [...params], types: { getTypeParser } });
-        if (commit?.command !== 'COMMIT') throw new Error(`the transaction did not commit: PostgreSQL answered ${commit?.command ?? 'nothing'} to COMMIT`);
-        committed = true;
-        return statement!.rows as T[];
-      } catch (error) {
-        if (name && isStalePlan(error)) names!.forget(sql); // the caller's retry (a new transaction) runs it unnamed
-        throw error;
-      }
+      const { statement, commit } = await exchange(sql, params, true);
+      if (commit?.command !== 'COMMIT') throw new Error(`the transaction did not commit: PostgreSQL answered ${commit?.command ?? 'nothing'} to COMMIT`);
+      committed = true;
+      return statement.rows as T[];
     },
   };
-  return { tx, committed: () => committed };
+  return { tx, open: () => begun && !committed };
 }
 
 export interface PostgresOptions {
@@ -147,12 +158,11 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       const client = await pool.connect();
       const handle = transactionHandle(client, names);
       try {
-        await client.query('BEGIN');
         const result = await fn(handle.tx);
-        if (!handle.committed()) await client.query('COMMIT');
+        if (handle.open()) await client.query('COMMIT');
         return result;
       } catch (error) {
-        if (!handle.committed()) await client.query('ROLLBACK').catch(() => undefined);
+        if (handle.open()) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();
