@@ -11,6 +11,7 @@ export * from './db/open-database.ts';
 export * from './db/pglite-database.ts';
 export * from './db/postgres-database.ts';
 export * from './db/migrate.ts';
+export * from './db/held-rows.ts';
 export * from './transports/stdio.ts';
 export * from './transports/http.ts';
 export * from './identity/token.ts';

@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../db/database.ts';
  * `db` (the PostgreSQL engine) with every round trip counted: each statement and each batch of `exec`, and COMMIT
  * unless it rode with the last statement (`queryAndCommit`); BEGIN rides with a transaction's first statement, so it
  * adds none. On a machine whose speed drifts, this is the part of a write's cost that does not: each round trip is a
- * wait and a wake-up on both sides.
+ * wait and a wake-up on both sides. Run one transaction at a time through it (a COMMIT is told apart per transaction).
  */
 export function countingRoundTrips(db: Database): { db: Database; count: () => number } {
   let n = 0;
@@ -18,16 +18,12 @@ export function countingRoundTrips(db: Database): { db: Database; count: () => n
     db: {
       ...db, ...outer,
       transaction: (fn) => {
-        let [statements, committed] = [0, false];
+        const start = n;
+        let committed = false;
         return db.transaction(async (tx) => {
           const inner = counted(tx);
-          const seen: Queryable = {
-            query: (sql, params) => (statements++, inner.query(sql, params)),
-            exec: (sql) => (statements++, inner.exec(sql)),
-            ...(inner.queryAndCommit && { queryAndCommit: (sql: string, params?: readonly unknown[]) => ((committed = true), inner.queryAndCommit!(sql, params)) }),
-          };
-          const result = await fn(seen);
-          if (statements > 0 && !committed) n += 1; // COMMIT on its own (a transaction that ran nothing sends nothing)
+          const result = await fn(inner.queryAndCommit ? { ...inner, queryAndCommit: (sql, params) => ((committed = true), inner.queryAndCommit!(sql, params)) } : inner);
+          if (n > start && !committed) n += 1; // COMMIT on its own (a transaction that ran nothing sends nothing)
           return result;
         });
       },

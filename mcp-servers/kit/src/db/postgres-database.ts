@@ -54,21 +54,28 @@ export function isStalePlan(error: unknown): boolean {
   return e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
 }
 
+/**
+ * Runs `attempt` with the name `sql` is prepared under (if any). A stale plan makes the text run unnamed from then
+ * on: outside a transaction it is simply run again; inside one the transaction is already aborted, so the caller's
+ * retry (a new transaction) gets the unnamed statement.
+ */
+async function runNamed<R>(names: StatementNames | undefined, sql: string, inTransaction: boolean, attempt: (name: string | undefined) => Promise<R>): Promise<R> {
+  const name = names?.nameOf(sql);
+  try {
+    return await attempt(name);
+  } catch (error) {
+    if (!name || !isStalePlan(error)) throw error;
+    names!.forget(sql);
+    if (inTransaction) throw error;
+    return attempt(undefined);
+  }
+}
+
 function wrap(client: pg.Pool | pg.PoolClient, names: StatementNames | undefined, inTransaction: boolean): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const name = names?.nameOf(sql);
-      const run = (named: string | undefined) => client.query({ name: named, text: sql, values: [...params], types: { getTypeParser } });
-      try {
-        return (await run(name)).rows as T[];
-      } catch (error) {
-        if (!name || !isStalePlan(error)) throw error;
-        // From now on this text runs unnamed. Outside a transaction it is simply run again; inside one the
-        // transaction is already aborted, so the caller's retry (a new transaction) gets the unnamed statement.
-        names!.forget(sql);
-        if (inTransaction) throw error;
-        return (await run(undefined)).rows as T[];
-      }
+      const result = await runNamed(names, sql, inTransaction, (name) => client.query({ name, text: sql, values: [...params], types: { getTypeParser } }));
+      return result.rows as T[];
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -91,16 +98,10 @@ function transactionHandle(client: pg.PoolClient, names: StatementNames | undefi
   const refuseAfterCommit = () => {
     if (committing) throw new Error('this transaction already committed (queryAndCommit ends it): nothing may run on it after');
   };
-  const exchange = async (sql: string, params: readonly unknown[], commit: boolean) => {
-    const name = names?.nameOf(sql);
+  const exchange = (sql: string, params: readonly unknown[], commit: boolean) => {
     const around = { begin: !begun, commit };
     begun = true;
-    try {
-      return await statementExchange(client, { name, text: sql, values: [...params], types: { getTypeParser } }, around);
-    } catch (error) {
-      if (name && isStalePlan(error)) names!.forget(sql); // the transaction is aborted: the caller's retry runs it unnamed
-      throw error;
-    }
+    return runNamed(names, sql, true, (name) => statementExchange(client, { name, text: sql, values: [...params], types: { getTypeParser } }, around));
   };
   const tx: Queryable = {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

@@ -1,4 +1,4 @@
-import { conflict, failedPrecondition, invalidArgument, notFound, type Queryable } from '@agentic-commerce/kit';
+import { conflict, failedPrecondition, heldRows, invalidArgument, notFound, type Queryable } from '@agentic-commerce/kit';
 import { redeemValueCents } from '../domain/loyalty-rules.ts';
 import { fromCents } from '../domain/money.ts';
 import type { LoyaltyChange, LoyaltyKind, LoyaltyTransaction, PricingBackend } from './pricing-backend.ts';
@@ -34,23 +34,14 @@ type LoyaltyMethods = Pick<
   'getLoyaltyAccount' | 'getLoyaltyHistory' | 'redeemLoyaltyPoints' | 'restoreLoyaltyPoints' | 'earnLoyaltyPoints' | 'getLoyaltyRedemption'
 >;
 
-/**
- * Balances read with a lock by `getLoyaltyAccount(…, { lock: true })`, per transaction handle: a write's assessment
- * reads the account locked, and the change it then makes (`lockBalance`) uses that balance instead of reading it
- * again — the row cannot have changed, since this transaction holds it. Used once: a later change in the same
- * transaction reads it afresh.
- */
-const heldBalances = new WeakMap<Queryable, Map<string, number>>();
+/** Balances read locked by a write's assessment (`getLoyaltyAccount(…, { lock: true })`), which its change uses (kit `heldRows`). */
+const heldBalances = heldRows<number>();
 
 /** Loyalty accounts and their ledger of point movements; writes keyed by order id are idempotent. */
 export function sqlLoyalty(s: string, q: Queryable, rules: SqlRules): LoyaltyMethods {
   const lockBalance = async (customerId: string): Promise<number> => {
-    const key = `${s}.${customerId}`;
-    const held = heldBalances.get(q)?.get(key);
-    if (held !== undefined) {
-      heldBalances.get(q)!.delete(key);
-      return held;
-    }
+    const held = heldBalances.take(q, `${s}.${customerId}`);
+    if (held !== undefined) return held;
     const [row] = await q.query<{ balance: number }>(`SELECT balance FROM ${s}.loyalty_accounts WHERE customer_id = $1 FOR UPDATE`, [customerId]);
     if (!row) throw notFound(noLoyaltyAccount(customerId));
     return row.balance;
@@ -85,11 +76,7 @@ export function sqlLoyalty(s: string, q: Queryable, rules: SqlRules): LoyaltyMet
         [customerId],
       );
       if (!row) return undefined;
-      if (options?.lock) {
-        let held = heldBalances.get(q);
-        if (!held) heldBalances.set(q, (held = new Map()));
-        held.set(`${s}.${customerId}`, row.balance);
-      }
+      if (options?.lock) heldBalances.hold(q, `${s}.${customerId}`, row.balance);
       const program = await rules.program();
       return { customerId: row.customer_id, segment: row.segment, balance: row.balance, balanceValue: fromCents(redeemValueCents(row.balance, program)), program };
     },

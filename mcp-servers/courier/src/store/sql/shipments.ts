@@ -1,4 +1,4 @@
-import { notFound, type Queryable } from '@agentic-commerce/kit';
+import { heldRows, notFound, type Queryable } from '@agentic-commerce/kit';
 import { shipmentNotFound } from '../../domain/shipment-rules.ts';
 import { assertStatusTransition } from '../../domain/status-transitions.ts';
 import { SHIPMENT_STATUSES, type Shipment, type ShipmentStatus, type TrackingEvent } from '../../domain/types.ts';
@@ -10,32 +10,20 @@ async function readShipment(q: Queryable, s: string, trackingId: string, lock: b
   return row;
 }
 
-/**
- * Shipments read locked through a transaction handle and not yet changed there: a write tool's assessment reads the
- * shipment locked, and the change it then makes (`lockShipment`) uses that row instead of reading it again — the
- * lock means no one else can have changed it, and the policy decided on exactly that row.
- */
-const heldLocked = new WeakMap<Queryable, Map<string, Shipment>>();
+/** Shipments read locked by a write's assessment, which its change then uses (kit `heldRows`). */
+const heldLocked = heldRows<Shipment>();
 
 /** A shipment; `lock` (inside a transaction only) holds its row until the transaction ends. */
 export async function selectShipment(q: Queryable, s: string, trackingId: string, lock = false): Promise<Shipment | undefined> {
   const row = await readShipment(q, s, trackingId, lock);
-  if (lock && row) {
-    let held = heldLocked.get(q);
-    if (!held) heldLocked.set(q, (held = new Map()));
-    held.set(`${s}.${trackingId}`, row);
-  }
+  if (lock && row) heldLocked.hold(q, `${s}.${trackingId}`, row);
   return row;
 }
 
 /** The shipment a change is about to modify, locked: the row this transaction read locked and has not changed yet, else read and lock it now. */
 export async function lockShipment(q: Queryable, s: string, trackingId: string): Promise<Shipment> {
-  const key = `${s}.${trackingId}`;
-  const held = heldLocked.get(q)?.get(key);
-  if (held) {
-    heldLocked.get(q)!.delete(key); // the caller changes it: a later change in this transaction reads it again
-    return held;
-  }
+  const held = heldLocked.take(q, `${s}.${trackingId}`);
+  if (held) return held;
   const shipment = await readShipment(q, s, trackingId, true);
   if (!shipment) throw notFound(shipmentNotFound(trackingId));
   return shipment;
