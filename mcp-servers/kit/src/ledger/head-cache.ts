@@ -41,7 +41,11 @@ export function headCache() {
       if (contended.size >= 8) contended.clear();
       contended.add(chain);
     },
-    contended: (): number[] => [...contended],
+    /**
+     * Chains the locked path should try last: those whose guess went stale, and those an append of this process is
+     * guessing on or holds uncommitted (locking one of those would make that guess stale and its write run again).
+     */
+    avoid: (): number[] => [...new Set([...contended, ...busy])],
     /** Remembers a head written on the locked path (unless an append of this process is writing that chain now). */
     remember(head: KnownHead, held?: Promise<unknown>): void {
       contended.delete(head.id);

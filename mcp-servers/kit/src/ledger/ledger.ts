@@ -66,13 +66,13 @@ export function rowToEntry(row: LedgerRow): LedgerEntry {
 }
 
 /**
- * Locks a chain's head for this transaction: the lowest-numbered one no other transaction holds (`contended` ones
+ * Locks a chain's head for this transaction: the lowest-numbered one no other transaction holds (those in `avoid`
  * last), else queues on one picked by the call id.
  */
-async function lockHead(tx: Queryable, schema: string, callId: string | undefined, contended: number[]): Promise<KnownHead> {
+async function lockHead(tx: Queryable, schema: string, callId: string | undefined, avoid: number[]): Promise<KnownHead> {
   const [free] = await tx.query<KnownHead>(
     `SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id = ANY($1::int[]), id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    [contended],
+    [avoid],
   );
   if (free) return free;
   const chain = 1 + (createHash('sha256').update(callId ?? randomUUID()).digest().readUInt32BE(0) % LEDGER_CHAINS);
@@ -127,7 +127,7 @@ export function createLedger(schema: string, signer: LedgerSigner, { onAppend }:
 
   /** The locked path: takes a free chain head (locked until `tx` ends) and appends after it. */
   async function appendLocked(tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside | undefined, held: Promise<unknown> | undefined, final = false) {
-    const head = await lockHead(tx, schema, records[0]!.callId, cache.contended());
+    const head = await lockHead(tx, schema, records[0]!.callId, cache.avoid());
     const built = build(head, records, now);
     if (alongside) built.params.push(...alongside.params);
     const [row] = await run(tx, statement('locked', records.length, alongside), built.params, final);
