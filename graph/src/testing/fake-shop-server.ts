@@ -1,7 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { createActionRuntime, failedPrecondition, notFound, registerTools, toolFor, type Database } from '@agentic-commerce/kit';
 import type { LedgerEntry } from '@agentic-commerce/kit/ledger/ledger-entry';
-import { rowToEntry } from '@agentic-commerce/kit/ledger/ledger';
+import { rowToEntry } from '@agentic-commerce/kit/ledger/ledger-find';
 import { generateSigner } from '@agentic-commerce/kit/ledger/ledger-keys';
 import { parsePolicy } from '@agentic-commerce/kit/policy/load-policy';
 import { z } from 'zod';

@@ -27,6 +27,7 @@ export * from './approvals/approval.ts';
 export * from './approvals/approvals.ts';
 export * from './idempotency/idempotency-store.ts';
 export * from './ledger/ledger.ts';
+export * from './ledger/ledger-find.ts';
 export * from './ledger/ledger-entry.ts';
 export * from './ledger/ledger-keys.ts';
 export * from './ledger/verify-ledger.ts';

@@ -7,6 +7,7 @@ import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
 import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
 import { refusalOf } from '../write-refusal.ts';
+import { findEntries, type EntryFilter } from './ledger-find.ts';
 
 /**
  * Common table expressions run in the same statement as a ledger append (saving a round trip), with their own
@@ -43,26 +44,12 @@ export interface Ledger {
     tx: Queryable, records: readonly LedgerRecord[], now: Date, alongside: Alongside, held?: Promise<unknown>, options?: AppendOptions,
   ): Promise<{ entries: LedgerEntry[]; row: Row }>;
   /** Entries about one order, conversation or customer, oldest first. */
-  find(q: Queryable, filter: { orderId?: string; conversationId?: string; customerId?: string; callId?: string }): Promise<LedgerEntry[]>;
+  find(q: Queryable, filter: EntryFilter): Promise<LedgerEntry[]>;
 }
 
 export interface AppendOptions {
   final?: boolean;
   guess?: boolean;
-}
-
-interface LedgerRow {
-  chain?: number;
-  seq: number;
-  body: string;
-  hash: string;
-  key_id: string;
-  signature: string;
-}
-
-export function rowToEntry(row: LedgerRow): LedgerEntry {
-  const body = JSON.parse(row.body) as Omit<LedgerEntry, 'hash' | 'signature'>;
-  return { ...body, chain: body.chain ?? 1, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
 }
 
 /**
@@ -176,28 +163,6 @@ export function createLedger(schema: string, signer: LedgerSigner, { onAppend }:
       const { entries, row } = await appendRecords(tx, records, now, alongside, held, options);
       return { entries, row: (row ?? {}) as Row };
     },
-    async find(q, filter) {
-      const clauses: string[] = [];
-      const params: unknown[] = [];
-      const add = (column: string, value: string | undefined) => {
-        if (value === undefined) return;
-        params.push(value);
-        clauses.push(`${column} = $${params.length}`);
-      };
-      add('order_id', filter.orderId);
-      add('conversation_id', filter.conversationId);
-      add('customer_id', filter.customerId);
-      add('call_id', filter.callId);
-      if (clauses.length === 0) throw new Error('ledger.find needs an order, conversation, customer or call id');
-      // Entries of a call that touched the order are included even when only some of them name it.
-      const rows = await q.query<LedgerRow>(
-        `SELECT chain, seq, body, hash, key_id, signature FROM ${schema}.ledger
-          WHERE call_id IN (SELECT call_id FROM ${schema}.ledger WHERE ${clauses.join(' AND ')} AND call_id IS NOT NULL)
-             OR (${clauses.join(' AND ')})
-          ORDER BY pos`,
-        params,
-      );
-      return rows.map(rowToEntry);
-    },
+    find: (q, filter) => findEntries(q, schema, filter),
   };
 }
