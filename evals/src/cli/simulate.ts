@@ -21,7 +21,8 @@ import { UsageMeter } from '@agentic-commerce/graph/models/usage-meter';
 import { createDeterministicPlanner } from '@agentic-commerce/graph/planner/index';
 import { createReferenceWorld } from '@agentic-commerce/world';
 import { generateContacts } from '../simulate/contact-mix.ts';
-import { agentKpis, DEFAULT_COST_MODEL, humanBaselineKpis, uplift, type Kpis } from '../simulate/kpis.ts';
+import { agentKpis, DEFAULT_COST_MODEL, humanBaselineKpis, uplift } from '../simulate/kpis.ts';
+import { kpiTable, targetTable } from '../simulate/kpi-tables.ts';
 import { runSimulation } from '../simulate/run-simulation.ts';
 import { readSimWorld } from '../simulate/sim-world.ts';
 import { simulationStack } from '../simulate/simulation-stack.ts';
@@ -41,35 +42,6 @@ function redisConnection(raw: string | undefined) {
   const url = new URL(raw ?? 'redis://127.0.0.1:6379');
   if (!/^rediss?:$/.test(url.protocol)) throw new Error(`REDIS_URL must be a redis:// URL, got "${raw}"`);
   return { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0) };
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function kpiTable(agent: Kpis, baseline: Kpis): string {
-  const rows: [string, (k: Kpis) => string][] = [
-    ['contacts', (k) => String(k.contacts)],
-    ['resolved without a human', (k) => pct(k.resolvedWithoutHuman)],
-    ['escalation rate', (k) => pct(k.escalationRate)],
-    ['low-risk returns automated', (k) => pct(k.lowRiskReturnAutomation)],
-    ['failed deliveries recovered', (k) => `${pct(k.failedDeliveriesRecovered)} of ${k.failedDeliveries}`],
-    ['mean minutes to resolution', (k) => k.meanMinutesToResolution.toFixed(2)],
-    ['cost per contact (USD)', (k) => k.costPerResolvedContact.toFixed(3)],
-    ['total cost (USD)', (k) => k.totalCost.toFixed(2)],
-    ['approvals requested', (k) => String(k.approvalsRequested)],
-    ['policy violations (must be 0)', (k) => String(k.policyViolations)],
-    ['duplicated side effects (must be 0)', (k) => String(k.duplicatedSideEffects)],
-  ];
-  return ['| KPI | agent | no agent (all human) |', '|---|---:|---:|', ...rows.map(([name, f]) => `| ${name} | ${f(agent)} | ${f(baseline)} |`)].join('\n');
-}
-
-/** The case study's targets, measured against the no-agent baseline, each marked met or not. */
-function targetTable(t: ReturnType<typeof uplift>): string {
-  const rows: [string, number, string, boolean][] = [
-    ['returns handling cost vs no agent', t.returnsCostChange, '≤ −30%', t.returnsCostChange <= -0.3],
-    ['failed deliveries that fail again vs no agent', t.failedDeliveryChange, '≤ −20%', t.failedDeliveryChange <= -0.2],
-    ['low-risk returns automated', t.lowRiskReturnAutomation, '≥ 90%', t.lowRiskReturnAutomation >= 0.9],
-  ];
-  return ['| case-study target | measured | goal | met |', '|---|---:|---:|---|', ...rows.map(([name, v, goal, met]) => `| ${name} | ${pct(v)} | ${goal} | ${met ? 'yes' : 'NO'} |`)].join('\n');
 }
 
 async function main(): Promise<number> {
