@@ -1,4 +1,4 @@
-import type { Agenda } from './agenda.ts';
+import type { Agenda } from './tasks.ts';
 
 /** One sentence per write that finished since the customer's latest message: what happened, or why not. */
 export function reportOutcomes(agenda: Agenda): string[] {

@@ -1,7 +1,7 @@
 import { authenticate } from '../flows/authenticate.ts';
 import { alreadyCalled, call, say, type FlowContext, type Step } from '../flows/flow-context.ts';
 import { specialistFor } from '../nlu/intents.ts';
-import { openTasks } from './agenda.ts';
+import { openTasks } from './tasks.ts';
 import { flows } from './flow-registry.ts';
 import { reportOutcomes } from './outcome-report.ts';
 import { smallTalkReply } from './small-talk.ts';

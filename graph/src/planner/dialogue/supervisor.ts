@@ -1,6 +1,6 @@
 import { isActionIntent, specialistFor, type Specialist } from '../nlu/intents.ts';
 import { call, say, type FlowContext, type Step } from '../flows/flow-context.ts';
-import { openTasks } from './agenda.ts';
+import { openTasks } from './tasks.ts';
 import { carriesIdentity } from '../slots/identity.ts';
 import { smallTalkReply } from './small-talk.ts';
 

@@ -1,5 +1,5 @@
 import type { FlowContext } from '../flows/flow-context.ts';
-import type { Task, TaskStatus } from './agenda.ts';
+import type { Task, TaskStatus } from './tasks.ts';
 import { flows } from './flow-registry.ts';
 
 /** Judges a task by running its flow on what is known now: a tool call means ready, a refusal means refused. */

@@ -2,7 +2,7 @@ import { extractAddress, type PostalAddress } from '../slots/address.ts';
 import { alreadyCalled, call, newestFirst, say, type Flow } from './flow-context.ts';
 import { selectOrder } from './order-selection.ts';
 import { locationKindOf, rerouteToLocation } from './reroute-to-location.ts';
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 
 function addressOf(task: Task): PostalAddress | undefined {
   return newestFirst(task).map(extractAddress).find(Boolean);

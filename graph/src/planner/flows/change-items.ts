@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import { originalPaymentId } from '../dialogue/facts.ts';
 import { describeMethod } from '../slots/payment-methods.ts';
 import { resolveVariant } from '../slots/variant-match.ts';

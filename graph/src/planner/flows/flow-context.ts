@@ -1,4 +1,4 @@
-import type { Agenda, Task } from '../dialogue/agenda.ts';
+import type { Agenda, Task } from '../dialogue/tasks.ts';
 import type { Facts } from '../dialogue/facts.ts';
 import type { Transcript } from '../dialogue/transcript.ts';
 

@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import type { OrderRecord } from '../dialogue/facts.ts';
 import { normalizeText } from '../nlu/normalize.ts';
 import { findItemMentions, optionOverlap, type ItemMention, type OrderLine } from '../slots/order-lines.ts';

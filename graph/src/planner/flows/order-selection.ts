@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import type { OrderRecord } from '../dialogue/facts.ts';
 import { extractOrderIds } from '../slots/order-ids.ts';
 import { findItemMentions } from '../slots/order-lines.ts';

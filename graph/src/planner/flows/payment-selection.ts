@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import type { FlowContext } from './flow-context.ts';
 import { newestFirst } from './flow-context.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import { extractPointsRequest } from '../slots/loyalty-points.ts';
 import { call, newestFirst, resultOf, say, type FlowContext, type Step } from './flow-context.ts';
 

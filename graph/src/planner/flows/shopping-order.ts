@@ -1,4 +1,4 @@
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import { classifyMessage } from '../nlu/intent-classifier.ts';
 import { extractAddress } from '../slots/address.ts';
 import { extractCouponCode } from '../slots/coupon.ts';

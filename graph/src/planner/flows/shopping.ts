@@ -1,7 +1,7 @@
 import { indexedTokens } from '../nlu/indexed-tokens.ts';
 import { extractOrdinal } from '../slots/ordinal.ts';
 import { alternativesTo, bestHits, describeHit, offerHit, productQuery, type Hit } from './catalog-hits.ts';
-import type { Task } from '../dialogue/agenda.ts';
+import type { Task } from '../dialogue/tasks.ts';
 import { call, resultOf, say, type Flow, type FlowContext, type Step } from './flow-context.ts';
 import { quoteAndOrder } from './shopping-order.ts';
 
