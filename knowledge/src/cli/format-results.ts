@@ -1,5 +1,5 @@
 import type { PolicyHit } from '../index/policy-index.ts';
-import type { ProductSearchResult } from '../index/product-index.ts';
+import type { ProductSearchResult } from '../index/product-search.ts';
 
 export function formatProductResult(result: ProductSearchResult): string {
   const lines: string[] = [];

@@ -2,7 +2,6 @@ import { failedPrecondition, notFound } from '@agentic-commerce/kit/errors';
 import type { CatalogEvent, CatalogProduct, CatalogSource } from '../catalog/catalog-types.ts';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
 import { ProductQueryParser, type Facets } from '../query/parse-product-query.ts';
-import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/product-filters.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder } from '../sparse/sparse-encoder.ts';
 import type { Payload, SparseVector, StoredPoint, VectorStore } from '../store/vector-store.ts';
@@ -10,21 +9,9 @@ import { undefinedIfMissing } from '../store/missing-collection.ts';
 import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, payloadHash, variantFields, variantHash, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
 import { facetsOf, mergeFacets } from './product-facets.ts';
+import { searchVariants, type ProductSearchOptions, type ProductSearchResult } from './product-search.ts';
 
 const BATCH = 500;
-
-export interface ProductSearchResult {
-  hits: ProductHit[];
-  /** Filters applied: those extracted from the query merged with the explicit ones. */
-  filters: ProductFilters;
-  understood: string[];
-  /** Attribute filters read from the query that the hits after the exact matches do not satisfy (empty: all do). */
-  relaxed: string[];
-}
-
-/** Filters read from the words that rank rather than exclude (see ProductIndex.search). */
-const SOFT_KEYS = ['options', 'option_values', 'category'] as const;
-type SoftKey = (typeof SOFT_KEYS)[number];
 
 export interface ProductDetails {
   product_id: string;
@@ -148,36 +135,11 @@ export class ProductIndex {
     return { unchanged: wanted.size - changed.length, upserted: changed.length, deleted: stale.length };
   }
 
-  /**
-   * Searches variants. Price and stock read from the query, and every explicit filter, are hard constraints.
-   * Attribute filters read from the words ("in blue", "size 10", "in Audio") rank exact matches first: when fewer
-   * than `limit` variants satisfy them, the closest variants without them follow (listed in `relaxed`).
-   * `understand: false` skips filter extraction (the query as typed is the ranking text); for ablations.
-   */
-  async search(query: string, options: { filters?: ProductFilters; limit?: number; understand?: boolean } = {}): Promise<ProductSearchResult> {
+  /** Searches variants (product-search.ts says how filters read from the query rank and constrain). */
+  async search(query: string, options: ProductSearchOptions = {}): Promise<ProductSearchResult> {
     this.assertReady();
     this.parser ??= new ProductQueryParser(this.facets);
-    const parsed = options.understand === false ? { text: query, filters: {}, understood: [] } : this.parser.parse(query);
-    const filters = mergeFilters(parsed.filters, options.filters);
-    const limit = options.limit ?? 10;
-    const sparse = this.encoder.query(parsed.text);
-    const dense = this.embeddings && parsed.text.trim() ? (await this.embeddings.embed([parsed.text]))[0] : undefined;
-    const run = async (f: ProductFilters) => {
-      const filter = toStoreFilter(f);
-      return sparse || dense
-        ? this.store.search(PRODUCTS_COLLECTION, { sparse, dense, filter, limit })
-        : (await this.store.list(PRODUCTS_COLLECTION, { filter, orderBy: 'price', limit })).map((p) => ({ ...p, score: 0 }));
-    };
-    const results = await run(filters);
-    const soft = SOFT_KEYS.filter((key) => parsed.filters[key] !== undefined && options.filters?.[key] === undefined);
-    let relaxed: string[] = [];
-    if (results.length < limit && soft.length > 0) {
-      const seen = new Set(results.map((r) => r.id));
-      const more = (await run(Object.fromEntries(Object.entries(filters).filter(([key]) => !soft.includes(key as SoftKey))))).filter((r) => !seen.has(r.id));
-      if (more.length > 0) relaxed = parsed.understood.filter((u) => !/^price|^in stock$/.test(u));
-      results.push(...more.slice(0, limit - results.length));
-    }
-    return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood, relaxed };
+    return searchVariants({ store: this.store, encoder: this.encoder, embeddings: this.embeddings, parser: this.parser }, query, options);
   }
 
   async getProduct(productId: string): Promise<ProductDetails> {
