@@ -4,7 +4,7 @@ import { createApprovals, type Approvals } from './approvals/approvals.ts';
 import { migrate } from './db/migrate.ts';
 import { isCommerceError } from './errors.ts';
 import { idempotencyStore } from './idempotency/idempotency-store.ts';
-import { createRateLimiter } from './identity/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from './identity/rate-limiter.ts';
 import { sqlBindingStore } from './identity/sql-binding-store.ts';
 import { kitMigrations } from './kit-migrations.ts';
 import type { KitServices } from './kit-services.ts';
@@ -28,6 +28,8 @@ export interface ActionRuntimeOptions extends RuntimeOptions {
   /** Default: loadLedgerSigner() — COMMERCE_LEDGER_SIGNING_KEY(_FILE), else a development key under .data/. */
   signer?: LedgerSigner;
   metrics?: Metrics;
+  /** Default: in-process token buckets sized by the policy's rate_limits (shared ones: createRedisRateLimiter). */
+  rateLimiter?: RateLimiter;
   tracer?: Tracer;
   logger?: Logger;
 }
@@ -67,7 +69,7 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
   const k: KitServices = {
     db, schema, policy, ledger, approvals, metrics, tracer, logger, now,
     idempotency: idempotencyStore(schema),
-    rateLimiter: createRateLimiter(policy.file.rate_limits),
+    rateLimiter: options.rateLimiter ?? createRateLimiter(policy.file.rate_limits),
     bindings: options.bindings ? () => options.bindings! : (q) => sqlBindingStore(q, schema, now),
   };
   let migrated: Promise<void> | undefined;
@@ -93,7 +95,7 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
         let outcome = 'ok';
         let decision: string | undefined;
         try {
-          k.rateLimiter.take(call.principal);
+          await k.rateLimiter.take(call.principal);
           requireScope(call.principal, `${call.system}:${write ? 'write' : 'read'}`);
           await ready();
           if (!write) {

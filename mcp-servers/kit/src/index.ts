@@ -18,6 +18,7 @@ export * from './identity/token.ts';
 export * from './identity/token-secret.ts';
 export * from './identity/principal-from-env.ts';
 export * from './identity/rate-limiter.ts';
+export * from './identity/redis-rate-limiter.ts';
 export * from './identity/sql-binding-store.ts';
 export * from './policy/policy-schema.ts';
 export * from './policy/load-policy.ts';

@@ -46,7 +46,7 @@ describe('runServerCli over HTTP', () => {
       name: 'cli_demo',
       defaultPort: 0,
       argv: ['--transport', 'http'],
-      env: { CLI_DEMO_SCHEMA: `${prefix}_demo`, COMMERCE_TOKEN_SECRET: secret },
+      env: { CLI_DEMO_SCHEMA: `${prefix}_demo`, COMMERCE_TOKEN_SECRET: secret, COMMERCE_RATE_LIMIT_REDIS_URL: process.env.TEST_REDIS_URL },
       database: db,
       runtime: { schema: `${prefix}_kit` },
       migrations: [{ version: 1, name: 'notes', up: (s) => `CREATE TABLE ${s}.notes (id text PRIMARY KEY)` }],
@@ -59,7 +59,7 @@ describe('runServerCli over HTTP', () => {
         return new McpServer({ name: 'cli-demo', version: '0.0.0' });
       },
     });
-    close = () => running.http!.close();
+    close = () => running.close();
     expect(await db.query(`SELECT id FROM ${prefix}_demo.notes`)).toEqual([{ id: 'hello' }]);
 
     const metrics = await fetch(new URL('/metrics', running.http!.url));

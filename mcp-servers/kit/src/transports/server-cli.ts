@@ -5,6 +5,9 @@ import type { Database } from '../db/database.ts';
 import { migrate, type Migration } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { principalFromEnv } from '../identity/principal-from-env.ts';
+import { rateLimiterFromEnv } from '../identity/redis-rate-limiter.ts';
+import { loadPolicy } from '../policy/load-policy.ts';
+import { createLogger } from '../telemetry/logger.ts';
 import { tokenAuthenticator } from '../identity/token.ts';
 import { loadTokenSecret } from '../identity/token-secret.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
@@ -80,12 +83,15 @@ export interface RunningServer {
   runtime: KitRuntime;
   /** The HTTP server (undefined over stdio). */
   http: HttpServerHandle | undefined;
+  /** Stops serving HTTP (if it does) and closes the shared rate-limit store's connection (if there is one). */
+  close(): Promise<void>;
 }
 
 /**
  * A server package's runnable entry: parses the command line, opens the database (PostgreSQL when DATABASE_URL is
  * set, else PGlite in `<NAME>_DATA_DIR` or memory), migrates the system's and the kit's schemas, sets up OTLP tracing
- * (when OTEL_EXPORTER_OTLP_ENDPOINT is set), then serves over stdio, or Streamable HTTP with bearer tokens and
+ * (when OTEL_EXPORTER_OTLP_ENDPOINT is set), limits calls per principal (shared through Redis when
+ * COMMERCE_RATE_LIMIT_REDIS_URL is set, else in this process), then serves over stdio, or Streamable HTTP with bearer tokens and
  * Prometheus metrics at GET /metrics. Bad flags throw before anything is opened.
  */
 export async function runServerCli<Backend>(options: ServerCliOptions<Backend>): Promise<RunningServer> {
@@ -96,15 +102,24 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
   if (options.migrations) await migrate(db, schema, options.migrations);
   const backend = await options.backend({ db, schema, args });
   setupTracing(env);
-  const runtime = createActionRuntime({ ...options.runtime, db, defaultPrincipal: principalFromEnv(env) });
+  const policy = options.runtime?.policy ?? loadPolicy();
+  const logger = options.runtime?.logger ?? createLogger();
+  const rateLimiter = options.runtime?.rateLimiter ?? rateLimiterFromEnv(policy.file.rate_limits, env, logger);
+  const runtime = createActionRuntime({ ...options.runtime, db, policy, logger, rateLimiter, defaultPrincipal: principalFromEnv(env) });
   // Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
   await runtime.ready();
   const create = () => options.createServer({ runtime, backend });
   if (args.transport === 'stdio') {
     await serveStdio(create());
-    return { runtime, http: undefined };
+    return { runtime, http: undefined, close: async () => rateLimiter.close?.() };
   }
   const http = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry });
   process.stderr.write(`${options.name} MCP server listening on ${http.url}\n`);
-  return { runtime, http };
+  return {
+    runtime, http,
+    async close() {
+      await http.close();
+      await rateLimiter.close?.();
+    },
+  };
 }
