@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionRuntime } from '../action-runtime.ts';
 import type { Database } from '../db/database.ts';
@@ -59,10 +60,13 @@ describe.skipIf(!url)('rate limits shared through Redis', () => {
   });
 
   it('limits by the process\'s own buckets while Redis does not answer', async () => {
-    const down = createRedisRateLimiter(limits, { url: 'redis://127.0.0.1:1', prefix, logger: createLogger({ level: 'silent' }) });
+    const warnings: string[] = [];
+    const logger = { warn: (_: unknown, message: string) => warnings.push(message), info: () => undefined } as unknown as Logger;
+    const down = createRedisRateLimiter(limits, { url: 'redis://127.0.0.1:1', prefix, logger });
     closing.push(down);
     for (let i = 0; i < 3; i++) await down.take(alice);
     expect(await refusal(() => down.take(alice))).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(warnings).toEqual(["rate-limit store unavailable: limiting by this process's own buckets until it answers"]); // once per outage
   });
 
   it('is what a server runs with when COMMERCE_RATE_LIMIT_REDIS_URL is set, and refuses a URL that is not redis://', async () => {
