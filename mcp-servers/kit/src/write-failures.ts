@@ -29,6 +29,32 @@ export function transientDatabaseError(error: unknown): CommerceError | undefine
   return new CommerceError('UNAVAILABLE', `the write ${what} a concurrent one and was rolled back; nothing changed: retry with the same idempotency key`, { cause: error });
 }
 
+/** Errors by which PostgreSQL or the driver says the connection is gone (the server was shut down, the socket died). */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '08007', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const LOST_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable/i;
+
+export function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && LOST_CODES.has(code)) return true;
+  return error instanceof Error && LOST_MESSAGES.test(error.message);
+}
+
+/**
+ * The connection to the database was lost during a write. Before its COMMIT was sent, nothing changed. While the COMMIT
+ * was on its way (or its answer), the write may or may not have been applied, and no one can tell until the database
+ * answers again: a retry with the same idempotency key then returns the result if it was applied, and applies it once
+ * if it was not (a call without a key cannot be retried blindly).
+ */
+export function lostConnectionError(committing: boolean, hasKey: boolean, cause: unknown): CommerceError {
+  const retry = hasKey ? 'retry with the same idempotency key' : 'it is safe to call again';
+  const message = committing
+    ? `the connection to the database was lost while the write was committing, so it may or may not have been applied; ${hasKey
+      ? 'retry with the same idempotency key: if it was applied, the retry returns its result, and if not, applies it once'
+      : 'check its effect before calling again (a call with an idempotency key could simply be retried)'}`
+    : `the connection to the database was lost before the write committed; nothing changed: ${retry}`;
+  return new CommerceError('UNAVAILABLE', message, { cause, details: { outcome: committing ? 'unknown' : 'not_applied' } });
+}
+
 export async function requestApproval(k: KitServices, c: CallRecordContext, decision: PolicyDecision): Promise<CommerceError> {
   const approval = await k.db.transaction((tx) =>
     k.approvals.request(tx, {

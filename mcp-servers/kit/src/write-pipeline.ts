@@ -9,7 +9,7 @@ import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
 import { buildContext, customerAccess, type ToolCall } from './runtime.ts';
 import { refusalOf } from './write-refusal.ts';
-import { recordFailure, requestApproval, shadowError, transientDatabaseError } from './write-failures.ts';
+import { connectionLost, lostConnectionError, recordFailure, requestApproval, shadowError, transientDatabaseError } from './write-failures.ts';
 import { isTransactionalBackend, type ActionFacts, type BackendFactory, type Evidence } from './tool.ts';
 
 /** Thrown inside the transaction when policy needs a human; the request is created after the rollback. */
@@ -80,6 +80,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;
   let admitted = false;
+  let committing = false; // from here a lost connection leaves the outcome unknown
   let ended!: () => void;
   const held = new Promise<void>((resolve) => (ended = resolve)); // settles when the write's transaction has ended
   try {
@@ -120,6 +121,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
         // The ledger entries, the head and the idempotency result are written in one round trip.
         if (key) await k.ledger.appendWith(tx, records, at, k.idempotency.completion(key.scope, key.key, output), held);
         else await k.ledger.append(tx, records, at, held);
+        committing = true; // the COMMIT follows when this function returns
         return { output, replayed: false, decision };
       }
       // Admitted at commit: the key (with the result), the velocity count and the ledger entries in one statement, sent
@@ -127,6 +129,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
       const counted = velocity && rule.velocity ? { ...velocity, max: rule.velocity.max } : undefined;
       const alongside = refusingAdmissionCtes(k.schema, key && { ...key, result: output }, counted, at);
       try {
+        committing = true; // sent with its COMMIT
         await k.ledger.appendWith(tx, records, at, alongside, held, { final: true, guess: admission.atCommit && admission.guess });
       } catch (error) {
         const refusal = refusalOf(error);
@@ -142,9 +145,11 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
   } catch (thrown) {
     ended();
     if (thrown instanceof OverVelocity || thrown instanceof StaleHead) throw thrown;
-    // Assessed before its key was claimed: a retry of a call that committed is its replay, not a new refusal.
+    // Assessed before its key was claimed: a retry of a call that committed is its replay, not a new refusal. With the
+    // connection lost while committing, the write itself may have committed: then this is its result.
+    const lost = connectionLost(thrown);
     let refusal: unknown = thrown;
-    if (key && !admitted) {
+    if (key && (!admitted || (lost && committing))) {
       try {
         const committed = await k.idempotency.lookup(k.db, key.scope, key.key, key.argsHash);
         if (committed?.status === 'replay') {
@@ -162,9 +167,15 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     }
     if (refusal !== thrown && thrown instanceof KeyTaken) decision = undefined; // refused on its key, before any decision
     const error = refusal instanceof NeedsApproval ? await requestApproval(k, c, refusal.decision) : refusal;
-    const transient = isCommerceError(error) ? undefined : transientDatabaseError(error);
+    const transient = isCommerceError(error) ? undefined : transientDatabaseError(error) ?? (lost ? lostConnectionError(committing, key !== undefined, error) : undefined);
     const known = isCommerceError(error) ? error : transient ?? new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
-    await recordFailure(k, c, decision, known, evidence, journal.records);
+    if (lost && committing) {
+      // It may have committed with its result entry: an error entry beside it would contradict the ledger.
+      k.logger.warn({ err: error, callId: c.callId }, 'connection lost while a write was committing; its outcome is unknown until it is retried');
+    } else {
+      await recordFailure(k, c, decision, known, evidence, journal.records).catch((failure: unknown) =>
+        k.logger.error({ err: failure, callId: c.callId, code: known.code }, 'could not ledger a failed write call (the call itself changed nothing)'));
+    }
     throw transient ?? error;
   } finally {
     ended();

@@ -176,4 +176,27 @@ describe('prepared statements on PostgreSQL', () => {
       await db.close();
     }
   });
+
+  it.skipIf(!url)('survives connections the server closes, idle in the pool or inside a transaction, and carries on with new ones', async () => {
+    const name = `lost_${process.pid}_${Date.now()}`;
+    const db = await openPostgresDatabase(`${url}${url!.includes('?') ? '&' : '?'}application_name=${name}`, { max: 2 });
+    const admin = await openPostgresDatabase(url!, { max: 1 });
+    const terminate = () => admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [name]);
+    try {
+      await Promise.all([db.query('SELECT 1'), db.query('SELECT 2')]); // two idle connections in the pool
+      await terminate();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the pool hears both connections end
+      expect(await db.query<{ n: number }>('SELECT 3 AS n')).toEqual([{ n: 3 }]);
+      const failed = await db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        await terminate(); // this transaction's own connection, while checked out
+        return tx.query('SELECT 2');
+      }).then(() => undefined, (error: unknown) => error);
+      expect(failed).toMatchObject({ message: expect.stringMatching(/terminat|connection error/i) }); // which one depends on when the client hears it
+      expect(await db.transaction((tx) => tx.query<{ n: number }>('SELECT 4 AS n'))).toEqual([{ n: 4 }]);
+    } finally {
+      await db.close();
+      await admin.close();
+    }
+  });
 });

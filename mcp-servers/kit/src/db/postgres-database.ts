@@ -149,6 +149,9 @@ export function preparedStatementsFromEnv(env: NodeJS.ProcessEnv = process.env):
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
   const names = (options.preparedStatements ?? preparedStatementsFromEnv()) ? statementNames() : undefined;
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closes (a restart, a failover, an idle timeout) makes the pool emit 'error' after it
+  // has dropped the connection; unheard, that would end the process. The next query opens a new connection.
+  pool.on('error', () => undefined);
   await pool.query('select 1');
   const outer = wrap(pool, names, false);
   return {
@@ -157,16 +160,23 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     exec: outer.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection that dies while checked out (the server restarted, the backend was terminated) makes the client
+      // emit 'error', which the pool listens for only while the client is idle: unheard, it would end the process.
+      // The statement in flight fails with the same error; the client is then destroyed, not returned to the pool.
+      let lost: Error | undefined;
+      const onError = (error: Error) => void (lost = error);
+      client.on('error', onError);
       const handle = transactionHandle(client, names);
       try {
         const result = await fn(handle.tx);
         if (handle.open()) await client.query('COMMIT');
         return result;
       } catch (error) {
-        if (handle.open()) await client.query('ROLLBACK').catch(() => undefined);
+        if (handle.open() && !lost) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),
