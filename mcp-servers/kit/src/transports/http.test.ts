@@ -53,3 +53,63 @@ describe('serveHttp with bearer tokens and /metrics', () => {
     expect(await response.text()).toMatch(/commerce_tool_calls_total\{system="refunds",tool="get_balance",outcome="ok"\} 1/);
   });
 });
+
+describe('serveHttp limits', () => {
+  let h: KitHarness;
+  let http: HttpServerHandle;
+  beforeAll(async () => {
+    h = await kitHarness(await sharedPglite());
+    http = await serveHttp({ createServer: h.createServer, authenticate: tokenAuthenticator(secret), maxBodyBytes: 2048, sessionIdleMs: 300, maxSessionsPerPrincipal: 2 });
+  }, DATABASE_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await http.close();
+    await h.cleanup();
+  });
+  const token = (principal = principals.alice) => signToken(secret, { principal });
+  const connect = async (principal = principals.alice) => {
+    const transport = new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: { authorization: `Bearer ${token(principal)}` } } });
+    const client = new Client({ name: 'limits', version: '0' });
+    await client.connect(transport);
+    return { client, transport };
+  };
+
+  it('refuses a body over the limit with 413, and goes on serving', async () => {
+    const big = await fetch(http.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token()}` },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { padding: 'x'.repeat(4096) } }),
+    });
+    expect(big.status).toBe(413);
+    expect((await errorOf(big)).error).toEqual({ code: 'INVALID_ARGUMENT', message: 'request body over 2048 bytes, the most this server accepts' });
+    const { client } = await connect();
+    expect((await client.callTool({ name: 'get_balance', arguments: { customer_id: 'alice' } })).isError).toBeFalsy();
+    await client.close();
+  });
+
+  it('caps the sessions one principal holds open, and closes the ones left idle', async () => {
+    const carol = { ...principals.alice, id: 'c:carol' };
+    const first = await connect(carol);
+    const second = await connect(carol);
+    const third = await fetch(http.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token(carol)}` },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } }),
+    });
+    expect(third.status).toBe(429);
+    expect((await errorOf(third)).error.message).toBe('c:carol already holds 2 open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after 0.3 s idle)');
+    const other = await connect(principals.bob); // another principal is not held back
+    await other.client.close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await first.client.callTool({ name: 'get_balance', arguments: { customer_id: 'alice' } })).isError).toBeFalsy(); // still open
+    // A connected client keeps its session (its event stream is open). Clients that go away without ending their
+    // sessions (no DELETE) leave them idle; past the idle limit they are closed.
+    await first.client.close();
+    await second.client.close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const stale = await fetch(http.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token(carol)}`, 'mcp-session-id': first.transport.sessionId! }, body: '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' });
+    expect(stale.status).toBe(404);
+    const again = await connect(carol); // room again
+    await again.client.close();
+  });
+});
+

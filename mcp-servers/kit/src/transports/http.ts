@@ -19,7 +19,17 @@ export interface HttpServeOptions {
   routes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Served at GET /metrics without a token (loopback by default), e.g. a runtime's `metrics.registry`. */
   metrics?: { contentType: string; metrics(): Promise<string> };
+  /** Largest request body accepted, in bytes (larger: 413); default 4 MiB, the MCP SDK's own limit. */
+  maxBodyBytes?: number;
+  /** A session no request has used for this long (and with no stream open) is closed; default 30 minutes. */
+  sessionIdleMs?: number;
+  /** Sessions one principal may hold open at once (one more: 429); default 64. */
+  maxSessionsPerPrincipal?: number;
 }
+
+export const HTTP_DEFAULTS = { maxBodyBytes: 4 * 1024 * 1024, sessionIdleMs: 30 * 60_000, maxSessionsPerPrincipal: 64 };
+
+class BodyTooLarge extends Error {}
 
 export interface HttpServerHandle {
   url: string;
@@ -27,13 +37,30 @@ export interface HttpServerHandle {
   close(): Promise<void>;
 }
 
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  principalId: string;
+  lastSeen: number;
+  /** Requests (and streams) in progress. */
+  active: number;
+}
+
+const definedOf = (options: HttpServeOptions) => Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<typeof HTTP_DEFAULTS>;
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const tooLarge = () => new BodyTooLarge(`request body over ${maxBytes} bytes, the most this server accepts`);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
   const text = Buffer.concat(chunks).toString('utf8');
   return text.length === 0 ? undefined : JSON.parse(text);
 }
@@ -43,7 +70,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * a session stays bound to the principal that opened it.
  */
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHandle> {
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; principalId: string }>();
+  const { maxBodyBytes, sessionIdleMs, maxSessionsPerPrincipal } = { ...HTTP_DEFAULTS, ...definedOf(options) };
+  const sessions = new Map<string, Session>();
+  // Idle sessions are closed (each holds an McpServer); one with a request or stream in progress is not idle.
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const session of sessions.values()) if (session.active === 0 && now - session.lastSeen > sessionIdleMs) void session.transport.close().catch(() => undefined);
+  }, Math.max(10, Math.min(sessionIdleMs / 2, 60_000)));
+  sweeper.unref();
+  const handle = async (session: Session, req: IncomingMessage & { auth: AuthInfo }, res: ServerResponse, body: unknown) => {
+    session.active += 1;
+    session.lastSeen = Date.now();
+    res.once('close', () => {
+      session.active -= 1;
+      session.lastSeen = Date.now();
+    });
+    await session.transport.handleRequest(req, res, body);
+  };
   const server = createServer(async (req, res) => {
     try {
       if (options.routes && (await options.routes(req, res))) return;
@@ -72,28 +115,38 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
       const auth: AuthInfo = { token: match[1], clientId: principal.id, scopes: principal.scopes, extra: { principal } };
       const authed = Object.assign(req, { auth });
       const sessionId = req.headers['mcp-session-id'];
-      const body = req.method === 'POST' ? await readJson(req) : undefined;
+      const body = req.method === 'POST' ? await readJson(req, maxBodyBytes) : undefined;
       if (typeof sessionId === 'string') {
         const session = sessions.get(sessionId);
         if (!session) return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `unknown MCP session ${sessionId}; initialize a new one` } });
         if (session.principalId !== principal.id) {
           return sendJson(res, 403, { error: { code: 'FORBIDDEN', message: 'this MCP session belongs to another principal' } });
         }
-        return await session.transport.handleRequest(authed, res, body);
+        return await handle(session, authed, res, body);
       }
       if (req.method !== 'POST' || !isInitializeRequest(body)) {
         return sendJson(res, 400, { error: { code: 'INVALID_ARGUMENT', message: 'no mcp-session-id header: the first request must be an MCP initialize request' } });
       }
+      const open = [...sessions.values()].filter((s) => s.principalId === principal.id).length;
+      if (open >= maxSessionsPerPrincipal) {
+        return sendJson(res, 429, { error: { code: 'RATE_LIMITED', message: `${principal.id} already holds ${open} open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after ${(sessionIdleMs / 1000).toFixed(sessionIdleMs < 10_000 ? 1 : 0)} s idle)` } });
+      }
+      const session: Session = { transport: undefined!, principalId: principal.id, lastSeen: Date.now(), active: 0 };
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id) => void sessions.set(id, { transport, principalId: principal.id }),
+        onsessioninitialized: (id) => void sessions.set(id, session),
       });
+      session.transport = transport;
       transport.onclose = () => {
         if (transport.sessionId) sessions.delete(transport.sessionId);
       };
       await options.createServer().connect(transport);
-      await transport.handleRequest(authed, res, body);
+      await handle(session, authed, res, body);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        if (!res.headersSent) sendJson(res, 413, { error: { code: 'INVALID_ARGUMENT', message: error.message } }, { connection: 'close' });
+        return;
+      }
       if (!res.headersSent) {
         const bad = error instanceof SyntaxError;
         sendJson(res, bad ? 400 : 500, { error: { code: bad ? 'INVALID_ARGUMENT' : 'INTERNAL', message: bad ? `request body is not JSON: ${error.message}` : 'internal error' } });
@@ -106,6 +159,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
     url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}/mcp`,
     server,
     async close() {
+      clearInterval(sweeper);
       for (const { transport } of sessions.values()) await transport.close().catch(() => undefined);
       sessions.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));

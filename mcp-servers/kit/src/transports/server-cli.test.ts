@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { signToken } from '../identity/token.ts';
 import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, uniquePrefix } from '../testing/test-database.ts';
-import { parseServerArgs, runServerCli } from './server-cli.ts';
+import { httpLimitsFromEnv, parseServerArgs, runServerCli } from './server-cli.ts';
 
 const spec = { name: 'oms', defaultPort: 3101, flags: { seed: ['tau-bench'] } };
 
@@ -26,6 +26,17 @@ describe('parseServerArgs', () => {
     expect(() => parseServerArgs([], spec, { OMS_PORT: 'x' })).toThrow('--port must be a number from 0 to 65535, got "x"');
     expect(() => parseServerArgs(['--seed', 'demo'], spec, {})).toThrow('--seed accepts only "tau-bench", got "demo"');
     expect(() => parseServerArgs(['--seed', 'tau-bench'], { name: 'wms', defaultPort: 3102 }, {})).toThrow(/Unknown option '--seed'/);
+  });
+});
+
+describe('httpLimitsFromEnv', () => {
+  it('reads the HTTP limits, leaving unset ones to the defaults, and refuses values that are not positive numbers', () => {
+    expect(httpLimitsFromEnv({})).toEqual({ maxBodyBytes: undefined, sessionIdleMs: undefined, maxSessionsPerPrincipal: undefined });
+    expect(httpLimitsFromEnv({ COMMERCE_HTTP_MAX_BODY_BYTES: '1048576', COMMERCE_HTTP_SESSION_IDLE_MINUTES: '0.5', COMMERCE_HTTP_MAX_SESSIONS_PER_PRINCIPAL: '8' }))
+      .toEqual({ maxBodyBytes: 1_048_576, sessionIdleMs: 30_000, maxSessionsPerPrincipal: 8 });
+    expect(() => httpLimitsFromEnv({ COMMERCE_HTTP_MAX_SESSIONS_PER_PRINCIPAL: '2.5' })).toThrow('COMMERCE_HTTP_MAX_SESSIONS_PER_PRINCIPAL must be a whole number above 0, got "2.5"');
+    expect(() => httpLimitsFromEnv({ COMMERCE_HTTP_SESSION_IDLE_MINUTES: '-1' })).toThrow('COMMERCE_HTTP_SESSION_IDLE_MINUTES must be a number above 0, got "-1"');
+    expect(() => httpLimitsFromEnv({ COMMERCE_HTTP_MAX_BODY_BYTES: 'lots' })).toThrow('COMMERCE_HTTP_MAX_BODY_BYTES must be a whole number above 0, got "lots"');
   });
 });
 

@@ -11,7 +11,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { tokenAuthenticator } from '../identity/token.ts';
 import { loadTokenSecret } from '../identity/token-secret.ts';
 import { setupTracing } from '../telemetry/tracing.ts';
-import { serveHttp, type HttpServerHandle } from './http.ts';
+import { serveHttp, type HttpServeOptions, type HttpServerHandle } from './http.ts';
 import { serveStdio } from './stdio.ts';
 import { commandArgs } from '../cli/command-args.ts';
 
@@ -63,6 +63,26 @@ export function parseServerArgs(argv: readonly string[], spec: ServerArgsSpec, e
   return { transport, port, host: values.host ?? '127.0.0.1', flags };
 }
 
+/**
+ * The HTTP transport's limits from COMMERCE_HTTP_MAX_BODY_BYTES, COMMERCE_HTTP_SESSION_IDLE_MINUTES and
+ * COMMERCE_HTTP_MAX_SESSIONS_PER_PRINCIPAL (unset: the defaults in http.ts); a value that is not a positive number is refused.
+ */
+export function httpLimitsFromEnv(env: NodeJS.ProcessEnv): Pick<HttpServeOptions, 'maxBodyBytes' | 'sessionIdleMs' | 'maxSessionsPerPrincipal'> {
+  const read = (name: string, integer: boolean) => {
+    const text = env[name];
+    if (text === undefined || text === '') return undefined;
+    const n = Number(text);
+    if (!(n > 0) || (integer && !Number.isInteger(n))) throw new Error(`${name} must be a ${integer ? 'whole ' : ''}number above 0, got "${text}"`);
+    return n;
+  };
+  const minutes = read('COMMERCE_HTTP_SESSION_IDLE_MINUTES', false);
+  return {
+    maxBodyBytes: read('COMMERCE_HTTP_MAX_BODY_BYTES', true),
+    sessionIdleMs: minutes === undefined ? undefined : minutes * 60_000,
+    maxSessionsPerPrincipal: read('COMMERCE_HTTP_MAX_SESSIONS_PER_PRINCIPAL', true),
+  };
+}
+
 export interface ServerCliOptions<Backend> extends ServerArgsSpec {
   /** The system's migrations, run on `<NAME>_SCHEMA` (default: the name) before serving; none for a server without a schema. */
   migrations?: readonly Migration[];
@@ -97,6 +117,7 @@ export interface RunningServer {
 export async function runServerCli<Backend>(options: ServerCliOptions<Backend>): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const args = parseServerArgs(options.argv ?? commandArgs(), options, env);
+  const httpLimits = httpLimitsFromEnv(env); // bad values are refused before anything is opened
   const schema = env[envName(options.name, 'SCHEMA')] ?? options.name;
   const db = options.database ?? (await openDatabase({ dataDir: env[options.dataDirEnv ?? envName(options.name, 'DATA_DIR')] }));
   if (options.migrations) await migrate(db, schema, options.migrations);
@@ -113,7 +134,10 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
     await serveStdio(create());
     return { runtime, http: undefined, close: async () => rateLimiter.close?.() };
   }
-  const http = await serveHttp({ createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry });
+  const http = await serveHttp({
+    createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry,
+    ...httpLimits,
+  });
   process.stderr.write(`${options.name} MCP server listening on ${http.url}\n`);
   return {
     runtime, http,
