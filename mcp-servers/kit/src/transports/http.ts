@@ -34,7 +34,13 @@ class BodyTooLarge extends Error {}
 export interface HttpServerHandle {
   url: string;
   server: Server;
-  close(): Promise<void>;
+  /** Requests being answered now (event streams not counted). */
+  inFlight(): number;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (for up to `graceMs`, default 10 s), then closes
+   * every session and connection.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 interface Session {
@@ -87,7 +93,16 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
     });
     await session.transport.handleRequest(req, res, body);
   };
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = createServer(async (req, res) => {
+    if (req.method !== 'GET') {
+      inFlight += 1;
+      res.once('close', () => {
+        inFlight -= 1;
+        if (inFlight === 0) drained?.();
+      });
+    }
     try {
       if (options.routes && (await options.routes(req, res))) return;
       const path = (req.url ?? '/').split('?')[0];
@@ -158,11 +173,24 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
   return {
     url: `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}/mcp`,
     server,
-    async close() {
+    inFlight: () => inFlight,
+    async close(graceMs = 10_000) {
       clearInterval(sweeper);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve())); // no new connections from here
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       for (const { transport } of sessions.values()) await transport.close().catch(() => undefined);
       sessions.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

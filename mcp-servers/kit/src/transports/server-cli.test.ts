@@ -1,10 +1,12 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { signToken } from '../identity/token.ts';
-import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, uniquePrefix } from '../testing/test-database.ts';
+import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, sharedPostgres, testPostgresUrl, uniquePrefix } from '../testing/test-database.ts';
 import { httpLimitsFromEnv, parseServerArgs, runServerCli } from './server-cli.ts';
 
 const spec = { name: 'oms', defaultPort: 3101, flags: { seed: ['tau-bench'] } };
@@ -60,6 +62,7 @@ describe('runServerCli over HTTP', () => {
       env: { CLI_DEMO_SCHEMA: `${prefix}_demo`, COMMERCE_TOKEN_SECRET: secret, COMMERCE_RATE_LIMIT_REDIS_URL: process.env.TEST_REDIS_URL },
       database: db,
       runtime: { schema: `${prefix}_kit` },
+      shutdownOnSignals: false,
       migrations: [{ version: 1, name: 'notes', up: (s) => `CREATE TABLE ${s}.notes (id text PRIMARY KEY)` }],
       backend: async ({ schema, db: q }) => {
         await q.query(`INSERT INTO ${schema}.notes VALUES ('hello')`);
@@ -87,3 +90,38 @@ describe('runServerCli over HTTP', () => {
     await client.close();
   }, DATABASE_START_TIMEOUT_MS);
 });
+
+describe.skipIf(!testPostgresUrl())('a server process told to stop (SIGTERM)', () => {
+  const prefix = uniquePrefix();
+  afterAll(async () => dropPrefixedSchemas(await sharedPostgres(), prefix));
+
+  it('stops taking connections, finishes the call in flight, closes its database and exits 0', async () => {
+    const secret = 'shutdown-test-secret-that-is-long-enough';
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../testing/slow-demo-server.ts', import.meta.url)), '--transport', 'http', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: testPostgresUrl(), DEMO_SCHEMA: `${prefix}_demo`, DEMO_KIT_SCHEMA: `${prefix}_kit`, COMMERCE_TOKEN_SECRET: secret, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const found = /listening on (\S+)/.exec(stderr);
+        if (found) resolve(found[1]!);
+      });
+      void exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
+    });
+    const client = new Client({ name: 'shutdown-test', version: '0.0.0' });
+    const token = signToken(secret, { principal: { kind: 'service', id: 'svc:shutdown', scopes: ['*'] } });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    const call = client.callTool({ name: 'wait', arguments: { ms: 1500 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGTERM');
+    expect(await call).toMatchObject({ content: [{ type: 'text', text: 'waited 1500 ms' }] }); // the call in flight finished
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('demo MCP server: SIGTERM, shutting down (1 call(s) in flight; SIGTERM again to stop at once)');
+    await expect(fetch(url, { method: 'POST' })).rejects.toThrow(); // nothing listens any more
+    await client.close().catch(() => undefined);
+  }, DATABASE_START_TIMEOUT_MS);
+});
+

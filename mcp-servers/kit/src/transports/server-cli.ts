@@ -97,13 +97,18 @@ export interface ServerCliOptions<Backend> extends ServerArgsSpec {
   database?: Database;
   /** Action-layer options besides the database and the principal (e.g. the kit schema for a test). */
   runtime?: Omit<ActionRuntimeOptions, 'db' | 'defaultPrincipal'>;
+  /** On SIGTERM or SIGINT, `close()` and exit 0 (a second signal ends the process at once); default true. */
+  shutdownOnSignals?: boolean;
 }
 
 export interface RunningServer {
   runtime: KitRuntime;
   /** The HTTP server (undefined over stdio). */
   http: HttpServerHandle | undefined;
-  /** Stops serving HTTP (if it does) and closes the shared rate-limit store's connection (if there is one). */
+  /**
+   * Shuts down: stops accepting HTTP connections and lets the calls in flight finish (up to 10 s), closes the shared
+   * rate-limit store's connection (if any) and the database this server opened (PGlite writes its files out).
+   */
   close(): Promise<void>;
 }
 
@@ -130,20 +135,36 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
   // Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
   await runtime.ready();
   const create = () => options.createServer({ runtime, backend });
+  let http: HttpServerHandle | undefined;
   if (args.transport === 'stdio') {
     await serveStdio(create());
-    return { runtime, http: undefined, close: async () => rateLimiter.close?.() };
+  } else {
+    http = await serveHttp({
+      createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry,
+      ...httpLimits,
+    });
+    process.stderr.write(`${options.name} MCP server listening on ${http.url}\n`);
   }
-  const http = await serveHttp({
-    createServer: create, authenticate: tokenAuthenticator(loadTokenSecret(env)), host: args.host, port: args.port, metrics: runtime.metrics.registry,
-    ...httpLimits,
-  });
-  process.stderr.write(`${options.name} MCP server listening on ${http.url}\n`);
-  return {
-    runtime, http,
-    async close() {
-      await http.close();
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await http?.close();
       await rateLimiter.close?.();
-    },
-  };
+      if (!options.database) await db.close();
+    })());
+  if (options.shutdownOnSignals ?? true) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.stderr.write(`${options.name} MCP server: ${signal}, shutting down (${http?.inFlight() ?? 0} call(s) in flight; ${signal} again to stop at once)\n`);
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`${options.name} MCP server: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { runtime, http, close };
 }
