@@ -59,7 +59,7 @@ describe('serveHttp limits', () => {
   let http: HttpServerHandle;
   beforeAll(async () => {
     h = await kitHarness(await sharedPglite());
-    http = await serveHttp({ createServer: h.createServer, authenticate: tokenAuthenticator(secret), maxBodyBytes: 2048, sessionIdleMs: 300, maxSessionsPerPrincipal: 2 });
+    http = await serveHttp({ createServer: h.createServer, authenticate: tokenAuthenticator(secret), maxBodyBytes: 2048, sessionIdleMs: 400, maxSessionsPerPrincipal: 2 });
   }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => {
     await http.close();
@@ -96,16 +96,16 @@ describe('serveHttp limits', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } }),
     });
     expect(third.status).toBe(429);
-    expect((await errorOf(third)).error.message).toBe('c:carol already holds 2 open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after 0.3 s idle)');
+    expect((await errorOf(third)).error.message).toBe('c:carol already holds 2 open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after 0.4 s idle)');
     const other = await connect(principals.bob); // another principal is not held back
     await other.client.close();
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await first.client.callTool({ name: 'get_balance', arguments: { customer_id: 'alice' } })).isError).toBeFalsy(); // still open
     // A connected client keeps its session (its event stream is open). Clients that go away without ending their
     // sessions (no DELETE) leave them idle; past the idle limit they are closed.
     await first.client.close();
     await second.client.close();
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
     const stale = await fetch(http.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token(carol)}`, 'mcp-session-id': first.transport.sessionId! }, body: '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' });
     expect(stale.status).toBe(404);
     const again = await connect(carol); // room again
