@@ -11,6 +11,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, uniquePrefix } from '../testing/test-database.ts';
 import { getBalance, migrateRefunds, refundsBackend, testPolicy } from '../testing/refunds-system.ts';
 import { createRedisRateLimiter, rateLimiterFromEnv } from './redis-rate-limiter.ts';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 const url = process.env.TEST_REDIS_URL;
 const alice: Principal = { kind: 'customer', id: 'alice', customerId: 'alice', scopes: ['refunds:read'] };
@@ -67,6 +68,36 @@ describe.skipIf(!url)('rate limits shared through Redis', () => {
     for (let i = 0; i < 3; i++) await down.take(alice);
     expect(await refusal(() => down.take(alice))).toMatchObject({ code: 'RATE_LIMITED' });
     expect(warnings).toEqual(["rate-limit store unavailable: limiting by this process's own buckets until it answers"]); // once per outage
+  });
+
+  it('asks a Redis that has turned slow at most once a second, limiting by its own buckets meanwhile', async () => {
+    // A proxy in front of Redis whose delay the test turns up once the limiter is connected.
+    const delay = { ms: 0 };
+    const target = new URL(url!);
+    const proxy = createServer((client) => {
+      const upstream = connect({ host: target.hostname, port: Number(target.port || 6379) });
+      const pipe = (from: Socket, to: Socket) => from.on('data', (chunk) => void setTimeout(() => to.writable && to.write(chunk), delay.ms));
+      pipe(client, upstream);
+      pipe(upstream, client);
+      client.on('error', () => upstream.destroy()).on('close', () => upstream.destroy());
+      upstream.on('error', () => client.destroy()).on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const slow = createRedisRateLimiter(limits, { url: `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}/15`, prefix, timeoutMs: 300, logger: createLogger({ level: 'silent' }) });
+    closing.push(slow, { close: async () => void proxy.close() });
+    const timed = async (principal: Principal) => {
+      const started = performance.now();
+      await slow.take(principal);
+      return performance.now() - started;
+    };
+    await slow.take({ ...bob, id: 'erin' }); // connected and answering
+    delay.ms = 500; // now every command takes over a second
+    expect(await timed(bob)).toBeGreaterThanOrEqual(250); // waited for Redis, then its own bucket decided
+    const quick = [await timed(bob), await timed({ ...bob, id: 'dave' })];
+    expect(Math.max(...quick)).toBeLessThan(150); // not waiting again within the second
+    await slow.take(bob);
+    expect(await refusal(() => slow.take(bob))).toMatchObject({ code: 'RATE_LIMITED' }); // still limited: bob's 3 spent here
+    delay.ms = 0;
   });
 
   it('is what a server runs with when COMMERCE_RATE_LIMIT_REDIS_URL is set, and refuses a URL that is not redis://', async () => {

@@ -41,8 +41,8 @@ export interface RedisRateLimiterOptions {
 /**
  * Rate limits shared by every process using the same Redis (several replicas of a server behind a load balancer):
  * the same buckets, limits and refusals as the in-process limiter, kept in Redis. If Redis does not answer in time or
- * fails, the call is limited by this process's own buckets instead (never unlimited, never refused for the outage) and
- * a warning is logged, once per outage.
+ * fails, the call is limited by this process's own buckets instead (never unlimited, never refused for the outage), a
+ * warning is logged once per outage, and until Redis is asked again (at most once a second) calls do not wait for it.
  */
 export function createRedisRateLimiter(limits: RateLimits, options: RedisRateLimiterOptions): RateLimiter {
   const url = new URL(options.url);
@@ -57,17 +57,19 @@ export function createRedisRateLimiter(limits: RateLimits, options: RedisRateLim
   redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE });
   const local = createRateLimiter(limits);
   let failing = false;
+  let probeAt = 0; // while failing, Redis is asked again only from this time on (at most once a second)
   return {
     async take(principal: Principal): Promise<void> {
       const limit = limits[principal.kind];
       if (!limit) return;
-      if (failing && redis.status !== 'ready') return local.take(principal);
+      if (failing && (redis.status !== 'ready' || Date.now() < probeAt)) return local.take(principal);
       let answer: [number, string];
       try {
         answer = await redis.takeToken(`${prefix}${bucketKey(principal)}`, limit.burst, limit.per_minute / 60_000);
       } catch (error) {
         if (!failing) options.logger?.warn({ err: error }, 'rate-limit store unavailable: limiting by this process\'s own buckets until it answers');
         failing = true;
+        probeAt = Date.now() + 1000; // a slow Redis costs one call a second the timeout, not every call
         return local.take(principal);
       }
       if (failing) options.logger?.info('rate-limit store answering again');
