@@ -2,7 +2,7 @@ import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { createApprovals, type Approvals } from './approvals/approvals.ts';
 import { migrate } from './db/migrate.ts';
-import { isCommerceError } from './errors.ts';
+import { CommerceError, isCommerceError } from './errors.ts';
 import { idempotencyStore } from './idempotency/idempotency-store.ts';
 import { createRateLimiter, type RateLimiter } from './identity/rate-limiter.ts';
 import { sqlBindingStore } from './identity/sql-binding-store.ts';
@@ -17,6 +17,7 @@ import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { defaultTracer } from './telemetry/tracing.ts';
 import type { Evidence } from './tool.ts';
 import { runWrite } from './write-pipeline.ts';
+import { connectionLost } from './write-failures.ts';
 
 export interface ActionRuntimeOptions extends RuntimeOptions {
   /** Conversation bindings; default: durable, in the kit schema's conversation_bindings table. */
@@ -100,7 +101,12 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
           await ready();
           if (!write) {
             const ctx = buildContext(call, db, backend, customerAccess(call.principal, k.bindings(db)), [] as Evidence[], now);
-            return await call.tool.handler(call.input, ctx);
+            try {
+              return await call.tool.handler(call.input, ctx);
+            } catch (error) {
+              if (isCommerceError(error) || !connectionLost(error)) throw error;
+              throw new CommerceError('UNAVAILABLE', 'the connection to the database was lost during the read; nothing changed: it is safe to call again', { cause: error });
+            }
           }
           const result = await runWrite(k, call, backend);
           decision = result.decision?.outcome;

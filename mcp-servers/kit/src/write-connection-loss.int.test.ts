@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from './db/database.ts';
 import { isCommerceError } from './errors.ts';
 import { ADMISSION_MODES, kitHarness, principals, type KitHarness } from './testing/kit-harness.ts';
-import { benchPolicy, issueRefund } from './testing/refunds-system.ts';
+import { benchPolicy, getBalance, issueRefund } from './testing/refunds-system.ts';
 import { createLogger } from './telemetry/logger.ts';
 import { DATABASE_START_TIMEOUT_MS, sharedPostgres, testPostgresUrl } from './testing/test-database.ts';
 
@@ -12,7 +12,7 @@ import { DATABASE_START_TIMEOUT_MS, sharedPostgres, testPostgresUrl } from './te
  * it; the COMMIT lost on its way). Each time: a clear UNAVAILABLE saying whether anything may have changed, and a retry
  * with the same key that ends with exactly one effect.
  */
-type Fault = 'none' | 'terminate-backend' | 'answer-lost-after-commit' | 'commit-lost';
+type Fault = 'none' | 'terminate-backend' | 'answer-lost-after-commit' | 'commit-lost' | 'read-lost';
 const lostError = () => new Error('Connection terminated unexpectedly');
 
 function faulty(db: Database, fault: { now: Fault }): Database {
@@ -34,6 +34,10 @@ function faulty(db: Database, fault: { now: Fault }): Database {
   });
   return {
     ...db,
+    query: async (sql, params) => {
+      if (fault.now === 'read-lost') throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      return db.query(sql, params);
+    },
     kind: db.kind,
     close: db.close,
     async transaction(fn) {
@@ -48,7 +52,7 @@ function faulty(db: Database, fault: { now: Fault }): Database {
   };
 }
 
-describe.skipIf(!testPostgresUrl()).each(ADMISSION_MODES)('a write whose database connection is lost (admitted at %s)', (admission) => {
+describe.skipIf(!testPostgresUrl()).each(ADMISSION_MODES)('a call whose database connection is lost (writes admitted at %s)', (admission) => {
   const fault: { now: Fault } = { now: 'none' };
   let h: KitHarness;
   beforeAll(async () => void (h = await kitHarness(faulty(await sharedPostgres(), fault), { admission, policy: benchPolicy(), logger: createLogger({ level: 'silent' }) })), DATABASE_START_TIMEOUT_MS);
@@ -105,5 +109,12 @@ describe.skipIf(!testPostgresUrl()).each(ADMISSION_MODES)('a write whose databas
     const error = await failure(() => refund('#L4', undefined));
     fault.now = 'none';
     expect(error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('check its effect before calling again') });
+  });
+
+  it('answers a read that lost its connection with UNAVAILABLE, safe to call again', async () => {
+    fault.now = 'read-lost';
+    const error = await failure(() => h.runtime.invoke({ system: 'refunds', tool: getBalance, input: { customer_id: 'bob' }, principal: principals.bob }, h.backend));
+    fault.now = 'none';
+    expect(error).toMatchObject({ code: 'UNAVAILABLE', message: 'the connection to the database was lost during the read; nothing changed: it is safe to call again' });
   });
 });
