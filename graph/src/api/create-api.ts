@@ -1,4 +1,5 @@
-import { isCommerceError, type Principal } from '@agentic-commerce/kit';
+import { createLogger, isCommerceError, type ErrorCode, type Principal } from '@agentic-commerce/kit';
+import { bodyLimit } from 'hono/body-limit';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
@@ -28,17 +29,29 @@ async function assertParticipant(service: SupportService, principal: Principal, 
   if ((await service.customerOf(conversationId)) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
 }
 
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The HTTP status of each error code the kit and the graph share. */
+const HTTP_STATUS = {
+  INVALID_ARGUMENT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, FAILED_PRECONDITION: 409, POLICY_DENIED: 403,
+  APPROVAL_REQUIRED: 409, CONFLICT: 409, RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
 /** The HTTP API: conversations (JSON or SSE), approvals for operators, transcripts, the ledger, OpenAPI. */
-export function createApi(service: SupportService, authenticate: Authenticate): Hono {
+export function createApi(service: SupportService, authenticate: Authenticate, logger: ReturnType<typeof createLogger> = createLogger()): Hono {
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
     if (error instanceof ConversationNotFound) return c.json({ error: { code: 'NOT_FOUND', message: error.message } }, 404);
     if (error instanceof z.ZodError) return c.json({ error: { code: 'INVALID_ARGUMENT', message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } }, 400);
     if (error instanceof RangeError) return c.json({ error: { code: 'INVALID_ARGUMENT', message: error.message } }, 400);
-    if (isCommerceError(error)) return c.json({ error: { code: error.code, message: error.message } }, error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 409);
-    return c.json({ error: { code: 'INTERNAL', message: error.message } }, 500);
+    if (isCommerceError(error)) return c.json({ error: { code: error.code, message: error.message } }, HTTP_STATUS[error.code]);
+    // Anything else is a bug or an outage: the operator gets the details in the log, the caller a safe message.
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'HTTP API request failed');
+    return c.json({ error: { code: 'INTERNAL', message: 'internal error; the operator has the details' } }, 500);
   });
+  // Bodies are small JSON (a message is at most 4,000 characters): refuse large ones before reading them.
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'INVALID_ARGUMENT', message: `request body over ${MAX_BODY_BYTES} bytes, the most this API accepts` } }, 413) }));
 
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument));
@@ -65,7 +78,9 @@ export function createApi(service: SupportService, authenticate: Authenticate): 
         const outcome = await service.sendMessage(id, text, (e) => void sse.writeSSE({ event: e.type, data: JSON.stringify(e) }));
         await sse.writeSSE({ event: 'done', data: JSON.stringify(outcome) });
       } catch (error) {
-        await sse.writeSSE({ event: 'error', data: JSON.stringify({ error: { message: error instanceof Error ? error.message : String(error) } }) });
+        const known = isCommerceError(error) ? { code: error.code, message: error.message } : undefined;
+        if (!known) logger.error({ err: error, path: c.req.path }, 'HTTP API stream failed');
+        await sse.writeSSE({ event: 'error', data: JSON.stringify({ error: known ?? { code: 'INTERNAL', message: 'internal error; the operator has the details' } }) });
       }
     });
   });

@@ -13,4 +13,12 @@ describe('redact', () => {
     expect(out.address1).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(out.note).toBe(`call me at ${fingerprint('5551234567')} or ${fingerprint('sara@example.com')}, card [card]`);
   });
+
+  it('keeps what an error says (redacted), its fields and its cause', () => {
+    const cause = Object.assign(new Error('connection to sara@example.com refused'), { code: 'ECONNREFUSED' });
+    const out = redact(Object.assign(new Error('lookup failed', { cause }), { code: '57P01', email: 'sara@example.com' })) as Record<string, unknown>;
+    expect(out).toMatchObject({ type: 'Error', message: 'lookup failed', code: '57P01', email: fingerprint('sara@example.com') });
+    expect(out.stack).toMatch(/^Error: lookup failed\n\s+at /);
+    expect(out.cause).toMatchObject({ type: 'Error', message: `connection to ${fingerprint('sara@example.com')} refused`, code: 'ECONNREFUSED' });
+  });
 });

@@ -37,6 +37,12 @@ export function redact(value: unknown, key?: string): unknown {
   }
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map((v) => redact(v));
+  // An error's message and stack are not own enumerable fields: kept (redacted) so a logged error still says what failed.
+  if (value instanceof Error) {
+    const { name, message, stack } = value;
+    const cause = (value as { cause?: unknown }).cause;
+    return { type: name, message: redactText(message), ...(stack ? { stack: redactText(stack) } : {}), ...(redact({ ...value }) as object), ...(cause === undefined ? {} : { cause: redact(cause) }) };
+  }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redact(v, k);
