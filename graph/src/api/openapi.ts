@@ -2,7 +2,13 @@
 const bearer = [{ bearer: [] }];
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-const errors = { '400': { description: 'invalid input', ...json(error) }, '401': { description: 'no or bad token', ...json(error) }, '403': { description: 'not allowed', ...json(error) }, '404': { description: 'not found', ...json(error) } };
+const errors = {
+  '400': { description: 'invalid input', ...json(error) }, '401': { description: 'no or bad token', ...json(error) },
+  '403': { description: 'not allowed (scope, binding or policy)', ...json(error) }, '404': { description: 'not found', ...json(error) },
+  '409': { description: 'wrong state, conflict, or an approval is required', ...json(error) }, '413': { description: 'request body over 256 KiB', ...json(error) },
+  '429': { description: 'rate limited', ...json(error) }, '500': { description: 'internal error (details in the server log)', ...json(error) },
+  '503': { description: 'a dependency is unavailable: retry', ...json(error) },
+};
 const idParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 
 export const openApiDocument = {
