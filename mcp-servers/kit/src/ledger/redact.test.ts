@@ -21,4 +21,15 @@ describe('redact', () => {
     expect(out.stack).toMatch(/^Error: lookup failed\n\s+at /);
     expect(out.cause).toMatchObject({ type: 'Error', message: `connection to ${fingerprint('sara@example.com')} refused`, code: 'ECONNREFUSED' });
   });
+
+  it('marks an object that refers back to itself instead of recursing without end', () => {
+    const order: Record<string, unknown> = { order_id: '#W1', email: 'sara@example.com' };
+    order.self = order;
+    const error = new Error('loop');
+    (error as { cause?: unknown }).cause = error;
+    expect(redact({ order, error })).toMatchObject({ order: { order_id: '#W1', email: fingerprint('sara@example.com'), self: '[circular]' }, error: { message: 'loop', cause: '[circular]' } });
+    const item = { item_id: '1', price: 9.5 };
+    expect(redact({ first: item, again: item })).toEqual({ first: item, again: item }); // shared, not circular: both kept
+  });
 });
+

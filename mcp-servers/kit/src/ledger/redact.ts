@@ -30,23 +30,41 @@ export function redactText(text: string): string {
 }
 
 export function redact(value: unknown, key?: string): unknown {
+  return redactValue(value, key, new Set());
+}
+
+/**
+ * `redact` over a value that may refer to itself (logged objects can): an object met again inside itself becomes
+ * "[circular]"; one shared by two fields is copied into both.
+ */
+function redactValue(value: unknown, key: string | undefined, inside: Set<object>): unknown {
   if (key !== undefined) {
     const k = key.toLowerCase();
     if (REDACTED_KEYS.has(k) && value !== null && value !== undefined) return '[redacted]';
     if (HASHED_KEYS.has(k) && (typeof value === 'string' || typeof value === 'number')) return fingerprint(String(value));
   }
   if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map((v) => redact(v));
+  if (value === null || typeof value !== 'object') return value;
+  if (inside.has(value)) return '[circular]';
+  inside.add(value);
+  try {
+    return redactObject(value, inside);
+  } finally {
+    inside.delete(value);
+  }
+}
+
+function redactObject(value: object, inside: Set<object>): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, undefined, inside));
+  const out: Record<string, unknown> = {};
   // An error's message and stack are not own enumerable fields: kept (redacted) so a logged error still says what failed.
   if (value instanceof Error) {
-    const { name, message, stack } = value;
-    const cause = (value as { cause?: unknown }).cause;
-    return { type: name, message: redactText(message), ...(stack ? { stack: redactText(stack) } : {}), ...(redact({ ...value }) as object), ...(cause === undefined ? {} : { cause: redact(cause) }) };
+    out.type = value.name;
+    out.message = redactText(value.message);
+    if (value.stack) out.stack = redactText(value.stack);
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redact(v, k);
-    return out;
-  }
-  return value;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactValue(v, k, inside);
+  const cause = value instanceof Error ? (value as { cause?: unknown }).cause : undefined;
+  if (cause !== undefined) out.cause = redactValue(cause, 'cause', inside);
+  return out;
 }
