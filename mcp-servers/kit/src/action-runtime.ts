@@ -2,7 +2,7 @@ import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { createApprovals, type Approvals } from './approvals/approvals.ts';
 import { migrate } from './db/migrate.ts';
-import { CommerceError, isCommerceError } from './errors.ts';
+import { isCommerceError } from './errors.ts';
 import { idempotencyStore } from './idempotency/idempotency-store.ts';
 import { createRateLimiter, type RateLimiter } from './identity/rate-limiter.ts';
 import { sqlBindingStore } from './identity/sql-binding-store.ts';
@@ -17,7 +17,7 @@ import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { defaultTracer } from './telemetry/tracing.ts';
 import type { Evidence } from './tool.ts';
 import { runWrite } from './write-pipeline.ts';
-import { connectionLost } from './write-failures.ts';
+import { connectionLost, lostConnectionError } from './write-failures.ts';
 
 export interface ActionRuntimeOptions extends RuntimeOptions {
   /** Conversation bindings; default: durable, in the kit schema's conversation_bindings table. */
@@ -105,7 +105,7 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
               return await call.tool.handler(call.input, ctx);
             } catch (error) {
               if (isCommerceError(error) || !connectionLost(error)) throw error;
-              throw new CommerceError('UNAVAILABLE', 'the connection to the database was lost during the read; nothing changed: it is safe to call again', { cause: error });
+              throw lostConnectionError('read', false, error);
             }
           }
           const result = await runWrite(k, call, backend);

@@ -40,19 +40,20 @@ export function connectionLost(error: unknown): boolean {
 }
 
 /**
- * The connection to the database was lost during a write. Before its COMMIT was sent, nothing changed. While the COMMIT
- * was on its way (or its answer), the write may or may not have been applied, and no one can tell until the database
- * answers again: a retry with the same idempotency key then returns the result if it was applied, and applies it once
- * if it was not (a call without a key cannot be retried blindly).
+ * The connection to the database was lost during a call. A read, or a write before its COMMIT was sent, changed
+ * nothing. While a write's COMMIT was on its way (or its answer), it may or may not have been applied, and no one can
+ * tell until the database answers again: a retry with the same idempotency key then returns the result if it was
+ * applied, and applies it once if it was not (a call without a key cannot be retried blindly).
  */
-export function lostConnectionError(committing: boolean, hasKey: boolean, cause: unknown): CommerceError {
+export function lostConnectionError(phase: 'read' | 'write' | 'commit', hasKey: boolean, cause: unknown): CommerceError {
+  if (phase === 'read') return new CommerceError('UNAVAILABLE', 'the connection to the database was lost during the read; nothing changed: it is safe to call again', { cause });
   const retry = hasKey ? 'retry with the same idempotency key' : 'it is safe to call again';
-  const message = committing
+  const message = phase === 'commit'
     ? `the connection to the database was lost while the write was committing, so it may or may not have been applied; ${hasKey
       ? 'retry with the same idempotency key: if it was applied, the retry returns its result, and if not, applies it once'
       : 'check its effect before calling again (a call with an idempotency key could simply be retried)'}`
     : `the connection to the database was lost before the write committed; nothing changed: ${retry}`;
-  return new CommerceError('UNAVAILABLE', message, { cause, details: { outcome: committing ? 'unknown' : 'not_applied' } });
+  return new CommerceError('UNAVAILABLE', message, { cause, details: { outcome: phase === 'commit' ? 'unknown' : 'not_applied' } });
 }
 
 export async function requestApproval(k: KitServices, c: CallRecordContext, decision: PolicyDecision): Promise<CommerceError> {

@@ -167,7 +167,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     }
     if (refusal !== thrown && thrown instanceof KeyTaken) decision = undefined; // refused on its key, before any decision
     const error = refusal instanceof NeedsApproval ? await requestApproval(k, c, refusal.decision) : refusal;
-    const transient = isCommerceError(error) ? undefined : transientDatabaseError(error) ?? (lost ? lostConnectionError(committing, key !== undefined, error) : undefined);
+    const transient = isCommerceError(error) ? undefined : transientDatabaseError(error) ?? (lost ? lostConnectionError(committing ? 'commit' : 'write', key !== undefined, error) : undefined);
     const known = isCommerceError(error) ? error : transient ?? new CommerceError('INTERNAL', 'internal error; the operator has the details', { cause: error });
     if (lost && committing) {
       // It may have committed with its result entry: an error entry beside it would contradict the ledger.

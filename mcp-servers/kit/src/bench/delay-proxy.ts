@@ -12,10 +12,11 @@ import { commandArgs } from '../cli/command-args.ts';
  *
  *   pnpm --filter @agentic-commerce/kit delay-proxy -- --listen 6543 --to 127.0.0.1:5432 --delay-ms 1
  */
-export function startDelayProxy(options: { listen: number; host: string; port: number; delayMs: number }) {
+export function startDelayProxy(options: { listen: number; host: string; port: number; delayMs: number | (() => number) }) {
+  const delay = typeof options.delayMs === 'number' ? () => options.delayMs as number : options.delayMs; // a function: the delay may change (tests)
   const delayed = (from: Socket, to: Socket) => {
-    from.on('data', (chunk) => void setTimeout(() => to.writable && to.write(chunk), options.delayMs));
-    from.on('end', () => void setTimeout(() => to.end(), options.delayMs));
+    from.on('data', (chunk) => void setTimeout(() => to.writable && to.write(chunk), delay()));
+    from.on('end', () => void setTimeout(() => to.end(), delay()));
     from.on('error', () => to.destroy());
   };
   const server = createServer((client) => {
@@ -26,7 +27,8 @@ export function startDelayProxy(options: { listen: number; host: string; port: n
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  return new Promise<number>((resolve) => server.listen(options.listen, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise<{ port: number; close: () => void }>((resolve) =>
+    server.listen(options.listen, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, close: () => void server.close() })));
 }
 
 /**
@@ -60,6 +62,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!Number.isInteger(listen) || listen < 0 || listen > 65535) throw new Error(`--listen must be a TCP port (0: any free one), got "${values.listen}"`);
   if (!host || !Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--to must be host:port, got "${values.to}"`);
   if (!Number.isInteger(delayMs) || delayMs < 1) throw new Error(`--delay-ms must be a whole number >= 1, got "${values['delay-ms']}"`);
-  const bound = await startDelayProxy({ listen, host, port, delayMs });
+  const { port: bound } = await startDelayProxy({ listen, host, port, delayMs });
   process.stdout.write(`delay proxy: 127.0.0.1:${bound} -> ${host}:${port}, ${delayMs} ms each way\n`);
 }

@@ -11,7 +11,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { DATABASE_START_TIMEOUT_MS, dropPrefixedSchemas, sharedPglite, uniquePrefix } from '../testing/test-database.ts';
 import { getBalance, migrateRefunds, refundsBackend, testPolicy } from '../testing/refunds-system.ts';
 import { createRedisRateLimiter, rateLimiterFromEnv } from './redis-rate-limiter.ts';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { startDelayProxy } from '../bench/delay-proxy.ts';
 
 const url = process.env.TEST_REDIS_URL;
 const alice: Principal = { kind: 'customer', id: 'alice', customerId: 'alice', scopes: ['refunds:read'] };
@@ -74,17 +74,9 @@ describe.skipIf(!url)('rate limits shared through Redis', () => {
     // A proxy in front of Redis whose delay the test turns up once the limiter is connected.
     const delay = { ms: 0 };
     const target = new URL(url!);
-    const proxy = createServer((client) => {
-      const upstream = connect({ host: target.hostname, port: Number(target.port || 6379) });
-      const pipe = (from: Socket, to: Socket) => from.on('data', (chunk) => void setTimeout(() => to.writable && to.write(chunk), delay.ms));
-      pipe(client, upstream);
-      pipe(upstream, client);
-      client.on('error', () => upstream.destroy()).on('close', () => upstream.destroy());
-      upstream.on('error', () => client.destroy()).on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const slow = createRedisRateLimiter(limits, { url: `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}/15`, prefix, timeoutMs: 300, logger: createLogger({ level: 'silent' }) });
-    closing.push(slow, { close: async () => void proxy.close() });
+    const proxy = await startDelayProxy({ listen: 0, host: target.hostname, port: Number(target.port || 6379), delayMs: () => delay.ms });
+    const slow = createRedisRateLimiter(limits, { url: `redis://127.0.0.1:${proxy.port}/15`, prefix, timeoutMs: 300, logger: createLogger({ level: 'silent' }) });
+    closing.push(slow, { close: async () => proxy.close() });
     const timed = async (principal: Principal) => {
       const started = performance.now();
       await slow.take(principal);
