@@ -30,14 +30,15 @@ describe.skipIf(!databaseUrl)('simulation through worker processes (PostgreSQL +
     events.on('stalled', ({ jobId }) => stalled.push(jobId));
     await events.waitUntilReady();
     let pool: WorkerProcesses | undefined;
-    let killed: string | undefined;
-    // Once a contact is done, crash process 1 while it holds a job: that job stalls and goes to process 2.
+    let killed: string[] | undefined;
+    // Once a contact is done, crash process 1 while it holds jobs: they stall and go to process 2. (It runs two at a
+    // time; one of them may finish between the look and the kill, so the jobs it held are all candidates.)
     const crashWhileBusy = async () => {
       while (!killed && pool) {
-        const busy = (await watch.getActive()).find((j) => j.processedBy === pool?.names[0]);
-        if (busy?.id) {
+        const busy = (await watch.getActive()).filter((j) => j.processedBy === pool?.names[0] && j.id);
+        if (busy.length > 0) {
           pool.kill(0);
-          killed = busy.id;
+          killed = busy.map((j) => j.id!);
         } else await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -54,7 +55,7 @@ describe.skipIf(!databaseUrl)('simulation through worker processes (PostgreSQL +
     await watch.close();
     expect(new Set(pool?.pids).size).toBe(2);
     expect(killed).toBeDefined();
-    expect(stalled).toContain(killed);
+    expect(stalled.filter((id) => killed!.includes(id)).length).toBeGreaterThan(0); // a job the killed process held stalled
     expect(outcomes.map((o) => o.contact.id)).toEqual(contacts.map((c) => c.id));
     const kpis = agentKpis(outcomes);
     expect(kpis.policyViolations).toBe(0);
