@@ -34,4 +34,17 @@ describe.skipIf(!testPostgresUrl()).each(ADMISSION_MODES)('action runtime on Pos
     expect(await h.balance('alice')).toBe(3);
     expect(await verifyLedger(h.runtime.db, h.runtime.schema, h.runtime.ledger.signer.publicKeys)).toMatchObject({ ok: true });
   });
+
+  it('binds a conversation to one customer when two lookups for different customers race', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      const agent = principals.agent(`race-${admission}-${i}`);
+      const answers = await Promise.all(['alice', 'bob'].map((customer_id) => h.call(agent, 'find_customer', { customer_id })));
+      const succeeded = answers.filter((a) => toolError(a) === undefined);
+      expect(succeeded).toHaveLength(1);
+      expect(toolError(answers.find((a) => toolError(a) !== undefined)!)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('already bound') });
+      const winner = (succeeded[0]!.structuredContent as { customer_id: string }).customer_id;
+      const rows = await h.runtime.db.query(`SELECT customer_id FROM ${h.runtime.schema}.conversation_bindings WHERE conversation_id = $1`, [`race-${admission}-${i}`]);
+      expect(rows).toEqual([{ customer_id: winner }]);
+    }
+  });
 });

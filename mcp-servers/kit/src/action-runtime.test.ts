@@ -72,4 +72,22 @@ describe.each(ADMISSION_MODES)('action runtime: scope, idempotency, ledger (writ
     expect(text).toMatch(/commerce_tool_duration_seconds_count\{system="refunds",tool="get_balance",kind="read"\} \d+/);
     expect(text).toMatch(new RegExp(`commerce_write_admissions_total\\{at="${admission}",outcome="claimed"\\} \\d+`));
   });
+
+  it("keeps one conversation's idempotency keys from another conversation of the same agent", async () => {
+    const first = principals.agent('conv-keys-1');
+    const second = principals.agent('conv-keys-2');
+    await h.call(first, 'find_customer', { customer_id: 'alice' });
+    await h.call(second, 'find_customer', { customer_id: 'bob' });
+    const args = { customer_id: 'alice', order_id: '#W9', amount: 2, idempotency_key: 'k-shared-key' };
+    const done = await h.call(first, 'issue_refund', args);
+    expect(done.structuredContent).toMatchObject({ amount: 2 });
+    // The same key from the conversation bound to bob is not a retry of alice's refund: it is refused like any call
+    // naming a customer it may not see, and it does not read alice's result back.
+    const other = await h.call(second, 'issue_refund', args);
+    const missing = await h.call(second, 'issue_refund', { ...args, customer_id: 'zed' });
+    expect(toolError(other)?.code).toBe('NOT_FOUND');
+    expect(other.content).toEqual(missing.content);
+    expect(JSON.stringify(other)).not.toContain(String((done.structuredContent as { refund_id: number }).refund_id));
+    expect((await h.call(first, 'issue_refund', args)).structuredContent).toEqual(done.structuredContent);
+  });
 });

@@ -35,14 +35,18 @@ export interface RuntimeOptions {
 /** Keeps which customer each agent conversation is bound to. */
 export interface BindingStore {
   get(conversationId: string): Promise<string | undefined>;
-  set(conversationId: string, customerId: string): Promise<void>;
+  /** Binds the conversation to `customerId` unless it is bound already; answers the customer it is bound to after the call. */
+  set(conversationId: string, customerId: string): Promise<string>;
 }
 
 export function memoryBindingStore(): BindingStore {
   const bindings = new Map<string, string>();
   return {
     get: async (id) => bindings.get(id),
-    set: async (id, customerId) => void bindings.set(id, customerId),
+    set: async (id, customerId) => {
+      if (!bindings.has(id)) bindings.set(id, customerId);
+      return bindings.get(id)!;
+    },
   };
 }
 
@@ -68,11 +72,11 @@ export function customerAccess(principal: Principal, bindings: BindingStore): Cu
         return;
       }
       if (principal.kind !== 'agent' || !principal.conversationId) return;
-      const current = await bindings.get(principal.conversationId);
-      if (current !== undefined && current !== customerId) {
+      // Two lookups racing in one conversation: the store binds one of them, and the other is refused here.
+      const current = (await bindings.get(principal.conversationId)) ?? (await bindings.set(principal.conversationId, customerId));
+      if (current !== customerId) {
         throw new CommerceError('FORBIDDEN', 'this conversation is already bound to another customer; start a new conversation to help someone else');
       }
-      if (current === undefined) await bindings.set(principal.conversationId, customerId);
     },
   };
 }

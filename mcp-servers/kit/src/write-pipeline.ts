@@ -4,6 +4,7 @@ import { approvalUsedRecord, decisionRecord, intentRecord, resultRecord, type Ca
 import { argumentsHash } from './canonical-json.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
 import { admitWrite, refusingAdmissionCtes } from './idempotency/admission.ts';
+import { idempotencyScope } from './idempotency/idempotency-store.ts';
 import type { KitServices } from './kit-services.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
@@ -75,7 +76,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     callId: randomUUID(), system: call.system, tool: call.tool.name, action, principal: call.principal, input: call.input,
     argsHash: argumentsHash(call.system, call.tool.name, call.input), idempotencyKey: call.idempotencyKey, facts: {} as ActionFacts,
   };
-  const key = call.idempotencyKey ? { scope: `${call.system}:${call.principal.id}`, key: call.idempotencyKey, argsHash: c.argsHash } : undefined;
+  const key = call.idempotencyKey ? { scope: idempotencyScope(call.system, call.principal), key: call.idempotencyKey, argsHash: c.argsHash } : undefined;
   const evidence: Evidence[] = [];
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;

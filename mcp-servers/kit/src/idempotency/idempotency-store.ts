@@ -2,6 +2,16 @@ import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { CommerceError } from '../errors.ts';
 import type { Alongside } from '../ledger/ledger.ts';
+import type { Principal } from '../principal.ts';
+
+/**
+ * Whose keys a key is looked up among: one system and one caller — its kind, id, conversation (an agent acts in one)
+ * and customer (a customer principal acts for one). Two conversations of an agent that share an id, or two callers that
+ * share a key string, never see each other's results.
+ */
+export function idempotencyScope(system: string, principal: Principal): string {
+  return JSON.stringify([system, principal.kind, principal.id, principal.conversationId ?? null, principal.customerId ?? null]);
+}
 
 export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
 
