@@ -11,7 +11,7 @@ import type { KitServices } from './kit-services.ts';
 import { createLedger, type Ledger } from './ledger/ledger.ts';
 import { loadLedgerSigner, type LedgerSigner } from './ledger/ledger-keys.ts';
 import { loadPolicy, type Policy } from './policy/load-policy.ts';
-import { buildContext, customerAccess, requireScope, type ActionRuntime, type BindingStore, type RuntimeOptions } from './runtime.ts';
+import { buildContext, customerAccess, requireCaller, requireScope, type ActionRuntime, type BindingStore, type RuntimeOptions } from './runtime.ts';
 import { createLogger } from './telemetry/logger.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { defaultTracer } from './telemetry/tracing.ts';
@@ -98,6 +98,7 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
         try {
           await k.rateLimiter.take(call.principal);
           requireScope(call.principal, `${call.system}:${write ? 'write' : 'read'}`);
+          requireCaller(call.principal, call.tool);
           await ready();
           if (!write) {
             const ctx = buildContext(call, db, backend, customerAccess(call.principal, k.bindings(db)), [] as Evidence[], now);

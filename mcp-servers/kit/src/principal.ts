@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const PRINCIPAL_KINDS = ['customer', 'agent', 'operator', 'service', 'admin'] as const;
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+/** The kinds that run the business rather than speak for one customer: callers of back-office tools (ToolDefinition.callers). */
+export const BACK_OFFICE: readonly PrincipalKind[] = ['service', 'operator', 'admin'];
 
 /**
  * Who is calling. Over HTTP it comes from a verified bearer token, over stdio from the launch configuration,

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from './db/database.ts';
 import { CommerceError, notFound } from './errors.ts';
-import { hasScope, type Principal } from './principal.ts';
+import { hasScope, type Principal, type PrincipalKind } from './principal.ts';
 import type { AnyToolDefinition, BackendFactory, CustomerAccess, Evidence, ToolContext } from './tool.ts';
 
 /** One tool call as the action layer sees it, after MCP validated the arguments. */
@@ -79,6 +79,13 @@ export function customerAccess(principal: Principal, bindings: BindingStore): Cu
       }
     },
   };
+}
+
+/** Refuses a principal whose kind the tool does not serve (ToolDefinition.callers). */
+export function requireCaller(principal: Principal, tool: { name: string; callers?: readonly PrincipalKind[] | undefined }): void {
+  if (tool.callers && !tool.callers.includes(principal.kind)) {
+    throw new CommerceError('FORBIDDEN', `${tool.name} is a back-office tool for ${tool.callers.join(', ')} principals; a ${principal.kind} principal may not call it`);
+  }
 }
 
 export function requireScope(principal: Principal, scope: string): void {

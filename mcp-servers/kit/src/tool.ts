@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from './db/database.ts';
-import type { Principal } from './principal.ts';
+import type { Principal, PrincipalKind } from './principal.ts';
 
 export type ToolKind = 'read' | 'write';
 
@@ -78,6 +78,13 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   kind: ToolKind;
   /** Policy action class of a write, e.g. "order.cancel", "refund.issue". Defaults to the tool name. */
   action?: string;
+  /**
+   * The principal kinds that may call this tool at all (others are refused FORBIDDEN before anything runs); left out,
+   * any kind holding the system's scope. For back-office tools keyed by ids the server cannot tie to the caller (a WMS
+   * reservation or a pricing redemption keyed by an OMS order id), where answering a customer would reveal or change
+   * another customer's data.
+   */
+  callers?: readonly PrincipalKind[];
   /** Extra MCP annotation hints; readOnly/destructive/idempotent are derived from `kind`. */
   annotations?: { idempotentHint?: boolean; destructiveHint?: boolean; openWorldHint?: boolean };
   assess?: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<ActionFacts>;

@@ -140,9 +140,19 @@ describe('pricing MCP server', () => {
     expect(theirs.text).toBe('NOT_FOUND: no loyalty account for customer bob');
     expect(theirs.text.replace('bob', 'X')).toBe(missing.text.replace('zed', 'X'));
     expect((await call('get_loyalty_history', { customer_id: 'bob' })).text).toBe(theirs.text);
-    const redeem = await call('redeem_loyalty_points', { customer_id: 'bob', order_id: '#W0000004', points: 10 });
-    expect(redeem.text).toBe('NOT_FOUND: no loyalty account for customer bob');
+    // Redemptions and coupon uses are keyed by OMS order ids this server cannot tie to a customer: a customer may not
+    // call those tools at all (create_order in the OMS uses them), whoever's order and account it names.
+    for (const [tool, args] of [
+      ['redeem_loyalty_points', { customer_id: 'bob', order_id: '#W0000004', points: 10 }],
+      ['redeem_loyalty_points', { order_id: '#W0000004', points: 10 }],
+      ['restore_loyalty_points', { order_id: '#W0000002' }],
+      ['apply_coupon', { quote_id: 'Q1', order_id: '#W0000004' }],
+      ['release_coupon', { order_id: '#W0000003' }],
+    ] as const) {
+      expect((await call(tool, args)).text).toBe(`FORBIDDEN: ${tool} is a back-office tool for service, operator, admin principals; a customer principal may not call it`);
+    }
     expect(await balanceOf('bob')).toBe(300);
+    expect(await balanceOf('ann')).toBe(2000);
     expect((await call('get_loyalty_balance', { customer_id: 'ann' })).data).toMatchObject({ points: 2000, points_value: 20 });
     expect((await call('get_loyalty_balance', {})).data).toMatchObject({ customer_id: 'ann', points: 2000 });
     const noCustomer = await (await connect(service)).call('get_loyalty_balance', {});

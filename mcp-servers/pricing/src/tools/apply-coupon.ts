@@ -1,4 +1,4 @@
-import { notFound } from '@agentic-commerce/kit';
+import { BACK_OFFICE, notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { money, orderId, quoteId, replayed } from './fields.ts';
 import { tool } from './tool.ts';
@@ -23,6 +23,7 @@ export const applyCoupon = tool({
     'Use to record that an order uses the coupon priced in its quote (create_order does this itself). Re-checks expiry and usage limits ' +
     'and refuses with the reason. Keyed by order id: repeating it has no second effect. Undo with release_coupon.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'coupon.apply',
   annotations: { idempotentHint: true },

@@ -1,4 +1,4 @@
-import { notFound } from '@agentic-commerce/kit';
+import { BACK_OFFICE, notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { redeemValueCents } from '../domain/loyalty-rules.ts';
 import { fromCents } from '../domain/money.ts';
@@ -14,6 +14,7 @@ export const redeemLoyaltyPoints = tool({
     'Use to spend a customer\'s loyalty points as payment for an order (create_order does this itself for a quote with points). ' +
     'Refused beyond the balance. Keyed by order id: repeating it for the same order and points has no second effect. Undo with restore_loyalty_points.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'loyalty.redeem',
   annotations: { idempotentHint: true },

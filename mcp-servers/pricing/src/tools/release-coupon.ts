@@ -1,4 +1,4 @@
-import { notFound } from '@agentic-commerce/kit';
+import { BACK_OFFICE, notFound } from '@agentic-commerce/kit';
 import { orderId } from './fields.ts';
 import { redemptionOutput } from './apply-coupon.ts';
 import { tool } from './tool.ts';
@@ -12,6 +12,7 @@ export const releaseCoupon = tool({
     'Use when an order that used a coupon did not go ahead (the undo of apply_coupon): the use no longer counts toward the coupon\'s limits. ' +
     'Repeating it has no second effect.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'coupon.release',
   annotations: { idempotentHint: true, destructiveHint: false },

@@ -1,4 +1,4 @@
-import { notFound } from '@agentic-commerce/kit';
+import { BACK_OFFICE, notFound } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { redeemValueCents } from '../domain/loyalty-rules.ts';
 import { fromCents } from '../domain/money.ts';
@@ -15,6 +15,7 @@ export const restoreLoyaltyPoints = tool({
     'Use to give back the points redeemed for an order that did not go ahead (the undo of redeem_loyalty_points). ' +
     'Restores exactly what was redeemed for that order; repeating it has no second effect.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'loyalty.restore',
   annotations: { idempotentHint: true, destructiveHint: false },

@@ -1,4 +1,4 @@
-import { notFound } from '@agentic-commerce/kit';
+import { BACK_OFFICE, notFound } from '@agentic-commerce/kit';
 import { orderIdField, reservationOut, reservationShape } from './output-shapes.ts';
 import { tool } from './tool.ts';
 
@@ -11,6 +11,7 @@ export const releaseReservation = tool({
     'Returns the stock held for a pending order to available stock, e.g. when the order is cancelled or its creation ' +
     'failed. Releasing an already released reservation returns it unchanged; a shipped order cannot be released.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'stock.release',
   annotations: { idempotentHint: true, destructiveHint: false },

@@ -1,3 +1,4 @@
+import { BACK_OFFICE } from '@agentic-commerce/kit';
 import { z } from 'zod';
 import { normalizeLines } from '../domain/normalize-lines.ts';
 import { itemIdField, orderIdField, reservationOut, reservationShape } from './output-shapes.ts';
@@ -13,6 +14,7 @@ export const reserveStock = tool({
     'otherwise splits. Idempotent per order: the same lines again return the existing reservation. Usually called by ' +
     'the OMS when an order is created; undo with release_reservation.',
   kind: 'write',
+  callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'stock.reserve',
   annotations: { idempotentHint: true, destructiveHint: false },
