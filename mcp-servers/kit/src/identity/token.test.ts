@@ -26,6 +26,17 @@ describe('bearer tokens', () => {
     expect(() => verifyToken(secret, `${h}.${admin}.${s}`, now)).toThrow(/signature is invalid/);
   });
 
+  it('accepts only the canonical encoding of a signature', () => {
+    const token = signToken(secret, { principal: agent, now });
+    expect(verifyToken(secret, token, now).id).toBe(agent.id);
+    // The last of 43 base64url characters carries 2 spare bits: other strings decode to the same 32 bytes.
+    const last = token.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const twin = [...alphabet].map((c) => token.slice(0, -1) + c).find((t) => t !== token && Buffer.from(t.split('.')[2]!, 'base64url').equals(Buffer.from(token.split('.')[2]!, 'base64url')));
+    expect(twin, `no alternative encoding of ${last}`).toBeDefined();
+    expect(() => verifyToken(secret, twin!, now)).toThrow('token signature is invalid (wrong secret or altered token)');
+  });
+
   it('refuses an expired token with its expiry time', () => {
     const token = signToken(secret, { principal: agent, ttlSeconds: 60, now });
     expect(() => verifyToken(secret, token, new Date(now.getTime() + 61_000))).toThrow('token expired at 2026-11-28T12:01:00.000Z; ask for a new one');

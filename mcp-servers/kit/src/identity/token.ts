@@ -68,7 +68,9 @@ export function verifyToken(secret: string, token: string, now: Date = new Date(
   if (alg !== 'HS256') throw unauthenticated(`unsupported token algorithm ${JSON.stringify(alg)}: only HS256 is accepted`);
   const expected = mac(secret, `${header}.${payload}`);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthenticated('token signature is invalid (wrong secret or altered token)');
+  // Decoding ignores a last character's spare bits, so several strings decode to one signature: accept only the one
+  // canonical encoding, so a token string names one token (e.g. in a revocation list).
+  if (given.toString('base64url') !== signature || given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthenticated('token signature is invalid (wrong secret or altered token)');
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -32,6 +32,8 @@ describe('serveHttp with bearer tokens and /metrics', () => {
     const missing = await post();
     expect(missing.status).toBe(401);
     expect((await errorOf(missing)).error.message).toMatch(/missing bearer token/);
+    const extra = await post('a.b.c extra');
+    expect((await errorOf(extra)).error.message).toBe('malformed Authorization header: send exactly "Bearer <token>", the token without spaces');
     const malformed = await post('garbage');
     expect((await errorOf(malformed)).error).toEqual({ code: 'UNAUTHENTICATED', message: 'malformed token: expected a JWT, three base64url parts separated by "."' });
     const expired = await post(signToken(secret, { principal: principals.alice, ttlSeconds: 1, now: new Date(Date.now() - 10_000) }));

@@ -112,12 +112,13 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
         return;
       }
       if (path !== '/mcp') return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${path}; MCP is served at /mcp` } });
-      const header = req.headers.authorization ?? '';
+      const header = (req.headers.authorization ?? '').trim();
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) {
-        return sendJson(res, 401, { error: { code: 'UNAUTHENTICATED', message: 'missing bearer token: send "Authorization: Bearer <token>"' } }, {
-          'www-authenticate': 'Bearer',
-        });
+        const message = header === '' || !/^Bearer(\s|$)/i.test(header)
+          ? 'missing bearer token: send "Authorization: Bearer <token>"'
+          : 'malformed Authorization header: send exactly "Bearer <token>", the token without spaces';
+        return sendJson(res, 401, { error: { code: 'UNAUTHENTICATED', message } }, { 'www-authenticate': 'Bearer' });
       }
       let principal: Principal;
       try {
