@@ -1,4 +1,4 @@
-import { isCommerceError, type Principal } from '@agentic-commerce/kit';
+import { APPROVE_SCOPE, hasScope, isCommerceError, type Principal } from '@agentic-commerce/kit';
 import type { Context } from 'hono';
 
 export type Authenticate = (token: string) => Promise<Principal>;
@@ -26,9 +26,13 @@ export async function principalOf(c: Context, authenticate: Authenticate): Promi
   }
 }
 
+/** The kit's rule for resolving approvals (kind operator or admin, scope "approvals:resolve", "approvals:*" or "*"). */
 export function requireOperator(principal: Principal): void {
-  const scoped = principal.scopes.includes('*') || principal.scopes.includes('approvals:resolve');
-  if (!(principal.kind === 'operator' || principal.kind === 'admin') || !scoped) {
-    throw new ApiError(403, 'FORBIDDEN', `approvals need an operator or admin token with the "approvals:resolve" scope; ${principal.id} is ${principal.kind}`);
+  if (!(principal.kind === 'operator' || principal.kind === 'admin') || !hasScope(principal, APPROVE_SCOPE)) {
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `approvals need an operator or admin token with the "${APPROVE_SCOPE}" scope (or "approvals:*" or "*"); ${principal.id} is ${principal.kind} with scopes [${principal.scopes.join(', ')}]`,
+    );
   }
 }
