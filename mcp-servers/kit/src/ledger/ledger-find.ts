@@ -23,7 +23,12 @@ export function rowToEntry(row: LedgerRow): LedgerEntry {
   return { ...body, chain: body.chain ?? 1, seq: row.seq, hash: row.hash, keyId: row.key_id, signature: row.signature };
 }
 
-/** Entries matching `filter` in `schema`'s ledger, oldest first, with every entry of a call that any of them belongs to. */
+/**
+ * Entries matching `filter` in `schema`'s ledger, oldest first, with every entry of a call that any of them belongs to.
+ * Ordered by their signed time, then by insertion (`pos`): `verifyLedger` checks both `at` against the signed body and
+ * that `pos` grows along each chain, so an edited row cannot reorder a history without verify reporting it (only
+ * entries of one millisecond in different chains keep an order that is not signed).
+ */
 export async function findEntries(q: Queryable, schema: string, filter: EntryFilter): Promise<LedgerEntry[]> {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -42,7 +47,7 @@ export async function findEntries(q: Queryable, schema: string, filter: EntryFil
     `SELECT chain, seq, body, hash, key_id, signature FROM ${schema}.ledger
       WHERE call_id IN (SELECT call_id FROM ${schema}.ledger WHERE ${clauses.join(' AND ')} AND call_id IS NOT NULL)
          OR (${clauses.join(' AND ')})
-      ORDER BY pos`,
+      ORDER BY at, pos`,
     params,
   );
   return rows.map(rowToEntry);

@@ -138,7 +138,7 @@ describe.each(testEngines())('signed ledger: $name', ({ name, open }) => {
     await tamper(db, l.schema, `UPDATE ${l.schema}.ledger SET seq = seq + 100 WHERE seq >= 3;
       UPDATE ${l.schema}.ledger SET seq = seq - 99 WHERE seq >= 103;
       INSERT INTO ${l.schema}.ledger (chain, seq, at, kind, call_id, customer_id, order_id, body, hash, key_id, signature)
-        VALUES (1, 3, now(), 'result', 'call-99', 'alice', '#W99', '${body}', '${hash}', '${forger.keyId}', '${forger.sign(hash)}')`);
+        VALUES (1, 3, '2026-11-01T00:00:00Z', 'result', 'call-99', 'alice', '#W99', '${body}', '${hash}', '${forger.keyId}', '${forger.sign(hash)}')`);
     expect((await verify(db, l)).firstProblem).toMatchObject({ seq: 3, problem: 'unknown_key' });
   });
 

@@ -36,8 +36,16 @@ export interface LedgerVerification {
 interface Row {
   chain: number;
   seq: number;
+  /** Global insertion order (not signed): it must grow along each chain, whose appends are serialised. */
+  pos: string;
+  /** `at` in microseconds since the epoch, as text. */
+  at_us: string;
   kind: string;
   call_id: string | null;
+  system: string | null;
+  tool: string | null;
+  action: string | null;
+  principal_id: string | null;
   customer_id: string | null;
   order_id: string | null;
   conversation_id: string | null;
@@ -47,7 +55,15 @@ interface Row {
   signature: string;
 }
 
-const INDEXED: [keyof Row, string][] = [['kind', 'kind'], ['call_id', 'callId'], ['customer_id', 'customerId'], ['order_id', 'orderId'], ['conversation_id', 'conversationId']];
+/** The columns copied from the signed body at append (each must still equal it), and the body field each comes from. */
+const INDEXED: [keyof Row, (body: Record<string, unknown>) => unknown][] = [
+  ['kind', (b) => b.kind], ['call_id', (b) => b.callId], ['system', (b) => b.system], ['tool', (b) => b.tool], ['action', (b) => b.action],
+  ['principal_id', (b) => (b.principal as { id?: unknown } | undefined)?.id], ['customer_id', (b) => b.customerId],
+  ['order_id', (b) => b.orderId], ['conversation_id', (b) => b.conversationId],
+];
+
+/** The signed time in microseconds since the epoch, as text ('NaN' when it is not a time). */
+const signedMicros = (at: unknown): string => String(typeof at === 'string' ? Date.parse(at) * 1000 : Number.NaN);
 
 /** What an entry's signature check needs, and where its chain's walk stood just before the entry. */
 interface SignedCheck {
@@ -61,8 +77,11 @@ interface SignedCheck {
 
 const problemAt = (row: Row, problem: LedgerProblem['problem'], message: string): LedgerProblem => ({ chain: row.chain, seq: row.seq, problem, message: `chain ${row.chain} entry ${row.seq}: ${message}` });
 
-/** The checks of one entry that come before its signature: position, hash, body, columns, key. */
-function checkContent(row: Row, expectedSeq: number, keys: ReadonlyMap<string, KeyObject>): { problem: LedgerProblem } | { body: Record<string, unknown> } {
+/**
+ * The checks of one entry that come before its signature: position, hash, body, columns, key, and that it was inserted
+ * after the entry before it in its chain (`prevPos`).
+ */
+function checkContent(row: Row, expectedSeq: number, prevPos: bigint, keys: ReadonlyMap<string, KeyObject>): { problem: LedgerProblem } | { body: Record<string, unknown> } {
   const at = (problem: LedgerProblem['problem'], message: string) => ({ problem: problemAt(row, problem, message) });
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
@@ -79,9 +98,12 @@ function checkContent(row: Row, expectedSeq: number, keys: ReadonlyMap<string, K
   if (chainOf(body) !== row.chain) return at('modified', `it was signed in chain ${String(chainOf(body))} (the entry was moved to another chain)`);
   if (body.seq !== row.seq) return at('out_of_order', `it was signed as entry ${String(body.seq)} (entries were reordered or renumbered)`);
   for (const [column, field] of INDEXED) {
-    if ((row[column] ?? undefined) !== body[field]) return at('modified', `column ${column} (${String(row[column])}) differs from the signed body (${String(body[field])})`);
+    const signed = field(body);
+    if ((row[column] ?? undefined) !== signed) return at('modified', `column ${column} (${String(row[column])}) differs from the signed body (${String(signed)})`);
   }
+  if (row.at_us !== signedMicros(body.at)) return at('modified', `column at differs from the signed body (${String(body.at)})`);
   if (!keys.has(row.key_id) || body.keyId !== row.key_id) return at('unknown_key', `signed with key ${row.key_id}, which is not a trusted ledger key`);
+  if (BigInt(row.pos) <= prevPos) return at('out_of_order', `column pos (${row.pos}) is not after the previous entry's (${prevPos}): pos was edited (it orders \`ledger show\`)`);
   return { body };
 }
 
@@ -101,6 +123,7 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
+  let prevPos = -1n;
   let unsignedFrom: number | undefined; // first entry not yet covered by a signature
   const headSeq = head?.seq ?? 0;
   /** A problem found in the walk: reported unless an earlier entry's signature fails first. */
@@ -110,7 +133,8 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
   };
   for (let after = 0; ; ) {
     const rows = await q.query<Row>(
-      `SELECT chain, seq, kind, call_id, customer_id, order_id, conversation_id, body, hash, key_id, signature
+      `SELECT chain, seq, pos::text AS pos, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, kind, call_id, system, tool,
+              action, principal_id, customer_id, order_id, conversation_id, body, hash, key_id, signature
          FROM ${schema}.ledger WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [chain, after, pageSize],
     );
@@ -118,13 +142,14 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
     for (const row of rows) {
       // Entries waiting for the signature that ends their append are good only once it verifies.
       const good = unsignedFrom === undefined ? entries : unsignedFrom - 1;
-      const content = checkContent(row, expectedSeq, keys);
+      const content = checkContent(row, expectedSeq, prevPos, keys);
       if ('problem' in content) return failed(signatures, content.problem, good);
       if (row.signature !== '') signatures.push({ row, covers: unsignedFrom, entries, valid: verifySignatureAsync(keys, row.key_id, row.hash, row.signature) });
       if (content.body.prev !== prev) return failed(signatures, problemAt(row, 'broken_link', 'it does not chain to the entry before it (an entry was inserted, deleted or reordered)'), good);
       if (row.signature === '') unsignedFrom ??= row.seq;
       else unsignedFrom = undefined;
       prev = row.hash;
+      prevPos = BigInt(row.pos);
       expectedSeq += 1;
       entries += 1;
     }
