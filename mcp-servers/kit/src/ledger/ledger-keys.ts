@@ -76,6 +76,18 @@ function readPublicKeys(paths: string | undefined): KeyObject[] {
   });
 }
 
+/** Where a development signing key is kept when none is configured: <COMMERCE_DATA_DIR or .data>/ledger-signing-key.pem. */
+export const devKeyPath = (env: NodeJS.ProcessEnv = process.env): string => join(env.COMMERCE_DATA_DIR ?? '.data', 'ledger-signing-key.pem');
+
+/** COMMERCE_LEDGER_SIGNING_KEY (PEM text), else COMMERCE_LEDGER_SIGNING_KEY_FILE (path), else undefined. */
+function configuredPrivateKey(env: NodeJS.ProcessEnv): KeyObject | undefined {
+  if (env.COMMERCE_LEDGER_SIGNING_KEY) return readKey(env.COMMERCE_LEDGER_SIGNING_KEY, 'COMMERCE_LEDGER_SIGNING_KEY');
+  const path = env.COMMERCE_LEDGER_SIGNING_KEY_FILE;
+  if (!path) return undefined;
+  if (!existsSync(path)) throw new Error(`COMMERCE_LEDGER_SIGNING_KEY_FILE points to ${path}, which does not exist`);
+  return readKey(readFileSync(path, 'utf8'), path);
+}
+
 /**
  * The configured signing key:
  *   COMMERCE_LEDGER_SIGNING_KEY (PEM text) or COMMERCE_LEDGER_SIGNING_KEY_FILE (path);
@@ -84,17 +96,32 @@ function readPublicKeys(paths: string | undefined): KeyObject[] {
  */
 export function loadLedgerSigner(env: NodeJS.ProcessEnv = process.env): LedgerSigner {
   const extra = readPublicKeys(env.COMMERCE_LEDGER_PUBLIC_KEY_FILES);
-  if (env.COMMERCE_LEDGER_SIGNING_KEY) return signerFromPrivateKey(readKey(env.COMMERCE_LEDGER_SIGNING_KEY, 'COMMERCE_LEDGER_SIGNING_KEY'), extra);
-  if (env.COMMERCE_LEDGER_SIGNING_KEY_FILE) {
-    const path = env.COMMERCE_LEDGER_SIGNING_KEY_FILE;
-    if (!existsSync(path)) throw new Error(`COMMERCE_LEDGER_SIGNING_KEY_FILE points to ${path}, which does not exist`);
-    return signerFromPrivateKey(readKey(readFileSync(path, 'utf8'), path), extra);
-  }
-  const path = join(env.COMMERCE_DATA_DIR ?? '.data', 'ledger-signing-key.pem');
+  const configured = configuredPrivateKey(env);
+  if (configured) return signerFromPrivateKey(configured, extra);
+  const path = devKeyPath(env);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
     const { privateKey } = generateKeyPairSync('ed25519');
     writeOnce(path, privateKey.export({ type: 'pkcs8', format: 'pem' }));
   }
   return signerFromPrivateKey(readKey(readFileSync(path, 'utf8'), path), extra);
+}
+
+/**
+ * The public keys a verifier trusts, by key id: the same ones `loadLedgerSigner` would accept (the configured signing
+ * key's public half, else the development key's if its file exists, plus COMMERCE_LEDGER_PUBLIC_KEY_FILES), read
+ * without generating or writing any key. Throws when there is none.
+ */
+export function loadLedgerPublicKeys(env: NodeJS.ProcessEnv = process.env): Map<string, KeyObject> {
+  const keys = new Map<string, KeyObject>();
+  const add = (key: KeyObject) => keys.set(keyIdOf(key), key);
+  const configured = configuredPrivateKey(env);
+  const dev = devKeyPath(env);
+  if (configured) add(createPublicKey(configured));
+  else if (existsSync(dev)) add(createPublicKey(readKey(readFileSync(dev, 'utf8'), dev)));
+  for (const key of readPublicKeys(env.COMMERCE_LEDGER_PUBLIC_KEY_FILES)) add(key);
+  if (keys.size === 0) {
+    throw new Error(`no ledger key to verify with: none of COMMERCE_LEDGER_SIGNING_KEY, COMMERCE_LEDGER_SIGNING_KEY_FILE, COMMERCE_LEDGER_PUBLIC_KEY_FILES is set and there is no development key at ${dev} (set COMMERCE_DATA_DIR to where it is)`);
+  }
+  return keys;
 }
