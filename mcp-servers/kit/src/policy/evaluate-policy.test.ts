@@ -48,4 +48,20 @@ describe('evaluatePolicy', () => {
     expect(decide({}, 'agent', 0, 'gift.wrap')).toMatchObject({ outcome: 'approve', rule: 'default', explanation: "needs approval because autonomy for gift.wrap is 'approve'" });
     expect(decide({}, 'service', 0, 'gift.wrap')).toMatchObject({ outcome: 'allow', rule: 'default' });
   });
+
+  it('compares amounts in whole cents: prices summing to the limit are not above it', () => {
+    const sum = [0.08, 128.58, 121.34].reduce((a, b) => a + b, 0); // 250.00000000000003 in floating point
+    expect(sum).toBeGreaterThan(250);
+    expect(decide({ amount: sum }).outcome).toBe('allow');
+    expect(evaluatePolicy(policy, 'order.return', { ...facts, amount: 250.004 }, 'agent', { now }).outcome).toBe('allow');
+    expect(decide({ amount: 250.01 }).explanation).toBe('needs approval because refund 250.01 > 250.00');
+  });
+
+  it('limits a negative amount by its size, and refuses an amount or a since that is not a number or a date', () => {
+    expect(decide({ amount: -6000 })).toMatchObject({ outcome: 'deny', explanation: 'denied because refund 6000.00 > 5000.00' });
+    expect(decide({ amount: -300 }).explanation).toBe('needs approval because refund 300.00 > 250.00');
+    expect(decide({ amount: Number.NaN })).toMatchObject({ outcome: 'deny', explanation: 'denied because refund is not a number (NaN), so its limits cannot be checked' });
+    expect(decide({ since: 'not a date' })).toMatchObject({ outcome: 'deny', explanation: "denied because since 'not a date' is not a date, so the 30-day window cannot be checked" });
+    expect(decide({ since: undefined }).outcome).toBe('allow');
+  });
 });

@@ -45,7 +45,9 @@ function mergeRule(policy: Policy, action: string, kind: PrincipalKind): Effecti
   return { ...merged, autonomy: merged.autonomy ?? policy.file.default_rule.autonomy ?? 'approve', rule: listed ? action : 'default' };
 }
 
-const money = (n: number) => n.toFixed(2);
+/** Amounts are compared in whole cents, so 0.07 + 513.07 + 486.86 is 1000.00, not above a 1000 limit. */
+const cents = (n: number) => Math.round(n * 100);
+const money = (c: number) => (c / 100).toFixed(2);
 const DAY_MS = 86_400_000;
 
 export interface DecisionContext {
@@ -65,14 +67,23 @@ export function evaluatePolicy(policy: Policy, action: string, facts: ActionFact
     deny.push(`status ${facts.status === undefined ? 'is unknown' : `'${facts.status}'`} is not one of ${rule.statuses.map((s) => `'${s}'`).join(', ')}`);
   }
   if (facts.amount !== undefined) {
-    if (rule.deny_above !== undefined && facts.amount > rule.deny_above) deny.push(`${label} ${money(facts.amount)} > ${money(rule.deny_above)}`);
-    else if (rule.approve_above !== undefined && facts.amount > rule.approve_above) approve.push(`${label} ${money(facts.amount)} > ${money(rule.approve_above)}`);
+    // A broken assessment fails closed. A negative amount (money moved back) is limited by its size.
+    if (!Number.isFinite(facts.amount)) deny.push(`${label} is not a number (${facts.amount}), so its limits cannot be checked`);
+    else {
+      const amount = cents(Math.abs(facts.amount));
+      if (rule.deny_above !== undefined && amount > cents(rule.deny_above)) deny.push(`${label} ${money(amount)} > ${money(cents(rule.deny_above))}`);
+      else if (rule.approve_above !== undefined && amount > cents(rule.approve_above)) approve.push(`${label} ${money(amount)} > ${money(cents(rule.approve_above))}`);
+    }
   }
-  // A window counts from the subject's `since` time; a subject without one (e.g. imported without dates) is not windowed.
-  const since = facts.since === undefined ? Number.NaN : Date.parse(facts.since);
-  if (rule.window && !Number.isNaN(since)) {
-    const days = (context.now.getTime() - since) / DAY_MS;
-    if (days > rule.window.days) route(rule.window.over, `${days.toFixed(1)} days have passed since ${facts.since}, more than the ${rule.window.days}-day window`);
+  // A window counts from the subject's `since` time; a subject without one (e.g. imported without dates) is not
+  // windowed, but one whose `since` is not a date is refused (the window cannot be checked).
+  if (rule.window && facts.since !== undefined) {
+    const since = Date.parse(facts.since);
+    if (Number.isNaN(since)) deny.push(`since '${facts.since}' is not a date, so the ${rule.window.days}-day window cannot be checked`);
+    else {
+      const days = (context.now.getTime() - since) / DAY_MS;
+      if (days > rule.window.days) route(rule.window.over, `${days.toFixed(1)} days have passed since ${facts.since}, more than the ${rule.window.days}-day window`);
+    }
   }
   if (rule.velocity && facts.customerId !== undefined && context.recentCount !== undefined && context.recentCount + 1 > rule.velocity.max) {
     route(rule.velocity.over, `customer ${facts.customerId} already had ${context.recentCount} ${action} in the last ${rule.velocity.days} days (limit ${rule.velocity.max})`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applyOrderChange } from '../domain/order-change.ts';
 import { CANCEL_REASONS, cancelPendingOrder as cancelRule } from '../domain/cancel-order.ts';
 import type { OmsPorts } from '../ports/pricing-port.ts';
+import { sumInCents } from './money-sum.ts';
 import { orderIdField } from './fields.ts';
 import { orderAndOwner, orderFacts, orderFor, userFor } from './order-access.ts';
 import { orderOutput } from './order-output.ts';
@@ -27,7 +28,7 @@ export const cancelPendingOrderTool = (ports: OmsPorts = {}) =>
     async assess({ order_id, reason }, ctx) {
       const { order, user } = await orderAndOwner(ctx, order_id);
       const change = cancelRule(order, user, reason);
-      return orderFacts(ctx, order, (change.appendTransactions ?? []).reduce((sum, t) => sum + t.amount, 0));
+      return orderFacts(ctx, order, sumInCents((change.appendTransactions ?? []).map((t) => t.amount)));
     },
     async handler({ order_id, reason }, ctx) {
       const { order, user } = await orderAndOwner(ctx, order_id);

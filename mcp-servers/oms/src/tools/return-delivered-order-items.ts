@@ -1,13 +1,14 @@
 import { applyOrderChange } from '../domain/order-change.ts';
 import { returnDeliveredOrderItems as returnRule } from '../domain/return-order-items.ts';
+import { sumInCents } from './money-sum.ts';
 import { itemIdsField, orderIdField, paymentMethodIdField } from './fields.ts';
 import { orderAndOwner, orderFacts, orderFor, userFor } from './order-access.ts';
 import { orderOutput } from './order-output.ts';
 import { tool } from './tool.ts';
 
-/** Sum of the prices of the returned lines (each id counted as often as listed). */
+/** Sum of the prices of the returned lines (each id counted as often as listed), added in cents. */
 function refundOf(order: { items: { item_id: string; price: number }[] }, itemIds: readonly string[]): number {
-  return itemIds.reduce((sum, id) => sum + (order.items.find((i) => i.item_id === id)?.price ?? 0), 0);
+  return sumInCents(itemIds.map((id) => order.items.find((i) => i.item_id === id)?.price ?? 0));
 }
 
 export const returnDeliveredOrderItems = tool({

@@ -34,7 +34,8 @@ export const restoreLoyaltyPoints = tool({
     const redeemed = await ctx.backend.getLoyaltyRedemption(order_id);
     if (!redeemed || redeemed.customerId !== customerId) throw notFound(nothingRedeemed(order_id, customerId));
     const program = await ctx.backend.getLoyaltyProgram();
-    return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(-redeemed.points, program)) };
+    // Redemptions are stored as negative points; the policy amount is the value given back, never negative.
+    return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(Math.abs(redeemed.points), program)) };
   },
   async handler({ customer_id, order_id, reason }, ctx) {
     const customerId = await resolveCustomer(customer_id, ctx, (id) => nothingRedeemed(order_id, id));
