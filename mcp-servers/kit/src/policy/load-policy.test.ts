@@ -44,6 +44,12 @@ actions:
     expect(() => parsePolicy('version: v\ndefault_rule: { autonomy: auto, approve_above: 900, deny_above: 100 }', 'p')).toThrow(
       'default_rule: approve_above (900) is above deny_above (100)',
     );
+    expect(() => parsePolicy('version: v\ndefault_rule: { autonomy: auto }\nactions:\n  order.return: { deny_above: 100, principals: { customer: { approve_above: 500 } } }', 'p')).toThrow(
+      'actions.order.return.principals.customer: approve_above (500) is above deny_above (100) (deny_above from the rule)',
+    );
+    expect(() => parsePolicy('version: v\ndefault_rule: { autonomy: auto, approve_above: 900, principals: { agent: { deny_above: 50 } } }', 'p')).toThrow(
+      'default_rule.principals.agent: approve_above (900) is above deny_above (50) (approve_above from the rule)',
+    );
     expect(() => parsePolicy('version: [unclosed', 'p')).toThrow(/YAML syntax/);
     expect(() => parsePolicy('- a\n- b', 'p')).toThrow(/\(top level\)/);
     expect(() => loadPolicy({ file: '/nope/policy.yaml' })).toThrow(/the file does not exist \(set COMMERCE_POLICY_FILE/);
@@ -58,5 +64,14 @@ actions:
     const policy = parsePolicy(valid, 'p', { docsDir: docs });
     expect(policy.warnings).toEqual([]);
     expect(policy.evidence.get('order.return')).toEqual([{ kind: 'policy', doc: 'returns', section: 'return-window', version: '2026.1', hash: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), status: 'found' }]);
+  });
+
+  it('bounds approval_ttl_minutes to whole minutes from 1 to 30 days', () => {
+    const ttl = (value: string) => () => parsePolicy(`version: v\napproval_ttl_minutes: ${value}\ndefault_rule: { autonomy: auto }`, 'p', { docsDir: '/nonexistent' });
+    expect(ttl('6e12')).toThrow('approval_ttl_minutes: must be at most 43200 minutes (30 days)');
+    expect(ttl('1e300')).toThrow(/approval_ttl_minutes: must be at most 43200 minutes/);
+    expect(ttl('1e-9')).toThrow('approval_ttl_minutes: must be a whole number of minutes');
+    expect(ttl('0')).toThrow('approval_ttl_minutes: must be at least 1 minute');
+    expect(ttl('43200')().file.approval_ttl_minutes).toBe(43_200);
   });
 });

@@ -50,6 +50,28 @@ function problemsOf(text: string, source: string): { value?: unknown; problems: 
   return { value, problems: [] };
 }
 
+/**
+ * approve_above above deny_above, checked for the rule and for what each principal kind gets (the rule with the kind's
+ * override on top, as evaluatePolicy merges them): `deny_above: 100` with a customer `approve_above: 500` is refused.
+ */
+function thresholdProblems(path: string, rule: PolicyRule): string[] {
+  const problems: string[] = [];
+  const check = (where: string, approve: number | undefined, deny: number | undefined, merged: string) => {
+    if (approve !== undefined && deny !== undefined && approve > deny) {
+      problems.push(`${where}: approve_above (${approve}) is above deny_above (${deny})${merged}; amounts between would be refused before approval is considered`);
+    }
+  };
+  check(path, rule.approve_above, rule.deny_above, '');
+  for (const [kind, o] of Object.entries(rule.principals ?? {})) {
+    if (!o || (o.approve_above === undefined && o.deny_above === undefined)) continue;
+    const approve = o.approve_above ?? rule.approve_above;
+    const deny = o.deny_above ?? rule.deny_above;
+    const inherited = o.approve_above === undefined ? ' (approve_above from the rule)' : o.deny_above === undefined ? ' (deny_above from the rule)' : '';
+    check(`${path}.principals.${kind}`, approve, deny, inherited);
+  }
+  return problems;
+}
+
 export function parsePolicy(text: string, source: string, options: Pick<LoadPolicyOptions, 'docsDir' | 'strictEvidence'> = {}): Policy {
   const { value, problems } = problemsOf(text, source);
   if (problems.length > 0) throw new PolicyFileError(source, problems);
@@ -60,13 +82,7 @@ export function parsePolicy(text: string, source: string, options: Pick<LoadPoli
   const file = parsed.data;
   const semantic: string[] = [];
   const rules: [string, PolicyRule][] = [['default_rule', file.default_rule], ...Object.entries(file.actions).map(([k, r]) => [`actions.${k}`, r] as [string, PolicyRule])];
-  for (const [path, rule] of rules) {
-    for (const [where, r] of [[path, rule], ...Object.entries(rule.principals ?? {}).map(([k, o]) => [`${path}.principals.${k}`, o])] as [string, PolicyRule][]) {
-      if (r.approve_above !== undefined && r.deny_above !== undefined && r.approve_above > r.deny_above) {
-        semantic.push(`${where}: approve_above (${r.approve_above}) is above deny_above (${r.deny_above}); amounts between would be refused before approval is considered`);
-      }
-    }
-  }
+  for (const [path, rule] of rules) semantic.push(...thresholdProblems(path, rule));
   if (file.default_rule.autonomy === undefined) semantic.push('default_rule.autonomy: required (shadow | approve | auto)');
   if (semantic.length > 0) throw new PolicyFileError(source, semantic);
   const docsDir = options.docsDir ?? process.env.COMMERCE_POLICY_DOCS_DIR ?? DEFAULT_POLICY_DOCS_DIR;

@@ -48,10 +48,19 @@ const rateLimitSchema = z.strictObject({
 });
 export type RateLimit = z.infer<typeof rateLimitSchema>;
 
+/** The longest an approval may stay valid: 30 days. */
+export const MAX_APPROVAL_TTL_MINUTES = 43_200;
+
 export const policyFileSchema = z.strictObject({
   version: z.string().min(1).describe('the retailer\'s version label; the recorded version also includes a hash of the file'),
   description: z.string().optional(),
-  approval_ttl_minutes: z.number().positive().default(60).describe('how long an approval request stays valid'),
+  approval_ttl_minutes: z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(MAX_APPROVAL_TTL_MINUTES, `must be at most ${MAX_APPROVAL_TTL_MINUTES} minutes (30 days)`)
+    .default(60)
+    .describe('how long an approval request stays valid, in whole minutes (1 to 43200, i.e. 30 days)'),
   default_rule: ruleSchema.describe('the rule for action classes not listed under `actions`'),
   rate_limits: z.partialRecord(z.enum(PRINCIPAL_KINDS), rateLimitSchema).default({}).describe('per principal kind; kinds not listed are not limited'),
   actions: z.record(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'an action class like "order.cancel"'), ruleSchema).default({}),
