@@ -46,6 +46,8 @@ export interface KitRuntime extends ActionRuntime {
   readonly now: () => Date;
   /** Resolves once the kit schema is migrated (every call awaits it). */
   ready(): Promise<void>;
+  /** Forgets idempotency keys created before `before` (a retry with such a key runs again); answers how many. */
+  pruneIdempotencyKeys(before: Date): Promise<number>;
 }
 
 /**
@@ -87,6 +89,10 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
   return {
     db, schema, policy, ledger, approvals, metrics, logger, now, ready,
     defaultPrincipal: options.defaultPrincipal,
+    async pruneIdempotencyKeys(before) {
+      await ready();
+      return k.idempotency.prune(db, before);
+    },
     async invoke(call, backend) {
       const write = call.tool.kind === 'write';
       const labels = { system: call.system, tool: call.tool.name };

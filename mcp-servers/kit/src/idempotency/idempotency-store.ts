@@ -48,6 +48,23 @@ export function idempotencyStore(schema: string) {
       }
       return { status: 'replay', result: JSON.parse(row.result) as Record<string, unknown> };
     },
+    /**
+     * Forgets keys created before `before`, `batch` rows per statement (short transactions beside live writes); a call
+     * retried with a forgotten key runs again. Returns how many were removed.
+     */
+    async prune(q: Queryable, before: Date, batch = 5000): Promise<number> {
+      let removed = 0;
+      for (;;) {
+        const rows = await q.query<{ n: number }>(
+          `WITH gone AS (DELETE FROM ${table} WHERE (scope, key) IN (SELECT scope, key FROM ${table} WHERE created_at < $1 LIMIT $2) RETURNING 1)
+           SELECT count(*)::int AS n FROM gone`,
+          [before.toISOString(), batch],
+        );
+        const n = rows[0]?.n ?? 0;
+        removed += n;
+        if (n < batch) return removed;
+      }
+    },
     /** Stores the result of a key claimed earlier in the transaction, in the ledger append's statement (a CTE). */
     completion(scope: string, key: string, result: Record<string, unknown>): Alongside {
       return { ctes: completed, params: [scope, key, JSON.stringify(result)] };

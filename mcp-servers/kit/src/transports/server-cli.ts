@@ -4,6 +4,7 @@ import { createActionRuntime, type ActionRuntimeOptions, type KitRuntime } from 
 import type { Database } from '../db/database.ts';
 import { migrate, type Migration } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { keyRetentionDaysFromEnv, startKeyRetention } from '../idempotency/key-retention.ts';
 import { principalFromEnv } from '../identity/principal-from-env.ts';
 import { rateLimiterFromEnv } from '../identity/redis-rate-limiter.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
@@ -123,6 +124,7 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
   const env = options.env ?? process.env;
   const args = parseServerArgs(options.argv ?? commandArgs(), options, env);
   const httpLimits = httpLimitsFromEnv(env); // bad values are refused before anything is opened
+  const keyRetentionDays = keyRetentionDaysFromEnv(env);
   const schema = env[envName(options.name, 'SCHEMA')] ?? options.name;
   const db = options.database ?? (await openDatabase({ dataDir: env[options.dataDirEnv ?? envName(options.name, 'DATA_DIR')] }));
   if (options.migrations) await migrate(db, schema, options.migrations);
@@ -134,6 +136,7 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
   const runtime = createActionRuntime({ ...options.runtime, db, policy, logger, rateLimiter, defaultPrincipal: principalFromEnv(env) });
   // Migrate the kit schema (ledger, approvals, idempotency) before serving, so /metrics can count approvals at once.
   await runtime.ready();
+  const retention = startKeyRetention(runtime, keyRetentionDays, logger);
   const create = () => options.createServer({ runtime, backend });
   let http: HttpServerHandle | undefined;
   if (args.transport === 'stdio') {
@@ -149,6 +152,7 @@ export async function runServerCli<Backend>(options: ServerCliOptions<Backend>):
   const close = () =>
     (closing ??= (async () => {
       await http?.close();
+      await retention.stop();
       await rateLimiter.close?.();
       if (!options.database) await db.close();
     })());
