@@ -49,6 +49,21 @@ describe('serveHttp with bearer tokens and /metrics', () => {
     await client.close();
   });
 
+  it("refuses a session to another conversation's token of the same agent", async () => {
+    const inConversation = (c: string) => ({ authorization: `Bearer ${signToken(secret, { principal: principals.agent(c) })}` });
+    const client = new Client({ name: 'http-test', version: '0' });
+    const transport = new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: inConversation('conv-a') } });
+    await client.connect(transport);
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': transport.sessionId! };
+    const body = '{"jsonrpc":"2.0","id":2,"method":"tools/list"}';
+    const other = await fetch(http.url, { method: 'POST', headers: { ...headers, ...inConversation('conv-b') }, body });
+    expect(other.status).toBe(403);
+    expect((await errorOf(other)).error).toEqual({ code: 'FORBIDDEN', message: 'this MCP session belongs to another principal' });
+    const own = await fetch(http.url, { method: 'POST', headers: { ...headers, ...inConversation('conv-a') }, body });
+    expect(own.status).toBe(200);
+    await client.close();
+  });
+
   it('exposes Prometheus metrics at GET /metrics', async () => {
     const response = await fetch(http.url.replace('/mcp', '/metrics'));
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);

@@ -75,6 +75,9 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
  * Streamable HTTP on 127.0.0.1 by default, at POST/GET/DELETE /mcp. Every request needs a bearer token;
  * a session stays bound to the principal that opened it.
  */
+/** Whose a session is: one principal in one conversation (an agent id may serve many conversations). */
+const sessionOwner = (p: Principal): string => JSON.stringify([p.kind, p.id, p.conversationId ?? null, p.customerId ?? null]);
+
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHandle> {
   const { maxBodyBytes, sessionIdleMs, maxSessionsPerPrincipal } = { ...HTTP_DEFAULTS, ...definedOf(options) };
   const sessions = new Map<string, Session>();
@@ -135,7 +138,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
       if (typeof sessionId === 'string') {
         const session = sessions.get(sessionId);
         if (!session) return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `unknown MCP session ${sessionId}; initialize a new one` } });
-        if (session.principalId !== principal.id) {
+        if (session.principalId !== sessionOwner(principal)) {
           return sendJson(res, 403, { error: { code: 'FORBIDDEN', message: 'this MCP session belongs to another principal' } });
         }
         return await handle(session, authed, res, body);
@@ -143,11 +146,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
       if (req.method !== 'POST' || !isInitializeRequest(body)) {
         return sendJson(res, 400, { error: { code: 'INVALID_ARGUMENT', message: 'no mcp-session-id header: the first request must be an MCP initialize request' } });
       }
-      const open = [...sessions.values()].filter((s) => s.principalId === principal.id).length;
+      const open = [...sessions.values()].filter((s) => s.principalId === sessionOwner(principal)).length;
       if (open >= maxSessionsPerPrincipal) {
         return sendJson(res, 429, { error: { code: 'RATE_LIMITED', message: `${principal.id} already holds ${open} open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after ${(sessionIdleMs / 1000).toFixed(sessionIdleMs < 10_000 ? 1 : 0)} s idle)` } });
       }
-      const session: Session = { transport: undefined!, principalId: principal.id, lastSeen: Date.now(), active: 0 };
+      const session: Session = { transport: undefined!, principalId: sessionOwner(principal), lastSeen: Date.now(), active: 0 };
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => void sessions.set(id, session),
