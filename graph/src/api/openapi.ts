@@ -27,6 +27,7 @@ export const openApiDocument = {
           awaiting: { enum: ['customer', 'confirmation', 'approval', 'human'] },
           events: { type: 'array', items: { $ref: '#/components/schemas/TurnEvent' } },
           approval: { type: 'object', description: 'the approval request the turn paused on' },
+          notice: { type: 'string', description: 'for the operator: the kit had already settled the approval (expired, or resolved elsewhere), so the conversation resumed with that decision' },
         },
       },
       Decision: {
@@ -54,7 +55,7 @@ export const openApiDocument = {
     },
     '/conversations/{id}/messages': {
       post: {
-        summary: 'Post a customer message and get the reply',
+        summary: 'Post a customer message and get the reply (409 while an approval is pending)',
         description: 'With "Accept: text/event-stream" the turn streams as SSE: one event per TurnEvent (event name = type), then "done" with the TurnOutcome.',
         parameters: [idParam('id', 'conversation id')],
         requestBody: json({ type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 4000 } } }),

@@ -1,18 +1,19 @@
 import type { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { HumanMessage } from '@langchain/core/messages';
 import { Command } from '@langchain/langgraph';
-import type { Principal } from '@agentic-commerce/kit';
+import { CommerceError, type Principal } from '@agentic-commerce/kit';
 import { randomUUID } from 'node:crypto';
 import { approvalDecisionSchema, type ApprovalDecision, type ApprovalRequest } from '../approvals/approval-request.ts';
 import type { CompiledSupportGraph } from '../build-graph.ts';
 import { redactedTranscript, type TranscriptLine } from '../guardrails/pii-redaction.ts';
 import type { State } from '../state.ts';
 import { memoryConversationStore, type ConversationStore } from './conversation-store.ts';
+import { kitDecision, type KitApproval, type KitDecision } from './kit-decision.ts';
 import { eventsFromMessages, type TurnEvent } from './turn-events.ts';
 
 /** The kit's approvals API, as far as the service needs it (the in-process kit runtime's `approvals` fits). */
 export interface ApprovalDesk {
-  get(id: string): Promise<{ id: string; status: string; conversationId?: string | undefined } | undefined>;
+  get(id: string): Promise<KitApproval | undefined>;
   list(filter?: { status?: 'pending' | 'approved' | 'rejected' | 'used'; conversationId?: string; limit?: number }): Promise<unknown[]>;
   approve(id: string, operator: Principal, options?: { note?: string; arguments?: Record<string, unknown> }): Promise<unknown>;
   reject(id: string, operator: Principal, options?: { note?: string }): Promise<unknown>;
@@ -41,6 +42,8 @@ export interface TurnOutcome {
   reply: string;
   awaiting: 'customer' | 'confirmation' | 'approval' | 'human';
   approval?: ApprovalRequest | undefined;
+  /** For the operator: the kit had already settled the approval (expired, or resolved elsewhere), so the run resumed with that. */
+  notice?: string | undefined;
 }
 
 export class ConversationNotFound extends Error {}
@@ -57,6 +60,12 @@ export function createSupportService(options: SupportServiceOptions) {
       ...(options.callbacks ? { callbacks: options.callbacks } : {}),
     };
   };
+
+  const waitingOn = (snapshot: Awaited<ReturnType<CompiledSupportGraph['getState']>>) =>
+    snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
+  /** The kit's decision on an approval the graph waits on, when the kit has settled it (expired or resolved elsewhere). */
+  const settledByKit = async (approvalId: string): Promise<KitDecision | undefined> =>
+    options.approvals ? kitDecision(await options.approvals.get(approvalId)) : undefined;
 
   async function exists(conversationId: string): Promise<boolean> {
     if ((await conversations.get(conversationId)) !== undefined) return true;
@@ -126,33 +135,54 @@ export function createSupportService(options: SupportServiceOptions) {
         const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
         return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after));
       }
-      if (snapshot.tasks.some((t) => t.interrupts.length > 0)) {
-        throw new Error(`conversation ${conversationId} is waiting for an operator's approval; the customer can write again once it is resolved`);
-      }
-      return run(conversationId, { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] }, onEvent);
+      const message = { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] };
+      const waiting = waitingOn(snapshot);
+      if (!waiting) return run(conversationId, message, onEvent);
+      const settled = await settledByKit(waiting.approvalId);
+      const waitsFor = (id: string) =>
+        new CommerceError('FAILED_PRECONDITION', `conversation ${conversationId} is waiting for an operator's decision on approval ${id}; the customer can write again once an operator approves or rejects it (POST /approvals/${id}) or it expires`);
+      if (!settled) throw waitsFor(waiting.approvalId);
+      // The approval expired or was resolved elsewhere: resume with the kit's decision first (the agent tells the customer).
+      const resumed = await run(conversationId, new Command({ resume: settled.decision }), undefined, [], true);
+      if (resumed.approval) throw waitsFor(resumed.approval.approvalId);
+      return run(conversationId, message, onEvent, resumed.events);
     },
     /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
     async resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
       const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
       const snapshot = await graph.getState(await configOf(conversationId));
-      const waiting = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => i.value as ApprovalRequest)[0];
+      const waiting = waitingOn(snapshot);
       if (!waiting || waiting.approvalId !== approvalId) {
         throw new ConversationNotFound(`conversation ${conversationId} is not waiting for approval ${approvalId}${waiting ? ` (it waits for ${waiting.approvalId})` : ''}`);
       }
+      let resume: ApprovalDecision = decision;
+      let notice: string | undefined;
       if (options.approvals) {
         const note = decision.note !== undefined ? { note: decision.note } : {};
-        if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
-        else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
+        try {
+          if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
+          else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
+        } catch (error) {
+          // Expired, or resolved elsewhere first (e.g. the approvals CLI): the kit's decision stands and the run resumes with it.
+          const settled = await settledByKit(approvalId);
+          if (!settled) throw error;
+          ({ decision: resume, notice } = settled);
+        }
       }
-      return run(conversationId, new Command({ resume: decision }), onEvent, [], true);
+      const outcome = await run(conversationId, new Command({ resume }), onEvent, [], true);
+      return notice ? { ...outcome, notice } : outcome;
     },
-    /** What operators must decide: the conversations paused on an approval (noted after every turn), oldest first. */
+    /**
+     * What operators must decide: the conversations paused on an approval (noted after every turn), oldest first.
+     * Approvals the kit has settled (expired, or resolved elsewhere) are left out: their conversation resumes with the
+     * kit's decision on the customer's next message or an operator's POST /approvals/{id}.
+     */
     async pendingApprovals(): Promise<ApprovalRequest[]> {
       const pending: ApprovalRequest[] = [];
       for (const { id: conversationId, approvalId } of await conversations.awaiting()) {
         const snapshot = await graph.getState(await configOf(conversationId));
         const requests = snapshot.tasks.flatMap((t) => t.interrupts).map((i) => ({ ...(i.value as ApprovalRequest), conversationId }));
-        pending.push(...requests);
+        for (const request of requests) if (!(await settledByKit(request.approvalId))) pending.push(request);
         // Correct the note when it was not known (records from before it was kept) or is stale.
         if (approvalId === undefined || requests[0]?.approvalId !== approvalId) await conversations.setAwaiting(conversationId, requests[0]?.approvalId);
       }
