@@ -18,9 +18,9 @@ function summary(e: LedgerEntry): string {
   }
 }
 
-/** One readable line per entry: seq, time, kind, tool, principal, what happened. */
+/** One readable line per entry: chain/seq (its place in its hash chain), time, kind, tool, principal (kind and id), what happened. */
 export function formatEntry(e: LedgerEntry): string {
-  const who = e.principal ? `${e.principal.kind}:${e.principal.id}` : '-';
+  const who = e.principal ? `${e.principal.kind} ${e.principal.id}` : '-';
   const what = [e.system, e.tool].filter(Boolean).join('.') || e.action || '-';
-  return `#${String(e.seq).padEnd(6)} ${e.at}  ${e.kind.padEnd(18)} ${what.padEnd(34)} ${who.padEnd(24)} ${summary(e)}`;
+  return `${`${e.chain}/${e.seq}`.padEnd(8)} ${e.at}  ${e.kind.padEnd(18)} ${what.padEnd(34)} ${who.padEnd(24)} ${summary(e)}`;
 }
