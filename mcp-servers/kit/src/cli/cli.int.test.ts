@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,16 +14,19 @@ import { sharedPostgres, testPostgresUrl, DATABASE_START_TIMEOUT_MS } from '../t
 const run = promisify(execFile);
 const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
 const cli = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
-const { privateKey } = generateKeyPairSync('ed25519');
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const keyDir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
 
 // Each case spawns `tsx` processes (seconds each, much more on a busy machine): a generous per-test timeout.
 describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_000 }, () => {
   let h: KitHarness;
   let approvalId: string;
-  const exec = async (name: string, args: string[]) => {
-    const env = { ...process.env, DATABASE_URL: testPostgresUrl(), COMMERCE_LEDGER_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  /** Runs a CLI on the harness's schema (unless `args` names one) with the signing key (`env` overrides, undefined unsets). */
+  const exec = async (name: string, args: string[], overrides: Record<string, string | undefined> = {}) => {
+    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: testPostgresUrl(), COMMERCE_LEDGER_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), ...overrides };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     try {
-      const { stdout } = await run(tsx, [cli(name), ...args, '--schema', h.runtime.schema], { env });
+      const { stdout } = await run(tsx, [cli(name), ...(args.includes('--schema') ? [] : ['--schema', h.runtime.schema]), ...args], { env });
       return { code: 0, stdout };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -33,15 +39,59 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
     const pending = await h.call(principals.alice, 'issue_refund', { customer_id: 'alice', order_id: '#W78', amount: 300 });
     approvalId = (toolError(pending)!.details!.approval as { id: string }).id;
   }, DATABASE_START_TIMEOUT_MS);
-  afterAll(async () => h.cleanup());
+  afterAll(async () => {
+    rmSync(keyDir, { recursive: true, force: true });
+    await h.cleanup();
+  });
 
   it('verifies the chain and shows an order history without personal data', async () => {
     const verify = await exec('ledger', ['verify']);
     expect(verify).toMatchObject({ code: 0, stdout: expect.stringMatching(/entries in 1 chain\(s\) verified in .* chains, signatures and heads OK/) });
     const show = await exec('ledger', ['show', '--order', '#W77']);
-    expect(show.stdout).toMatch(/intent .*refunds\.issue_refund .*customer:c:alice/);
+    expect(show.stdout).toMatch(/^1\/1 .* intent .*refunds\.issue_refund .*customer c:alice /m); // chain/seq; principal kind and id
     expect(show.stdout).toMatch(/decision .*allowed \[policy test-1#/);
     expect(show.stdout).not.toContain('alice@example.com');
+  });
+
+  it('reads a ledger only where there is one: a mistyped schema is refused (exit 2), not created', async () => {
+    const typo = `${h.runtime.schema}_typo`;
+    const [verify, show] = await Promise.all([exec('ledger', ['verify', '--schema', typo]), exec('ledger', ['show', '--order', '#W77', '--schema', typo])]);
+    for (const result of [verify, show]) {
+      expect(result).toMatchObject({ code: 2, stdout: expect.stringContaining(`no ledger in schema ${typo} (database postgres://`) });
+      expect(result.stdout).toContain('check --schema / DATABASE_URL');
+    }
+    expect(await h.runtime.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [typo])).toEqual([]);
+  });
+
+  it('answers bad command lines with one line and the usage (exit 2), never a stack trace', async () => {
+    const cases: [string[], string][] = [
+      [['verify', '--bogus'], "Unknown option '--bogus'"],
+      [['show', '--order'], "Option '--order <value>' argument missing"],
+      [['verify', '--schema', 'x;drop'], '--schema: schema name "x;drop" is invalid'],
+      [['verify', 'everything'], 'unexpected argument "everything": verify takes options only'],
+      [['show', '--order', '#W77', '#W78'], 'unexpected argument "#W78"'],
+      [['verify', '--order', '#W77'], '--order, --conversation and --customer are options of show'],
+    ];
+    const results = await Promise.all(cases.map(([args]) => exec('ledger', args)));
+    results.forEach((result, i) => {
+      expect(result).toMatchObject({ code: 2, stdout: expect.stringContaining(cases[i]![1]) });
+      expect(result.stdout).toContain('usage:');
+      expect(result.stdout).not.toMatch(/^\s+at /m);
+    });
+  });
+
+  it('verifies with public keys only, writing no key, and refuses when it has none', async () => {
+    const pub = join(keyDir, 'ledger.pub.pem');
+    writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
+    const data = join(keyDir, 'data');
+    const noKey = { COMMERCE_LEDGER_SIGNING_KEY: undefined, COMMERCE_LEDGER_SIGNING_KEY_FILE: undefined, COMMERCE_DATA_DIR: data };
+    const [withPublic, without] = await Promise.all([
+      exec('ledger', ['verify'], { ...noKey, COMMERCE_LEDGER_PUBLIC_KEY_FILES: pub }),
+      exec('ledger', ['verify'], { ...noKey, COMMERCE_LEDGER_PUBLIC_KEY_FILES: undefined }),
+    ]);
+    expect(withPublic).toMatchObject({ code: 0, stdout: expect.stringContaining('chains, signatures and heads OK') });
+    expect(without).toMatchObject({ code: 2, stdout: expect.stringContaining(`no ledger key to verify with`) });
+    expect(readdirSync(keyDir)).toEqual(['ledger.pub.pem']); // no development key was generated
   });
 
   it('lists, approves and refuses to re-approve from the command line', async () => {

@@ -1,30 +1,41 @@
-import { parseArgs } from 'node:util';
-import { loadLedgerSigner } from '../ledger/ledger-keys.ts';
-import { createLedger } from '../ledger/ledger.ts';
+import { findEntries } from '../ledger/ledger-find.ts';
+import { loadLedgerPublicKeys } from '../ledger/ledger-keys.ts';
 import { verifyLedger } from '../ledger/verify-ledger.ts';
 import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
 import { formatEntry } from './format-entry.ts';
-import { commandArgs } from './command-args.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const USAGE = `usage:
   pnpm ledger verify                         walk every hash chain and its signatures; report each chain's first bad entry
   pnpm ledger show --order <id>              readable history of an order (also --conversation <id>, --customer <id>)
-options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
+options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)
+verify trusts the public half of the signing key (COMMERCE_LEDGER_SIGNING_KEY[_FILE], else the development key in
+COMMERCE_DATA_DIR) and COMMERCE_LEDGER_PUBLIC_KEY_FILES; it writes no key. Neither command creates or migrates a schema.`;
 
-const { values, positionals } = parseArgs({
-  args: commandArgs(),
-  allowPositionals: true,
-  options: { ...databaseOptions, order: { type: 'string' }, conversation: { type: 'string' }, customer: { type: 'string' }, help: { type: 'boolean' } },
-});
-const command = positionals[0];
-if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
+const { values, positionals } = parseCommandLine(
+  { ...databaseOptions, order: { type: 'string' }, conversation: { type: 'string' }, customer: { type: 'string' }, help: { type: 'boolean' } },
+  USAGE,
+);
+const [command, ...extra] = positionals;
+if (values.help) fail(USAGE, 0);
+if (!command) fail(USAGE, 2);
 if (command !== 'verify' && command !== 'show') fail(`unknown command "${command}"\n${USAGE}`, 2);
+if (extra.length > 0) fail(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((a) => `"${a}"`).join(' ')}: ${command} takes options only\n${USAGE}`, 2);
+const filter = { orderId: values.order, conversationId: values.conversation, customerId: values.customer };
+const filtered = Boolean(filter.orderId || filter.conversationId || filter.customerId);
+if (command === 'verify' && filtered) fail(`--order, --conversation and --customer are options of show: verify walks the whole ledger\n${USAGE}`, 2);
+if (command === 'show' && !filtered) fail(`show needs --order, --conversation or --customer\n${USAGE}`, 2);
 
-const { db, schema } = await openCliDatabase(values);
-const signer = loadLedgerSigner();
+let keys: ReturnType<typeof loadLedgerPublicKeys> | undefined;
 try {
-  if (command === 'verify') {
-    const result = await verifyLedger(db, schema, signer.publicKeys);
+  if (command === 'verify') keys = loadLedgerPublicKeys();
+} catch (error) {
+  fail((error as Error).message, 2);
+}
+const { db, schema } = await openCliDatabase(values, { existing: 'ledger', usage: USAGE });
+try {
+  if (keys) {
+    const result = await verifyLedger(db, schema, keys);
     const rate = result.entries / Math.max(result.durationMs / 1000, 1e-6);
     if (result.ok) {
       const used = result.chains.filter((c) => c.entries > 0).length;
@@ -36,9 +47,7 @@ try {
       process.exitCode = 1;
     }
   } else {
-    const filter = { orderId: values.order, conversationId: values.conversation, customerId: values.customer };
-    if (!filter.orderId && !filter.conversationId && !filter.customerId) fail(`show needs --order, --conversation or --customer\n${USAGE}`, 2);
-    const entries = await createLedger(schema, signer).find(db, filter);
+    const entries = await findEntries(db, schema, filter);
     if (entries.length === 0) process.stdout.write('no ledger entries match\n');
     for (const entry of entries) process.stdout.write(`${formatEntry(entry)}\n`);
   }
