@@ -4,6 +4,9 @@ import type { CallToolResult, ServerNotification, ServerRequest } from '@modelco
 import { z } from 'zod';
 import { CommerceError, isCommerceError } from './errors.ts';
 import { principalSchema, type Principal } from './principal.ts';
+import type { KitRuntime } from './action-runtime.ts';
+import type { Policy } from './policy/load-policy.ts';
+import { describeUnknownAction, unknownPolicyActions } from './policy/unknown-actions.ts';
 import type { ActionRuntime } from './runtime.ts';
 import type { AnyToolDefinition, BackendFactory } from './tool.ts';
 
@@ -68,6 +71,27 @@ export function successResult(output: Record<string, unknown>): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output };
 }
 
+/** Policies already checked against a system's tools (a server registers its tools once per HTTP session). */
+const checked = new WeakMap<Policy, Set<string>>();
+
+/**
+ * One policy file serves every system, so a server cannot tell another system's class from a typo; it warns about
+ * classes within two edits of one its own tools declare ("order.retrun" on the OMS), once per policy and system.
+ * `policy check --strict` checks every class against all servers' actions.
+ */
+function warnAboutNearMisses(kit: Partial<Pick<KitRuntime, 'policy' | 'logger'>>, system: string, tools: readonly Pick<AnyToolDefinition<never>, 'kind' | 'action' | 'name'>[]): void {
+  if (!kit.policy || !kit.logger) return;
+  const systems = checked.get(kit.policy) ?? new Set<string>();
+  checked.set(kit.policy, systems);
+  if (systems.has(system)) return;
+  systems.add(system);
+  const actions = tools.filter((t) => t.kind === 'write').map((t) => t.action ?? t.name);
+  for (const unknown of unknownPolicyActions(kit.policy, actions)) {
+    if (unknown.distance === undefined || unknown.distance > 2) continue;
+    kit.logger.warn({ policy: kit.policy.source, action: unknown.action, nearest: unknown.nearest }, `policy ${kit.policy.source}: ${describeUnknownAction(unknown, `no ${system} tool`)}`);
+  }
+}
+
 /**
  * Wires tool definitions into an McpServer. This is the only place tools meet MCP: descriptions, schemas,
  * annotations, the action layer and the mapping of errors onto the tool-error channel.
@@ -79,8 +103,12 @@ export function registerTools<Backend>(
   runtime: ActionRuntime,
   backend: BackendFactory<Backend>,
 ): void {
+  // The in-process kit runtime (createActionRuntime) also checks the policy's classes and approval edits.
+  const kit = runtime as Partial<Pick<KitRuntime, 'policy' | 'logger' | 'approvals'>>;
+  warnAboutNearMisses(kit, system, tools);
   for (const tool of tools) {
     const write = tool.kind === 'write';
+    if (write) kit.approvals?.registerInput(system, tool.name, tool.input);
     const inputSchema = write ? { ...tool.input, ...actionFields } : tool.input;
     server.registerTool(
       tool.name,

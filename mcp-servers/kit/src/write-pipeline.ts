@@ -112,7 +112,7 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
       decision = decision!;
       if (decision.outcome === 'deny') throw new CommerceError('POLICY_DENIED', `${call.tool.name} is ${decision.explanation}`, { details: { decision } });
       if (decision.outcome === 'shadow') throw shadowError(c, decision);
-      const approval = call.approvalId ? await k.approvals.use(tx, call.approvalId, { system: call.system, tool: call.tool.name, argsHash: c.argsHash, principal: call.principal }) : undefined;
+      const approval = call.approvalId ? await k.approvals.use(tx, call.approvalId, { system: call.system, tool: call.tool.name, argsHash: c.argsHash, principal: call.principal, policyVersion: decision.policyVersion }) : undefined;
       if (!approval && decision.outcome === 'approve') throw new NeedsApproval(decision);
       const output = await call.tool.handler(call.input, ctx);
       const records: LedgerRecord[] = [intentRecord(c), decisionRecord(c, decision)];

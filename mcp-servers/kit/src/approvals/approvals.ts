@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
 import { argumentsHash } from '../canonical-json.ts';
 import { CommerceError, notFound } from '../errors.ts';
-import { hasScope, type Principal } from '../principal.ts';
+import { hasScope, principalSchema, type Principal } from '../principal.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { LedgerRecord } from '../ledger/ledger-entry.ts';
 import { redact } from '../ledger/redact.ts';
 import { isExpired, type ApprovalRequest, type ApprovalStatus } from './approval.ts';
 import { approvalStore } from './approval-store.ts';
+import { parseEditedArguments, toolInputs } from './edited-arguments.ts';
 
 export interface ApprovalsOptions {
   db: Database;
@@ -38,8 +40,14 @@ export function createApprovals(options: ApprovalsOptions) {
   const { db, ledger, now } = options;
   const store = approvalStore(options.schema);
   const changed = (s: ApprovalStatus | 'requested') => options.onChange?.(s);
+  const inputs = toolInputs();
 
   function assertResolver(operator: Principal): void {
+    const parsed = principalSchema.safeParse(operator);
+    if (!parsed.success || operator.id.trim() === '') {
+      const problems = parsed.success ? ['id: blank'] : parsed.error.issues.map((i) => `${i.path.join('.') || '(principal)'}: ${i.message}`);
+      throw new CommerceError('INVALID_ARGUMENT', `approvals are resolved by a named operator (an id like "op:alice"); this resolver is not valid: ${problems.join('; ')}`);
+    }
     if (!(operator.kind === 'operator' || operator.kind === 'admin') || !hasScope(operator, APPROVE_SCOPE)) {
       throw new CommerceError('FORBIDDEN', `principal ${operator.id} (${operator.kind}) may not resolve approvals: it needs kind operator or admin and the "${APPROVE_SCOPE}" scope`);
     }
@@ -70,11 +78,12 @@ export function createApprovals(options: ApprovalsOptions) {
       }
       if (current.status !== 'pending') throw new CommerceError('CONFLICT', `approval ${id} is already ${current.status}${current.resolvedBy ? ` (by ${current.resolvedBy})` : ''}`);
       if (current.principalId === operator.id) throw new CommerceError('FORBIDDEN', `approval ${id} was requested by ${operator.id}, who cannot approve their own request`);
-      const edit = edited ? { arguments: edited, argsHash: argumentsHash(current.system, current.tool, edited) } : undefined;
+      const args = edited ? parseEditedArguments(inputs.get(current.system, current.tool), current, edited) : undefined;
+      const edit = args ? { arguments: args, argsHash: argumentsHash(current.system, current.tool, args) } : undefined;
       const at = now();
       const done = await store.resolve(tx, id, to, operator.id, at.toISOString(), note, edit);
       if (!done) throw new CommerceError('CONFLICT', `approval ${id} was resolved concurrently by someone else`);
-      const data = { note, ...(edit ? { edited: true, arguments: redact(edited) } : {}) };
+      const data = { note, ...(edit ? { edited: true, arguments: redact(edit.arguments) } : {}) };
       await ledger.append(tx, [ledgerRecord(to === 'approved' ? 'approval_approved' : 'approval_rejected', done, operator, data)], at);
       changed(to);
       return done;
@@ -82,6 +91,8 @@ export function createApprovals(options: ApprovalsOptions) {
   }
 
   return {
+    /** Registers a write tool's input schema (registerTools does), so an edit of its arguments can be checked. */
+    registerInput: (system: string, tool: string, input: z.ZodRawShape): void => inputs.register(system, tool, input),
     /** Creates a pending request (the runtime does this when policy says `approve`). */
     async request(q: Queryable, input: NewApproval): Promise<ApprovalRequest> {
       const { ttlMinutes, ...rest } = input;
@@ -115,15 +126,19 @@ export function createApprovals(options: ApprovalsOptions) {
     countPending: () => store.countPending(db, now().toISOString()),
     /** Requests by status; pending or approved ones past their expiry count as expired even before a sweep. */
     countByStatus: () => store.countByStatus(db, now().toISOString()),
-    /** An operator approves. With `arguments`, the operator approves an edited call: the retry must carry exactly those. */
+    /**
+     * An operator approves. With `arguments`, the operator approves an edited call: they must fit the tool's input
+     * (registered with `registerInput`; else edits are refused), and the retry must carry exactly those.
+     */
     approve: (id: string, operator: Principal, options: { note?: string; arguments?: Record<string, unknown> } = {}) =>
       resolve(id, operator, 'approved', options.note, options.arguments),
     reject: (id: string, operator: Principal, options: { note?: string } = {}) => resolve(id, operator, 'rejected', options.note),
     /**
-     * Inside the write's transaction: checks the approval matches this exact call and marks it used (single-use).
-     * Throws a clear error, changing nothing, when it does not.
+     * Inside the write's transaction: checks the approval matches this exact call under the policy version deciding it
+     * now, and marks it used (single-use). Throws a clear error, changing nothing, when it does not; an approval
+     * granted under another policy version stays `approved` but can no longer be used (it expires in time).
      */
-    async use(tx: Queryable, id: string, call: { system: string; tool: string; argsHash: string; principal: Principal }): Promise<ApprovalRequest> {
+    async use(tx: Queryable, id: string, call: { system: string; tool: string; argsHash: string; principal: Principal; policyVersion: string }): Promise<ApprovalRequest> {
       const a = await store.get(tx, id, true);
       if (!a) throw notFound(`approval ${id} does not exist`);
       if (a.principalId !== call.principal.id) throw new CommerceError('FORBIDDEN', `approval ${id} was requested by another principal; only ${a.principalId} may use it`);
@@ -131,6 +146,11 @@ export function createApprovals(options: ApprovalsOptions) {
       if (a.status === 'used') throw new CommerceError('CONFLICT', `approval ${id} was already used at ${a.usedAt}; approvals are single-use, request a new one`);
       if (a.status === 'rejected') throw new CommerceError('POLICY_DENIED', `approval ${id} was rejected by ${a.resolvedBy}${a.note ? `: ${a.note}` : ''}`, { details: { approval: a } });
       if (isExpired(a, now())) throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${a.expiresAt}; call again without approval_id to request a new one`);
+      if (a.policyVersion !== call.policyVersion) {
+        throw new CommerceError('FAILED_PRECONDITION', `approval ${id} was granted under policy ${a.policyVersion}; the policy is now ${call.policyVersion}: call again without approval_id to ask for a new approval`, {
+          details: { approvalPolicyVersion: a.policyVersion, policyVersion: call.policyVersion },
+        });
+      }
       if (a.status === 'pending') throw new CommerceError('APPROVAL_REQUIRED', `approval ${id} is still pending: an operator must approve it first`, { details: { approval: a } });
       if (a.argsHash !== call.argsHash) {
         throw new CommerceError('FORBIDDEN', `approval ${id} was granted for other arguments (sha256 ${a.argsHash.slice(0, 12)}…, these are ${call.argsHash.slice(0, 12)}…); any change to the arguments needs a new approval: call again without approval_id`, {
