@@ -12,7 +12,11 @@ export interface ApprovalRequest {
   system: string;
   tool: string;
   action: string;
-  /** The call's arguments (redacted), shown to the operator. */
+  /**
+   * The call's arguments as the server parsed them, NOT redacted: the operator must see exactly what they approve.
+   * They are kept in the approvals table (operational data, like the systems' own records, and answered to the
+   * requesting agent); the ledger's entries about the approval are redacted like every ledger entry.
+   */
   arguments: Record<string, unknown>;
   argsHash: string;
   principalId: string;
