@@ -156,4 +156,20 @@ export const kitMigrations: Migration[] = [
         RAISE EXCEPTION USING ERRCODE = code, MESSAGE = reason;
       END $$;`,
   },
+  {
+    version: 8,
+    name: 'saga outcomes',
+    // One row per saga run outside a write call (saga/saga-record.ts): its attempt (a re-run after a rollback is a new
+    // attempt, with new step keys), its status and, once it failed, the error it answered.
+    up: (s) => `
+      CREATE TABLE ${s}.sagas (
+        name text NOT NULL,
+        key text NOT NULL,
+        attempt integer NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'committed', 'rolling_back', 'rolled_back', 'compensation_failed')),
+        error text,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (name, key)
+      );`,
+  },
 ];

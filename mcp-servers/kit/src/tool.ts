@@ -58,8 +58,12 @@ export interface ToolContext<Backend> {
 export interface CompensationSpec<I, O> {
   /** Name of the tool (on the same server) that undoes this one. */
   tool: string;
-  /** Arguments for that tool, from this call's input and output. */
-  args: (input: I, output: O) => Record<string, unknown>;
+  /**
+   * Arguments for that tool, from this call's input and output; null when this call created nothing to undo (its
+   * output says the effect was already in place before it, e.g. `replayed: true` from the backend). A replay of the
+   * call's own idempotency key returns the first call's output, which did create it.
+   */
+  args: (input: I, output: O) => Record<string, unknown> | null;
 }
 
 export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend> {

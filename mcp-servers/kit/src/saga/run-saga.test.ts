@@ -8,7 +8,10 @@ import { toolStep } from './tool-step.ts';
 
 describe('runSaga', () => {
   let h: KitHarness;
-  beforeAll(async () => void (h = await kitHarness(await sharedPglite())), DATABASE_START_TIMEOUT_MS);
+  beforeAll(async () => {
+    h = await kitHarness(await sharedPglite());
+    await h.runtime.db.query(`INSERT INTO ${h.schema}.wallets VALUES ('carol', 0), ('dave', 0), ('erin', 0)`); // velocity: 3 refunds a customer
+  }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => h.cleanup());
 
   const refund = (name: string, customer: string, amount: number) =>
@@ -43,6 +46,43 @@ describe('runSaga', () => {
     await expect(runSaga([refund('small', 'alice', 5), refund('large', 'bob', 900)], { name: 'test.approval', key: 'saga-approval-1', runtime: h.runtime }))
       .rejects.toMatchObject({ code: 'APPROVAL_REQUIRED' });
     expect([await h.balance('alice'), await h.balance('bob')]).toEqual([1, 2]);
+  });
+
+  it('keeps the rollback in the error when the failing step throws a plain error', async () => {
+    await expect(runSaga([refund('first', 'carol', 3), failing(new Error('socket hang up'))], { name: 'test.plain', key: 'saga-plain-1', runtime: h.runtime }))
+      .rejects.toMatchObject({ code: 'INTERNAL', details: { saga: { failedStep: 'reserve', rolledBack: true, compensations: [{ step: 'first', outcome: 'ok' }] } } });
+    expect(await h.balance('carol')).toBe(0);
+  });
+
+  it('runs a rolled-back key again as a new attempt, whose steps take effect instead of replaying undone results', async () => {
+    let declined = true;
+    const charge: SagaStep = { name: 'charge', run: async () => { if (declined) throw new CommerceError('FAILED_PRECONDITION', 'the card was declined'); return {}; } };
+    const steps = () => [refund('credit', 'dave', 40), charge];
+    await expect(runSaga(steps(), { name: 'test.rerun', key: 'saga-rerun-1', runtime: h.runtime })).rejects.toMatchObject({ details: { saga: { attempt: 1, rolledBack: true } } });
+    expect(await h.balance('dave')).toBe(0);
+    declined = false;
+    await runSaga(steps(), { name: 'test.rerun', key: 'saga-rerun-1', runtime: h.runtime });
+    expect(await h.balance('dave')).toBe(40); // the credit is in place, not an undone one replayed
+    await runSaga(steps(), { name: 'test.rerun', key: 'saga-rerun-1', runtime: h.runtime }); // committed: replays
+    expect(await h.balance('dave')).toBe(40);
+  });
+
+  it('skips a compensation whose step created nothing (its effect was already in place)', async () => {
+    const alreadyThere = refundTools.map((t) => (t.name === 'issue_refund' ? { ...t, compensation: { tool: 'reverse_refund', args: () => null } } : t));
+    const step = toolStep({ runtime: h.runtime, system: 'refunds', tools: alreadyThere, backend: h.backend, principal: principals.service, name: 'kept', tool: 'issue_refund', input: { customer_id: 'erin', order_id: '#S1', amount: 6 } });
+    await expect(runSaga([step, failing(new CommerceError('FAILED_PRECONDITION', 'out of stock'))], { name: 'test.skip', key: 'saga-skip-1', runtime: h.runtime }))
+      .rejects.toMatchObject({ details: { saga: { rolledBack: true, compensations: [{ step: 'kept', outcome: 'skipped' }] } } });
+    expect(await h.balance('erin')).toBe(6); // not undone: it was not this saga's to undo
+    const [entry] = await h.runtime.ledger.find(h.runtime.db, { callId: 'saga:saga-skip-1' });
+    expect(entry!.data).toMatchObject({ step: 'kept', outcome: 'skipped', note: expect.stringContaining('nothing to undo') });
+  });
+
+  it('answers a re-run of a key that could not be undone with its error instead of running it again', async () => {
+    const broken: SagaStep<number> = { name: 'charge', run: async () => 1, compensate: async () => { throw new Error('payment provider down'); } };
+    const run = () => runSaga([broken, failing(new CommerceError('FAILED_PRECONDITION', 'out of stock'))], { name: 'test.stuck', key: 'saga-stuck-1', runtime: h.runtime });
+    await expect(run()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('an operator must reconcile') });
+    await expect(run()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('an operator must reconcile'), details: { saga: { rolledBack: false, replayed: true } } });
+    expect(await h.runtime.ledger.find(h.runtime.db, { callId: 'saga:saga-stuck-1' })).toHaveLength(1); // not compensated twice
   });
 
   it('reports compensations that fail so an operator can reconcile', async () => {

@@ -1,16 +1,26 @@
 import { CommerceError, isCommerceError } from '../errors.ts';
 import type { KitRuntime } from '../action-runtime.ts';
-import { currentCallJournal, type CallJournal } from '../call-journal.ts';
-import type { LedgerRecord } from '../ledger/ledger-entry.ts';
+import { currentCallJournal } from '../call-journal.ts';
+import { connectionLost, transientDatabaseError } from '../write-failures.ts';
+import { compensateStep, type CompensationReport, type NothingToUndo } from './saga-compensation.ts';
+import { recordedError, sagaRecords, unfinishedRollback, type SagaRecord, type SagaRecords } from './saga-record.ts';
+
+export type { CompensationReport, NothingToUndo } from './saga-compensation.ts';
 
 /** One step of a multi-system operation and its inverse. */
 export interface SagaStep<T = unknown> {
   /** Unique within the saga; part of the derived idempotency keys. */
   name: string;
-  /** Runs the step; `idempotencyKey` is `<saga key>:<step>` so a re-run saga never repeats it. */
+  /**
+   * Runs the step; `idempotencyKey` is `<saga key>:<step>` so a re-run saga never repeats it. A run after the key's
+   * earlier run was rolled back is a new attempt with new keys, `<saga key>#<attempt>:<step>` (kept with a runtime).
+   */
   run(ctx: { idempotencyKey: string; results: ReadonlyMap<string, unknown> }): Promise<T>;
-  /** Undoes the step; `idempotencyKey` is `<saga key>:<step>:compensate`, so it is safe to call again. */
-  compensate?(result: T, ctx: { idempotencyKey: string }): Promise<void>;
+  /**
+   * Undoes the step; `idempotencyKey` is `<step key>:compensate`, so it is safe to call again. Returns
+   * `{ skipped: reason }` when the step created nothing to undo (its effect was already there before it ran).
+   */
+  compensate?(result: T, ctx: { idempotencyKey: string }): Promise<void | NothingToUndo>;
 }
 
 export interface SagaOptions {
@@ -21,85 +31,103 @@ export interface SagaOptions {
   /**
    * Where compensations are recorded and counted. Inside a write tool's handler they always go to that call's ledger
    * entries (appended with its error entry, in order) and its runtime's metrics; elsewhere, to this runtime's ledger
-   * (one transaction per compensation) and metrics, when given.
+   * (one transaction per compensation) and metrics, when given. Outside a write call the runtime also keeps the
+   * saga's outcome (kit `sagas` table), so a re-run of a rolled-back key runs a new attempt instead of replaying
+   * its undone steps.
    */
   runtime?: KitRuntime;
   /** Ledger context of the compensation entries. */
   subject?: { customerId?: string; orderId?: string; conversationId?: string };
 }
 
-export interface CompensationReport {
-  step: string;
-  outcome: 'ok' | 'failed';
-  error?: string;
-}
-
 /**
  * Runs steps in order. When a step fails (or is refused, e.g. APPROVAL_REQUIRED), the completed steps are
  * compensated in reverse order, each with a derived idempotency key and recorded; then the step's error is rethrown
- * with `details.saga` describing the rollback. If a compensation itself fails, the remaining ones still run and an
- * INTERNAL error lists what an operator must reconcile.
+ * with `details.saga` describing the rollback (a transient or lost-connection database error is rethrown as it is,
+ * so the write pipeline answers UNAVAILABLE: retry with the same key). If a compensation itself fails, the remaining
+ * ones still run and an INTERNAL error lists what an operator must reconcile.
  */
 export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOptions): Promise<Map<string, unknown>> {
   const names = steps.map((s) => s.name);
   if (new Set(names).size !== names.length) throw new Error(`saga ${options.name}: step names must be unique (${names.join(', ')})`);
-  const results = new Map<string, unknown>();
-  const done: { step: SagaStep<any>; result: unknown }[] = [];
   const call = currentCallJournal();
   const metrics = call?.metrics ?? options.runtime?.metrics;
+  // Inside a write call the saga lives and dies with the call's transaction: no record of its own (saga-record.ts).
+  const records = !call && options.runtime ? sagaRecords(options.runtime) : undefined;
+  const attempt = await startAttempt(records, options);
+  const prefix = attempt === 1 ? options.key : `${options.key}#${attempt}`;
+  const results = new Map<string, unknown>();
+  const done: { step: SagaStep<any>; result: unknown }[] = [];
   for (const step of steps) {
     try {
-      const result = await step.run({ idempotencyKey: `${options.key}:${step.name}`, results });
+      const result = await step.run({ idempotencyKey: `${prefix}:${step.name}`, results });
       results.set(step.name, result);
       done.push({ step, result });
     } catch (error) {
       metrics?.rollbacks.inc({ saga: options.name });
+      await keep(records, options, { attempt, status: 'rolling_back' });
       const reports: CompensationReport[] = [];
       for (const { step: undo, result } of [...done].reverse()) {
         if (!undo.compensate) continue;
-        const report = await compensate(undo, result, options, call);
+        const idempotencyKey = `${prefix}:${undo.name}:compensate`;
+        const report = await compensateStep({
+          saga: options.name, sagaKey: options.key, attempt, step: undo.name, idempotencyKey, runtime: options.runtime, subject: options.subject,
+          undo: () => undo.compensate!(result, { idempotencyKey }),
+        }, call);
         reports.push(report);
         metrics?.compensations.inc({ saga: options.name, step: undo.name, outcome: report.outcome });
       }
       const failed = reports.filter((r) => r.outcome === 'failed');
       metrics?.sagas.inc({ saga: options.name, outcome: failed.length ? 'compensation_failed' : 'rolled_back' });
-      const saga = { name: options.name, key: options.key, failedStep: step.name, compensations: reports };
-      if (failed.length > 0) {
-        throw new CommerceError('INTERNAL', `${options.name}: step ${step.name} failed and ${failed.map((f) => f.step).join(', ')} could not be undone; an operator must reconcile (saga ${options.key})`, {
-          cause: error, details: { saga },
-        });
-      }
-      if (isCommerceError(error)) throw new CommerceError(error.code, error.message, { cause: error.cause, details: { ...error.details, saga } });
-      throw error;
+      const saga = { name: options.name, key: options.key, attempt, failedStep: step.name, compensations: reports, rolledBack: failed.length === 0 };
+      const thrown = sagaError(error, saga, options, failed);
+      await keep(records, options, { attempt, status: failed.length ? 'compensation_failed' : 'rolled_back', error: recordedError(thrown) });
+      throw thrown;
     }
   }
+  await records?.set(options.name, options.key, { attempt, status: 'committed' });
   metrics?.sagas.inc({ saga: options.name, outcome: 'committed' });
   return results;
 }
 
-async function compensate(step: SagaStep<any>, result: unknown, options: SagaOptions, call: CallJournal | undefined): Promise<CompensationReport> {
-  const idempotencyKey = `${options.key}:${step.name}:compensate`;
-  let report: CompensationReport;
+/** The attempt this run is: the last one again (its steps replay or resume), or the next after a rollback. */
+async function startAttempt(records: SagaRecords | undefined, options: SagaOptions): Promise<number> {
+  if (!records) return 1;
+  const last = await records.get(options.name, options.key);
+  if (last) {
+    const refusal = unfinishedRollback(options.name, options.key, last);
+    if (refusal) throw refusal;
+  }
+  const attempt = !last ? 1 : last.status === 'rolled_back' ? last.attempt + 1 : last.attempt;
+  await records.set(options.name, options.key, { attempt, status: 'running' });
+  return attempt;
+}
+
+/** On the failure path the record is kept if it can be: the rollback and the step's error come first. */
+async function keep(records: SagaRecords | undefined, options: SagaOptions, record: SagaRecord): Promise<void> {
   try {
-    await step.compensate!(result, { idempotencyKey });
-    report = { step: step.name, outcome: 'ok' };
+    await records?.set(options.name, options.key, record);
   } catch (error) {
-    report = { step: step.name, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+    options.runtime?.logger.error({ err: error, saga: options.name, sagaKey: options.key, status: record.status }, 'could not record the outcome of a saga');
   }
-  const record: LedgerRecord = {
-    kind: 'compensation', callId: `saga:${options.key}`, action: options.name,
-    customerId: options.subject?.customerId, orderId: options.subject?.orderId, conversationId: options.subject?.conversationId,
-    data: { saga: options.name, sagaKey: options.key, idempotencyKey, ...report },
-  };
-  if (call) {
-    call.records.push({
-      ...record, callId: call.callId, system: call.system, tool: call.tool, principal: { kind: call.principal.kind, id: call.principal.id },
-      conversationId: record.conversationId ?? call.principal.conversationId,
+}
+
+function sagaError(error: unknown, saga: Record<string, unknown> & { failedStep: string }, options: SagaOptions, failed: CompensationReport[]): unknown {
+  if (failed.length > 0) {
+    return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed and ${failed.map((f) => f.step).join(', ')} could not be undone; an operator must reconcile (saga ${options.key})`, {
+      cause: error, details: { saga },
     });
-  } else if (options.runtime) {
-    const runtime = options.runtime;
-    await runtime.ready();
-    await runtime.db.transaction((tx) => runtime.ledger.append(tx, [record], runtime.now()));
   }
-  return report;
+  if (isCommerceError(error)) return new CommerceError(error.code, error.message, { cause: error.cause, details: { ...error.details, saga } });
+  if (transientDatabaseError(error) || connectionLost(error)) {
+    // Rethrown as it is: the write pipeline answers UNAVAILABLE (retry with the same key); the rollback rides along.
+    if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+      const details = (error as { details?: Record<string, unknown> }).details;
+      Object.assign(error, { details: { ...details, saga } });
+    }
+    return error;
+  }
+  return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed with an internal error (the operator has the details); the completed steps were undone (saga ${options.key})`, {
+    cause: error, details: { saga },
+  });
 }

@@ -18,7 +18,10 @@ export interface ToolStepOptions<Backend> {
 
 /**
  * A saga step that calls a tool through the action layer (policy, idempotency, ledger) and compensates with the
- * inverse named by the tool's `compensation` spec — the tools' specs are the registry of inverses.
+ * inverse named by the tool's `compensation` spec — the tools' specs are the registry of inverses. When the spec's
+ * `args` answer null (the call found its effect already in place, e.g. another order's reservation), nothing is
+ * undone and the saga records the compensation as skipped. A replay of the step's own key returns the first call's
+ * output, which did create the effect, so it is undone.
  */
 export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<string, unknown>> {
   const find = (name: string) => {
@@ -34,7 +37,10 @@ export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<
   };
   if (spec) {
     step.compensate = async (output, { idempotencyKey }) => {
-      await o.runtime.invoke({ system: o.system, tool: find(spec.tool), input: spec.args(o.input, output), principal: o.principal, idempotencyKey }, o.backend);
+      const input = spec.args(o.input, output);
+      if (input === null) return { skipped: `${tool.name} created nothing to undo: its effect was already in place before this saga's call` };
+      await o.runtime.invoke({ system: o.system, tool: find(spec.tool), input, principal: o.principal, idempotencyKey }, o.backend);
+      return undefined;
     };
   }
   return step;
