@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { fingerprint, redact } from './redact.ts';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../canonical-json.ts';
+import { fingerprint, loadPiiKey, redact, redactText } from './redact.ts';
+
+const FP = /^hmac:[0-9a-f]{16}$/;
 
 describe('redact', () => {
   it('fingerprints personal data and keeps the ids entries are matched by', () => {
@@ -10,15 +16,63 @@ describe('redact', () => {
     }) as Record<string, unknown>;
     expect(out).toMatchObject({ order_id: '#W2611340', user_id: 'sara_doe_496', payment_method_id: 'credit_card_1234567', item_ids: ['6469567736'], city: 'New York', last_four: '[redacted]' });
     expect(out.email).toBe(fingerprint('sara.doe@example.com'));
-    expect(out.address1).toMatch(/^sha256:[0-9a-f]{16}$/);
+    expect(out.address1).toMatch(FP);
     expect(out.note).toBe(`call me at ${fingerprint('5551234567')} or ${fingerprint('sara@example.com')}, card [card]`);
+  });
+
+  it('keys fingerprints with a secret: a short value cannot be found by hashing every candidate', () => {
+    const a = Buffer.from('a'.repeat(32));
+    const b = Buffer.from('b'.repeat(32));
+    expect(fingerprint('90210', a)).toMatch(FP);
+    expect(fingerprint(' 90210 ', a)).toBe(fingerprint('90210', a)); // matchable by whoever holds the key
+    expect(fingerprint('90210', a)).not.toBe(fingerprint('90210', b));
+    expect(fingerprint('90210').slice(5)).not.toBe(sha256Hex('90210').slice(0, 16));
+    expect(fingerprint('Emily')).not.toBe(`sha256:${sha256Hex('emily').slice(0, 16)}`);
+  });
+
+  it('redacts international, bracketed and bare phone numbers, and only Luhn-valid card numbers', () => {
+    const phones = ['+44 20 7946 0958', '+4915112345678', '+1 (555) 123-4567', '(555) 123-4567', '555.123.4567', '5551234567'];
+    for (const phone of phones) expect(redactText(`call ${phone} now`)).toBe(`call ${fingerprint(phone.replace(/\D/g, ''))} now`);
+    for (const card of ['4111 1111 1111 1111', '4111-1111-1111-1111', '4111.1111.1111.1111', '4111_1111_1111_1111', '378282246310005']) {
+      expect(redactText(`card ${card}.`)).toBe('card [card].');
+    }
+    expect(redactText('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129')).toBe('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129');
+    expect(redactText('lives 12 Privet Drive, Little Whinging')).toBe(`lives ${fingerprint('12 Privet Drive')}, Little Whinging`);
+  });
+
+  it('leaves ids, hashes, timestamps, amounts and existing fingerprints alone', () => {
+    const kept = {
+      order_id: '#W1234567', customer_id: 'sara_doe_496', argsHash: sha256Hex('x'), at: '2026-06-01T00:00:00.000Z', amount: 1234.56,
+      shopify_order_id: '5678901234565', request: 'req 3f2a1b4c-1234-4111-1111-111111111111', old: 'sha256:0123456789abcdef', since: 1700000000000,
+      text: 'order #W2611340: 12 items, 3 x 19.99 at 2026-06-01T10:00:00Z refunded 245.50 to credit_card_1234567',
+    };
+    expect(redact(kept)).toEqual(kept);
+    const once = redact({ email: 'sam@example.com', zip: 90210, note: 'call +44 20 7946 0958', password: 'x', card_number: '4111111111111111' });
+    expect(redact(once)).toEqual(once);
+  });
+
+  it('matches keys in any case or separator, arrays under personal keys, and removes credentials', () => {
+    const out = redact({
+      customer: { firstName: 'Sam', lastName: 'Smith', postalCode: '90210', phoneNumber: '555-123-4567', streetAddress: '1 Main St', name: 'Sam Smith', address: '12 Privet Drive' },
+      product: { name: 'Water Bottle' }, address_line1: '1 Main St', ship_to_zip: '90210', lastFour: '1111', last4: 1111, cardNumber: '4111111111111111',
+      zips: { zip: ['90210', 10083] }, access_token: 'eyJabc', api_key: 'sk_live_abc', Authorization: 'Bearer x', cookie: 'sid=1', password: '', token: 't',
+    }) as Record<string, Record<string, unknown>>;
+    expect(out.customer).toEqual({
+      firstName: fingerprint('sam'), lastName: fingerprint('smith'), postalCode: fingerprint('90210'), phoneNumber: fingerprint('5551234567'),
+      streetAddress: fingerprint('1 main st'), name: fingerprint('sam smith'), address: fingerprint('12 privet drive'),
+    });
+    expect(out).toMatchObject({
+      product: { name: 'Water Bottle' }, address_line1: fingerprint('1 Main St'), ship_to_zip: fingerprint('90210'), lastFour: '[redacted]', last4: '[redacted]',
+      cardNumber: '[redacted]', zips: { zip: [fingerprint('90210'), fingerprint('10083')] },
+      access_token: '[secret]', api_key: '[secret]', Authorization: '[secret]', cookie: '[secret]', password: '[secret]', token: '[secret]',
+    });
   });
 
   it('keeps what an error says (redacted), its fields and its cause', () => {
     const cause = Object.assign(new Error('connection to sara@example.com refused'), { code: 'ECONNREFUSED' });
-    const out = redact(Object.assign(new Error('lookup failed', { cause }), { code: '57P01', email: 'sara@example.com' })) as Record<string, unknown>;
-    expect(out).toMatchObject({ type: 'Error', message: 'lookup failed', code: '57P01', email: fingerprint('sara@example.com') });
-    expect(out.stack).toMatch(/^Error: lookup failed\n\s+at /);
+    const out = redact(Object.assign(new TypeError('lookup failed', { cause }), { code: '57P01', email: 'sara@example.com' })) as Record<string, unknown>;
+    expect(out).toMatchObject({ type: 'TypeError', message: 'lookup failed', code: '57P01', email: fingerprint('sara@example.com') });
+    expect(out.stack).toMatch(/^TypeError: lookup failed\n\s+at /);
     expect(out.cause).toMatchObject({ type: 'Error', message: `connection to ${fingerprint('sara@example.com')} refused`, code: 'ECONNREFUSED' });
   });
 
@@ -33,3 +87,20 @@ describe('redact', () => {
   });
 });
 
+describe('loadPiiKey', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pii-key-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates a private development key under COMMERCE_DATA_DIR once, then reuses it', () => {
+    const key = loadPiiKey({ COMMERCE_DATA_DIR: dir });
+    expect(statSync(join(dir, 'pii-key')).mode & 0o777).toBe(0o600);
+    expect(loadPiiKey({ COMMERCE_DATA_DIR: dir })).toEqual(key);
+    expect(readFileSync(join(dir, 'pii-key'), 'utf8').trim()).toBe(key.toString());
+  });
+
+  it('takes a configured key, and refuses a short or missing one', () => {
+    expect(loadPiiKey({ COMMERCE_PII_KEY: 'k'.repeat(32) }).toString()).toBe('k'.repeat(32));
+    expect(() => loadPiiKey({ COMMERCE_PII_KEY: 'short' })).toThrow(/COMMERCE_PII_KEY: the PII key must be at least 32 bytes/);
+    expect(() => loadPiiKey({ COMMERCE_PII_KEY_FILE: join(dir, 'missing') })).toThrow(/COMMERCE_PII_KEY_FILE points to .*missing, which does not exist/);
+  });
+});

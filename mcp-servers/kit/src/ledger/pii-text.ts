@@ -1,0 +1,61 @@
+import { fingerprint } from './pii-key.ts';
+
+/**
+ * Free-text redaction: emails, phone numbers and street addresses become fingerprints, card numbers "[card]".
+ * Fingerprints already in the text, ISO timestamps, hex hashes, UUIDs and ids such as "#W2611340" or "sara_doe_496"
+ * are left as they are (a number is only taken when no letter, digit or `_` touches it).
+ */
+const PARTS = {
+  // Kept as they are: fingerprints (this module's and older unkeyed ones) and ISO timestamps.
+  kept: String.raw`(?:hmac|sha256):[0-9a-f]{16}\b|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?`,
+  email: String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`,
+  // International: + country code, then groups, e.g. +44 20 7946 0958, +4915112345678, +1 (555) 123-4567.
+  intl: String.raw`(?<![\p{L}\p{N}_+])\+\d{1,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\p{L}\p{N}_])`,
+  // 13 to 19 digits, optionally grouped by spaces, dots, dashes or underscores; taken only when they pass Luhn.
+  card: String.raw`(?<![\p{L}\p{N}_-])\d(?:[ ._-]?\d){12,18}(?![\p{L}\p{N}_]|[.-]\d)`,
+  // (555) 123-4567, 555-123-4567, 555.123.4567, 1 555 123 4567.
+  phone: String.raw`(?<![\p{L}\p{N}_#+-])(?:1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?![\p{L}\p{N}_]|[.-]\d)`,
+  // A bare 10-digit number (area code 2-9), or 11 digits starting with 1: 5551234567, 15551234567.
+  bare: String.raw`(?<![\p{L}\p{N}_#+.-])1?[2-9]\d{9}(?![\p{L}\p{N}_]|[.-]\d)`,
+  // A house number, one to four capitalised words and a street type: 12 Privet Drive, 215 River Rd.
+  street: String.raw`(?<![\p{L}\p{N}_#])\d{1,6}[A-Za-z]?,? (?:[A-Z][\p{L}'.-]*\s){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Row|Alley)\b\.?`,
+};
+
+const group = (name: keyof typeof PARTS) => `(?<${name}>${PARTS[name]})`;
+/** Everything, in one pass (a match is never looked at again, so a fingerprint is never fingerprinted twice). */
+const ALL = new RegExp(['kept', 'email', 'intl', 'card', 'phone', 'bare', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
+/** For identifiers: bare digit runs are ids there, not cards or phones. */
+const IDS = new RegExp(['kept', 'email', 'intl', 'phone', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
+/** A cheap test that lets most strings (ids, codes, words) through without running the patterns. */
+const MAYBE = /[@\d]/;
+
+type Groups = Partial<Record<keyof typeof PARTS, string>>;
+
+function replace(match: string, ...rest: unknown[]): string {
+  const groups = rest.at(-1) as Groups;
+  if (groups.email) return fingerprint(match);
+  if (groups.intl) return digits(match).length >= 8 ? fingerprint(digits(match)) : match;
+  if (groups.card) return luhn(digits(match)) ? '[card]' : match;
+  if (groups.phone || groups.bare) return fingerprint(digits(match));
+  if (groups.street) return fingerprint(match.replace(/,/g, ''));
+  return match;
+}
+
+const digits = (text: string): string => text.replace(/\D/g, '');
+
+/** The Luhn checksum every payment card number passes (and nine in ten other digit runs fail). */
+export function luhn(number: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < number.length; i += 1) {
+    let d = number.charCodeAt(number.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Redacts free text; `ids`: the text is an identifier (bare digit runs are kept). */
+export function redactText(text: string, { ids = false }: { ids?: boolean } = {}): string {
+  if (!MAYBE.test(text)) return text;
+  return text.replace(ids ? IDS : ALL, replace);
+}
