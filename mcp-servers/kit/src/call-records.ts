@@ -1,11 +1,10 @@
 import type { CommerceError } from './errors.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
-import { redact } from './ledger/redact.ts';
 import type { PolicyDecision } from './policy/evaluate-policy.ts';
 import type { Principal } from './principal.ts';
 import type { ActionFacts, Evidence } from './tool.ts';
 
-/** Everything the ledger needs to know about one write call. */
+/** Everything the ledger needs to know about one write call. The ledger redacts each record's data as it appends it. */
 export interface CallRecordContext {
   callId: string;
   system: string;
@@ -27,7 +26,7 @@ function base(c: CallRecordContext, kind: LedgerRecord['kind'], data: Record<str
 }
 
 export function intentRecord(c: CallRecordContext): LedgerRecord {
-  return base(c, 'intent', { arguments: redact(c.input), argsHash: c.argsHash, idempotencyKey: c.idempotencyKey });
+  return base(c, 'intent', { arguments: c.input, argsHash: c.argsHash, idempotencyKey: c.idempotencyKey });
 }
 
 export function decisionRecord(c: CallRecordContext, d: PolicyDecision): LedgerRecord {
@@ -43,7 +42,7 @@ export function approvalUsedRecord(c: CallRecordContext, approvalId: string, res
 }
 
 export function resultRecord(c: CallRecordContext, output: Record<string, unknown>, evidence: Evidence[], durationMs: number): LedgerRecord {
-  return base(c, 'result', { output: redact(output), evidence, durationMs: Math.round(durationMs * 100) / 100 });
+  return base(c, 'result', { output, evidence, durationMs: Math.round(durationMs * 100) / 100 });
 }
 
 export function errorRecord(c: CallRecordContext, error: CommerceError, evidence: Evidence[]): LedgerRecord {

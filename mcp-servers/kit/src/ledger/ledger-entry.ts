@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from '../canonical-json.ts';
+import { redact } from './redact.ts';
 
 export const LEDGER_ENTRY_KINDS = [
   'intent', // a write was asked for: tool, redacted arguments, their hash, principal
@@ -25,7 +26,7 @@ export interface LedgerRecord {
   conversationId?: string | undefined;
   customerId?: string | undefined;
   orderId?: string | undefined;
-  /** Already redacted payload. */
+  /** The payload; the ledger redacts it (`redactedData`) before it is hashed and stored. */
   data: Record<string, unknown>;
 }
 
@@ -43,6 +44,13 @@ export interface LedgerEntry extends LedgerRecord {
    */
   signature: string;
 }
+
+/**
+ * A record's data as the ledger stores it: PII minimised by `redact` (personal fields fingerprinted, card digits and
+ * credentials removed, emails, phones and card numbers in free text such as notes and error messages redacted).
+ * Redacting already redacted data changes nothing, so callers that redact first are not affected.
+ */
+export const redactedData = (data: Record<string, unknown>): Record<string, unknown> => redact(data) as Record<string, unknown>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -5,7 +5,7 @@ import { LEDGER_CHAINS } from '../kit-migrations.ts';
 import { appendStatements } from './append-statements.ts';
 import { headCache, type KnownHead } from './head-cache.ts';
 import type { LedgerSigner } from './ledger-keys.ts';
-import { entryBody, hashBody, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
+import { entryBody, hashBody, redactedData, type LedgerEntry, type LedgerRecord } from './ledger-entry.ts';
 import { refusalOf } from '../write-refusal.ts';
 import { findEntries, type EntryFilter } from './ledger-find.ts';
 
@@ -89,7 +89,9 @@ export function createLedger(schema: string, signer: LedgerSigner, { onAppend }:
       // Built field by field (not spread from `record`: one object shape for every entry keeps this path fast).
       const entry: LedgerEntry = {
         kind: record.kind, callId: record.callId, system: record.system, tool: record.tool, action: record.action, principal: record.principal,
-        conversationId: record.conversationId, customerId: record.customerId, orderId: record.orderId, data: record.data,
+        conversationId: record.conversationId, customerId: record.customerId, orderId: record.orderId,
+        // Redacted here, for every record whoever built it (a note, an error message): the body is hashed after.
+        data: redactedData(record.data),
         chain, seq, at, prev, keyId: signer.keyId, hash: '', signature: '',
       };
       const body = entryBody(entry);
