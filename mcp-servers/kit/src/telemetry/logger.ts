@@ -1,24 +1,55 @@
 import { pino, type Logger } from 'pino';
+import { processPiiKey } from '../ledger/pii-key.ts';
 import { redact, redactText } from '../ledger/redact.ts';
 
 /**
- * Structured JSON logs on stderr (stdout belongs to the stdio MCP transport), with the ledger's PII redaction applied
- * to every logged object. LOG_LEVEL sets the level; under vitest the default is "silent".
+ * Structured JSON logs on stderr (stdout belongs to the stdio MCP transport), with the ledger's PII redaction (and its
+ * PII key, loaded once per process) applied to everything that reaches a line: the logged object, the message and
+ * its `%s`/`%o`/`%j` arguments, an error logged on its own (its message becomes the line's `msg`), and the bindings
+ * of child loggers. A logged error keeps its type name (`"type":"TypeError"`), redacted message and stack.
+ * LOG_LEVEL sets the level; under vitest the default is "silent".
  */
 export function createLogger(options: { level?: string; name?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
-  return pino(
+  processPiiKey(); // a missing or invalid key is reported now, not on the first line logged
+  const logger = pino(
     {
       name: options.name ?? 'commerce',
       level,
-      formatters: { log: (object) => redact(object) as Record<string, unknown> },
-      // Messages too: an email or phone number in a message string is fingerprinted like in a field.
+      // Redacted before pino formats the line (hooks run only for enabled levels).
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>);
+          method.apply(this, redactArguments(args) as Parameters<typeof method>);
         },
       },
+      // `err` arrives redacted (a plain object with type, message, stack): pino's own serializer would call it "Object".
+      serializers: { err: (err: unknown) => (err instanceof Error ? redact(err) : err) },
     },
     (options.destination ?? process.stderr) as pino.DestinationStream,
   );
+  // Bindings of child loggers: pino applies `formatters.bindings` to the root logger's only, so the methods that take
+  // bindings redact them. Children inherit these from the root (pino makes each with Object.create(parent)).
+  const methods = logger as unknown as BindingMethods;
+  const { child, setBindings } = methods;
+  methods.child = function redactedChild(bindings, childOptions) {
+    return child.call(this, redact(bindings) as pino.Bindings, childOptions);
+  };
+  methods.setBindings = function redactedSetBindings(bindings) {
+    setBindings.call(this, redact(bindings) as pino.Bindings);
+  };
+  return logger;
+}
+
+interface BindingMethods {
+  child(this: unknown, bindings: pino.Bindings, options?: unknown): unknown;
+  setBindings(this: unknown, bindings: pino.Bindings): void;
+}
+
+function redactArguments(args: unknown[]): unknown[] {
+  return args.map((arg, i) => {
+    if (typeof arg === 'string') return redactText(arg);
+    // An error logged on its own is logged as { err }, its message the line's message (as pino does), both redacted.
+    if (i === 0 && arg instanceof Error) return { err: redact(arg) };
+    return arg !== null && typeof arg === 'object' ? redact(arg) : arg;
+  });
 }
