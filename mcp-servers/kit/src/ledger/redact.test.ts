@@ -54,7 +54,7 @@ describe('redact', () => {
   it('matches keys in any case or separator, arrays under personal keys, and removes credentials', () => {
     const out = redact({
       customer: { firstName: 'Sam', lastName: 'Smith', postalCode: '90210', phoneNumber: '555-123-4567', streetAddress: '1 Main St', name: 'Sam Smith', address: '12 Privet Drive' },
-      product: { name: 'Water Bottle' }, address_line1: '1 Main St', ship_to_zip: '90210', lastFour: '1111', last4: 1111, cardNumber: '4111111111111111',
+      product: { name: 'Water Bottle' }, address2: '', address_line1: '1 Main St', ship_to_zip: '90210', lastFour: '1111', last4: 1111, cardNumber: '4111111111111111',
       zips: { zip: ['90210', 10083] }, access_token: 'eyJabc', api_key: 'sk_live_abc', Authorization: 'Bearer x', cookie: 'sid=1', password: '', token: 't',
     }) as Record<string, Record<string, unknown>>;
     expect(out.customer).toEqual({
@@ -62,7 +62,7 @@ describe('redact', () => {
       streetAddress: fingerprint('1 main st'), name: fingerprint('sam smith'), address: fingerprint('12 privet drive'),
     });
     expect(out).toMatchObject({
-      product: { name: 'Water Bottle' }, address_line1: fingerprint('1 Main St'), ship_to_zip: fingerprint('90210'), lastFour: '[redacted]', last4: '[redacted]',
+      product: { name: 'Water Bottle' }, address2: '', address_line1: fingerprint('1 Main St'), ship_to_zip: fingerprint('90210'), lastFour: '[redacted]', last4: '[redacted]',
       cardNumber: '[redacted]', zips: { zip: [fingerprint('90210'), fingerprint('10083')] },
       access_token: '[secret]', api_key: '[secret]', Authorization: '[secret]', cookie: '[secret]', password: '[secret]', token: '[secret]',
     });

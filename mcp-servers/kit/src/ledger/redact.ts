@@ -40,6 +40,7 @@ function redactValue(value: unknown, key: string | undefined, parent: string | u
 }
 
 function fingerprintField(value: string, phone: boolean): string {
+  if (value.trim() === '') return value; // an empty address2 says nothing about anyone
   const digits = phone ? value.replace(/\D/g, '') : '';
   return fingerprint(digits.length >= 7 ? digits : value);
 }
