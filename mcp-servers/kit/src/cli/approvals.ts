@@ -16,15 +16,23 @@ const USAGE = `usage:
   pnpm approvals reject <id> --note "why" [--as op:alice]
 options: --schema <kit schema> (default kit)  --data-dir <embedded store> (default .data/store; DATABASE_URL wins)`;
 
-const { values, positionals } = parseArgs({
+const parse = () => parseArgs({
   args: commandArgs(),
   allowPositionals: true,
   options: { ...databaseOptions, status: { type: 'string' }, note: { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean' } },
 });
+let parsed: ReturnType<typeof parse>;
+try {
+  parsed = parse();
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`, 2); // an unknown option or one without its value
+}
+const { values, positionals } = parsed;
 const [command, id] = positionals;
 if (values.help || !command) fail(USAGE, values.help ? 0 : 2);
 if (!['list', 'approve', 'reject', 'expire'].includes(command!)) fail(`unknown command "${command}"\n${USAGE}`, 2);
 if ((command === 'approve' || command === 'reject') && !id) fail(`${command} needs an approval id (see \`pnpm approvals list\`)`, 2);
+if (values.as !== undefined && values.as.trim() === '') fail(`--as needs the operator's id, e.g. --as op:alice (an approval records who resolved it)\n${USAGE}`, 2);
 if (command === 'reject' && !values.note) fail('reject needs --note "why", so the agent can tell the customer', 2);
 const status = values.status ?? 'pending';
 if (status !== 'all' && !(APPROVAL_STATUSES as readonly string[]).includes(status)) fail(`--status must be one of ${APPROVAL_STATUSES.join(', ')}, all`, 2);
@@ -33,7 +41,7 @@ const line = (a: ApprovalRequest) =>
   `${a.id}  ${a.status.padEnd(8)} ${a.system}.${a.tool}  ${a.action}  by ${a.principalId}${a.customerId ? `  customer ${a.customerId}` : ''}${a.orderId ? `  order ${a.orderId}` : ''}${a.amount !== undefined ? `  amount ${a.amount.toFixed(2)}` : ''}\n    ${a.reason}\n    args sha256 ${a.argsHash.slice(0, 16)}…  ${JSON.stringify(a.arguments)}  expires ${a.expiresAt}${a.resolvedBy ? `\n    ${a.status} by ${a.resolvedBy}${a.note ? `: ${a.note}` : ''}` : ''}`;
 
 const { db, schema } = await openCliDatabase(values);
-const operator: Principal = { kind: 'operator', id: values.as ?? `op:${userInfo().username}`, scopes: [APPROVE_SCOPE] };
+const operator: Principal = { kind: 'operator', id: values.as?.trim() ?? `op:${userInfo().username}`, scopes: [APPROVE_SCOPE] };
 const approvals = createApprovals({ db, schema, ledger: createLedger(schema, loadLedgerSigner()), now: () => new Date() });
 try {
   if (command === 'list') {

@@ -1,4 +1,4 @@
-import type { Policy } from './load-policy.ts';
+import { DEFAULT_POLICY_FILE, loadPolicy, type Policy } from './load-policy.ts';
 
 /** A class listed under `actions` that no tool declares, with the declared class nearest to it (a likely typo). */
 export interface UnknownAction {
@@ -47,4 +47,12 @@ export function unknownPolicyActions(policy: Policy, known: Iterable<string>): U
 /** "actions.order.retrun: no tool declares the action class "order.retrun" (did you mean "order.return"?); ..." */
 export function describeUnknownAction(u: UnknownAction, declaredBy = 'no tool'): string {
   return `actions.${u.action}: ${declaredBy} declares the action class "${u.action}"${u.nearest ? ` (did you mean "${u.nearest}"?)` : ''}; this rule applies to no call, and calls of a class the policy does not list follow default_rule`;
+}
+
+/**
+ * The action classes the kit's shipped policy lists: those the four reference servers' write tools declare (a world
+ * test keeps the two equal). `policy check` checks a policy against them unless told other classes (`--actions`).
+ */
+export function referenceActionClasses(): string[] {
+  return Object.keys(loadPolicy({ file: DEFAULT_POLICY_FILE }).file.actions).sort();
 }
