@@ -1,4 +1,4 @@
-import { createActionRuntime, generateSigner, loadPolicy, toolErrorOf, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { CommerceError, createActionRuntime, generateSigner, loadPolicy, runSaga, toolErrorOf, toolStep, type KitRuntime, type Principal } from '@agentic-commerce/kit';
 import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -131,5 +131,26 @@ describe('WMS MCP server', () => {
         { item_id: '1000000001', available: 14, on_hand: 14, reserved: 0, threshold: 20, threshold_source: 'variant' },
       ],
     });
+  });
+
+  it("undoes in a saga only the hold its reserve_stock made: an order's units already held stay held", async () => {
+    const client = await connect(service);
+    const lines = [{ item_id: '1000000001', quantity: 1 }];
+    const held = await client.callTool({ name: 'reserve_stock', arguments: { order_id: '#W2000009', customer_id: 'alice_1', lines } });
+    expect(held.structuredContent).toMatchObject({ status: 'active', created: true });
+    const declined = { name: 'charge', run: async () => { throw new CommerceError('FAILED_PRECONDITION', 'the card was declined'); } };
+    const reserveIn = (orderId: string, key: string) => runSaga([
+      toolStep({ runtime: runtime!, system: 'wms', tools: wmsTools, backend: sqlWmsBackend(schema), principal: service, tool: 'reserve_stock', input: { order_id: orderId, customer_id: 'alice_1', lines } }),
+      declined,
+    ], { name: 'test.reserve', key, runtime: runtime! });
+    const status = async (orderId: string) => (await sqlWmsBackend(schema)(await sharedPglite()).getReservation(orderId))?.status;
+
+    await expect(reserveIn('#W2000009', 'wms-saga-1')).rejects.toMatchObject({ details: { saga: { compensations: [{ step: 'reserve_stock', outcome: 'skipped' }] } } });
+    expect(await status('#W2000009')).toBe('active');
+    await expect(reserveIn('#W2000010', 'wms-saga-2')).rejects.toMatchObject({ details: { saga: { compensations: [{ step: 'reserve_stock', outcome: 'ok' }] } } });
+    expect(await status('#W2000010')).toBe('released');
+
+    await client.callTool({ name: 'release_reservation', arguments: { order_id: '#W2000009' } });
+    expect((await stockOf('1000000001'))[1]).toMatchObject({ reserved: 0 });
   });
 });

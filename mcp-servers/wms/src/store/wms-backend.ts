@@ -52,8 +52,10 @@ export interface WmsBackend {
   /**
    * Reserves stock for a pending order, allocating warehouses with `allocate`. Idempotent by order id: the same
    * lines again return the active reservation; other lines are a CONFLICT; a released reservation is renewed.
+   * `created` says whether this call held the units (new or renewed): false when they were already held, so a
+   * compensation of this call has nothing to release.
    */
-  reserve(request: ReservationRequest, at: Date): Promise<Reservation>;
+  reserve(request: ReservationRequest, at: Date): Promise<Reservation & { created: boolean }>;
   /** Returns reserved units to available stock. Releasing a released reservation returns it unchanged. */
   release(orderId: string, at: Date): Promise<Reservation>;
   /** The order shipped: its reserved units leave on-hand stock. */

@@ -11,7 +11,7 @@ export const reserveStock = tool({
   title: 'Reserve stock for an order',
   description:
     'Holds stock for a pending order so it cannot be sold twice. Ships from one warehouse when one can ship everything, ' +
-    'otherwise splits. Idempotent per order: the same lines again return the existing reservation. Usually called by ' +
+    'otherwise splits. Idempotent per order: the same lines again return the existing reservation (created: false). Usually called by ' +
     'the OMS when an order is created; undo with release_reservation.',
   kind: 'write',
   callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
@@ -28,17 +28,21 @@ export const reserveStock = tool({
       .describe('variants and quantities to hold (1-100 lines; repeated variants are added up)'),
     ship_to_zip: z.string().regex(/^\d{5}$/, 'use a 5-digit zip code').optional().describe('destination zip; warehouses serving it are preferred'),
   },
-  output: reservationShape,
+  output: {
+    ...reservationShape,
+    created: z.boolean().describe('true when this call held the units (new or renewed reservation); false when the order already held them, so nothing new was held'),
+  },
   async assess({ order_id, customer_id }, ctx) {
     const existing = await ctx.backend.getReservation(order_id);
     if (existing) await ctx.access.assertCustomer(existing.customerId, notFoundText(order_id));
     await ctx.access.assertCustomer(customer_id, notFoundText(order_id));
     return { customerId: customer_id, orderId: order_id, status: existing?.status ?? 'none' };
   },
-  compensation: { tool: 'release_reservation', args: (input) => ({ order_id: input.order_id }) },
+  // A call that found the order's units already held created nothing: releasing them would undo someone else's hold.
+  compensation: { tool: 'release_reservation', args: (input, output) => (output.created === false ? null : { order_id: input.order_id }) },
   async handler({ order_id, customer_id, lines, ship_to_zip }, ctx) {
     const requested = normalizeLines(lines.map((l) => ({ itemId: l.item_id, quantity: l.quantity })));
     const reservation = await ctx.backend.reserve({ orderId: order_id, customerId: customer_id, lines: requested, shipToZip: ship_to_zip }, ctx.now());
-    return reservationOut(reservation);
+    return { ...reservationOut(reservation), created: reservation.created };
   },
 });

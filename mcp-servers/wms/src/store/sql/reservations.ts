@@ -21,7 +21,8 @@ async function lockOrder(q: Queryable, s: string, orderId: string): Promise<Rese
   return selectReservation(q, s, orderId);
 }
 
-export async function reserveStock(q: Queryable, s: string, warehouses: Warehouse[], request: ReservationRequest, at: Date): Promise<Reservation> {
+/** `created` is false when the order already held an active reservation of these lines: this call held nothing. */
+export async function reserveStock(q: Queryable, s: string, warehouses: Warehouse[], request: ReservationRequest, at: Date): Promise<Reservation & { created: boolean }> {
   const lines = normalizeLines(request.lines);
   const existing = await lockOrder(q, s, request.orderId);
   if (existing && existing.customerId !== request.customerId) {
@@ -31,7 +32,7 @@ export async function reserveStock(q: Queryable, s: string, warehouses: Warehous
     throw failedPrecondition(`the reservation of order ${request.orderId} is 'consumed' (the order shipped); only pending orders can reserve stock`);
   }
   if (existing?.status === 'active') {
-    if (sameUnits(existing.lines, lines)) return existing;
+    if (sameUnits(existing.lines, lines)) return { ...existing, created: false };
     throw conflict(`order ${request.orderId} already holds an active reservation with other lines; release it first, then reserve the new lines`);
   }
   const stock = await q.query<StockLevel>(
@@ -49,7 +50,7 @@ export async function reserveStock(q: Queryable, s: string, warehouses: Warehous
     [reservationIdFor(request.orderId), request.orderId, request.customerId, request.shipToZip ?? null, allocated, at.toISOString()],
   );
   await recordMovements(q, s, deltas, 'reservation', request.orderId, at);
-  return (await selectReservation(q, s, request.orderId))!;
+  return { ...(await selectReservation(q, s, request.orderId))!, created: true };
 }
 
 /** Ends an active reservation: `release` returns the units to available stock, `consume` ships them out of on-hand. */
