@@ -94,6 +94,23 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
     expect(readdirSync(keyDir)).toEqual(['ledger.pub.pem']); // no development key was generated
   });
 
+  it('prints the chain heads of a verified ledger, and verify then reports a chain that no longer reaches them', async () => {
+    const heads = await exec('ledger', ['heads']);
+    expect(heads.code).toBe(0);
+    const snapshot = JSON.parse(heads.stdout) as { schema: string; heads: { chain: number; seq: number }[] };
+    expect(snapshot).toMatchObject({ schema: h.runtime.schema, heads: [{ chain: 1, seq: expect.any(Number) }] });
+    const file = join(keyDir, 'heads.json');
+    writeFileSync(file, heads.stdout);
+    // The same heads further on than the chain reaches: as after its tail was cut and its head row rewound.
+    const ahead = join(keyDir, 'ahead.json');
+    writeFileSync(ahead, JSON.stringify({ ...snapshot, heads: snapshot.heads.map((x) => ({ ...x, seq: x.seq + 3 })) }));
+    const [kept, cut] = await Promise.all([exec('ledger', ['verify', '--expect-heads', file]), exec('ledger', ['verify', '--expect-heads', ahead])]);
+    expect(kept).toMatchObject({ code: 0, stdout: expect.stringContaining('chain head(s) of') });
+    expect(cut).toMatchObject({ code: 1, stdout: expect.stringMatching(/chain 1 had \d+ entries at .* and now has \d+: entries were removed from its end/) });
+    rmSync(file);
+    rmSync(ahead);
+  });
+
   it('lists, approves and refuses to re-approve from the command line', async () => {
     const list = await exec('approvals', ['list']);
     expect(list.stdout).toContain(`${approvalId}  pending  refunds.issue_refund`);
