@@ -37,8 +37,13 @@ const HTTP_STATUS = {
   APPROVAL_REQUIRED: 409, CONFLICT: 409, RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 
-/** The HTTP API: conversations (JSON or SSE), approvals for operators, transcripts, the ledger, OpenAPI. */
-export function createApi(service: SupportService, authenticate: Authenticate, logger: ReturnType<typeof createLogger> = createLogger()): Hono {
+export interface ApiOptions {
+  /** Served at GET /metrics without a token (Prometheus text), e.g. the action runtime's `metrics.registry`. */
+  metrics?: { contentType: string; metrics(): Promise<string> } | undefined;
+}
+
+/** The HTTP API: conversations (JSON or SSE), approvals for operators, transcripts, the ledger, OpenAPI, metrics. */
+export function createApi(service: SupportService, authenticate: Authenticate, logger: ReturnType<typeof createLogger> = createLogger(), options: ApiOptions = {}): Hono {
   const app = new Hono();
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
@@ -55,6 +60,8 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
 
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument));
+  const metrics = options.metrics;
+  if (metrics) app.get('/metrics', async (c) => c.body(await metrics.metrics(), 200, { 'content-type': metrics.contentType }));
 
   app.post('/conversations', async (c) => {
     const principal = await principalOf(c, authenticate);

@@ -45,6 +45,7 @@ export const openApiDocument = {
   security: bearer,
   paths: {
     '/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'ok' } } } },
+    '/metrics': { get: { summary: "Prometheus metrics of the action layer (served when configured, as by pnpm start)", security: [], responses: { '200': { description: 'Prometheus text format' } } } },
     '/conversations': {
       post: {
         summary: 'Create a conversation',

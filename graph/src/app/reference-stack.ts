@@ -38,6 +38,8 @@ export interface ReferenceStack {
   /** Mints a bearer token accepted by the MCP servers and the API. */
   mintToken: (principal: Parameters<typeof signToken>[1]['principal'], ttlSeconds?: number) => string;
   authenticate: ReturnType<typeof tokenAuthenticator>;
+  /** Prometheus metrics of the action layer (one runtime behind every server): GET /metrics on each MCP server (transport http). */
+  metrics: ReferenceWorld['runtime']['metrics']['registry'];
   close(): Promise<void>;
 }
 
@@ -93,7 +95,7 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
   if (options.transport === 'http') {
     await timed('start MCP servers (loopback HTTP)', step, async () => {
       for (const [system, createServer] of Object.entries(servers)) {
-        const handle = await serveHttp({ createServer, authenticate });
+        const handle = await serveHttp({ createServer, authenticate, metrics: world.runtime.metrics.registry });
         handles.push(handle);
         endpoints[system] = handle.url;
       }
@@ -129,6 +131,7 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
     endpoints,
     mintToken,
     authenticate,
+    metrics: world.runtime.metrics.registry,
     async close() {
       await toolboxes.close();
       for (const h of handles) await h.close();

@@ -3,12 +3,15 @@
  * (τ-bench retail, persisted under .data/), serves the MCP servers on loopback HTTP and the support API, and
  * prints what to do next.
  *   env: API_PORT (default 3000), API_HOST (127.0.0.1), DATABASE_URL, COMMERCE_DATA_DIR, MODEL_PROVIDER, ...
+ *   OTEL_EXPORTER_OTLP_ENDPOINT: export the action layer's traces over OTLP/HTTP. Prometheus metrics: GET /metrics.
  */
+import { setupTracing } from '@agentic-commerce/kit';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api/create-api.ts';
 import { openReferenceStack } from '../app/reference-stack.ts';
 
 const started = performance.now();
+const tracing = setupTracing();
 const port = Number(process.env.API_PORT ?? 3000);
 const host = process.env.API_HOST ?? '127.0.0.1';
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -18,7 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const steps: string[] = [];
 const stack = await openReferenceStack({ transport: 'http', onStep: (step, ms) => steps.push(`  ${step.padEnd(36)} ${(ms / 1000).toFixed(2)} s`) });
-const app = createApi(stack.service, stack.authenticate);
+const app = createApi(stack.service, stack.authenticate, undefined, { metrics: stack.metrics });
 const server = serve({ fetch: app.fetch, port, hostname: host });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const address = server.address();
@@ -34,6 +37,8 @@ ${steps.join('\n')}
 
   model     ${stack.model}
   API       ${api}   (OpenAPI: ${api}/openapi.json)
+  metrics   ${api}/metrics   (Prometheus; also GET /metrics on each MCP server)
+  traces    ${tracing ? `OTLP/HTTP to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT to export them)'}
 ${Object.entries(stack.endpoints).map(([s, url]) => `  MCP ${s.padEnd(10)}${url}`).join('\n')}
 
 Try it:
@@ -50,6 +55,7 @@ Stop with Ctrl-C.`);
 const shutdown = async () => {
   server.close();
   await stack.close();
+  await tracing?.shutdown(); // exports the spans still buffered
   process.exit(0);
 };
 process.once('SIGINT', () => void shutdown());

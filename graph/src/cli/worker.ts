@@ -3,9 +3,10 @@
  *   env: REDIS_URL (required, e.g. redis://127.0.0.1:6379), WORKER_CONCURRENCY (default 4), DATABASE_URL (needed to run
  *   several workers: they share conversations through the PostgreSQL checkpointer), MODEL_PROVIDER, ...
  *   MCP_ENDPOINTS / MCP_STDIO: use MCP servers that run elsewhere (see mcp/connector-from-env.ts) instead of the
- *   reference world in this process.
+ *   reference world in this process. OTEL_EXPORTER_OTLP_ENDPOINT: export the action layer's traces over OTLP/HTTP.
  * Scale by starting more workers.
  */
+import { setupTracing } from '@agentic-commerce/kit';
 import { signToken } from '@agentic-commerce/kit/identity/token';
 import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
 import { openExternalService } from '../app/external-service.ts';
@@ -25,6 +26,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
 }
 if (!process.env.DATABASE_URL) console.warn('DATABASE_URL is not set: this worker keeps conversations in its own embedded store; run only one.');
 
+const tracing = setupTracing();
 const url = new URL(redisUrl);
 const connection = {
   host: url.hostname,
@@ -50,6 +52,7 @@ console.log(`graph worker on ${url.host} (queue graph-turns, concurrency ${concu
 const shutdown = async () => {
   await worker.close();
   await stack.close();
+  await tracing?.shutdown(); // exports the spans still buffered
   process.exit(0);
 };
 process.once('SIGINT', () => void shutdown());
