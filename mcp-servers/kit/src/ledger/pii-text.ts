@@ -26,8 +26,22 @@ const group = (name: keyof typeof PARTS) => `(?<${name}>${PARTS[name]})`;
 const ALL = new RegExp(['kept', 'email', 'intl', 'card', 'phone', 'bare', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
 /** For identifiers: bare digit runs are ids there, not cards or phones. */
 const IDS = new RegExp(['kept', 'email', 'intl', 'phone', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
-/** A cheap test that lets most strings (ids, codes, words) through without running the patterns. */
-const MAYBE = /[@\d]/;
+/**
+ * A cheap look that lets most strings (ids, codes, words, hashes) through without running the patterns: each pattern
+ * needs an "@", at least 8 digits, or a digit and a space (a street); a long hex run (a hash) is never one.
+ */
+function worthScanning(text: string): boolean {
+  let digitCount = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitCount += 1;
+    else if (c === 64) return true;
+    else if (c === 32) space = true;
+  }
+  return digitCount >= 8 ? !HEX.test(text) : space && digitCount > 0;
+}
+const HEX = /^[0-9a-f]{20,}$/i;
 
 type Groups = Partial<Record<keyof typeof PARTS, string>>;
 
@@ -56,6 +70,6 @@ export function luhn(number: string): boolean {
 
 /** Redacts free text; `ids`: the text is an identifier (bare digit runs are kept). */
 export function redactText(text: string, { ids = false }: { ids?: boolean } = {}): string {
-  if (!MAYBE.test(text)) return text;
+  if (!worthScanning(text)) return text;
   return text.replace(ids ? IDS : ALL, replace);
 }
