@@ -1,7 +1,6 @@
 import { CommerceError, isCommerceError } from '../errors.ts';
 import type { KitRuntime } from '../action-runtime.ts';
 import { currentCallJournal } from '../call-journal.ts';
-import { connectionLost, transientDatabaseError } from '../write-failures.ts';
 import { compensateStep, type CompensationReport, type NothingToUndo } from './saga-compensation.ts';
 import { recordedError, sagaRecords, unfinishedRollback, type SagaRecord, type SagaRecords } from './saga-record.ts';
 
@@ -43,9 +42,10 @@ export interface SagaOptions {
 /**
  * Runs steps in order. When a step fails (or is refused, e.g. APPROVAL_REQUIRED), the completed steps are
  * compensated in reverse order, each with a derived idempotency key and recorded; then the step's error is rethrown
- * with `details.saga` describing the rollback (a transient or lost-connection database error is rethrown as it is,
- * so the write pipeline answers UNAVAILABLE: retry with the same key). If a compensation itself fails, the remaining
- * ones still run and an INTERNAL error lists what an operator must reconcile.
+ * with `details.saga` describing the rollback (an error that is not a CommerceError stays the same error, so that a
+ * transient or lost-connection database error is answered UNAVAILABLE by the write pipeline: retry with the same key).
+ * If a compensation itself fails, the remaining ones still run and an INTERNAL error lists what an operator must
+ * reconcile.
  */
 export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOptions): Promise<Map<string, unknown>> {
   const names = steps.map((s) => s.name);
@@ -119,13 +119,11 @@ function sagaError(error: unknown, saga: Record<string, unknown> & { failedStep:
     });
   }
   if (isCommerceError(error)) return new CommerceError(error.code, error.message, { cause: error.cause, details: { ...error.details, saga } });
-  if (transientDatabaseError(error) || connectionLost(error)) {
-    // Rethrown as it is: the write pipeline answers UNAVAILABLE (retry with the same key); the rollback rides along.
-    if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
-      const details = (error as { details?: Record<string, unknown> }).details;
-      Object.assign(error, { details: { ...details, saga } });
-    }
-    return error;
+  // Any other error is rethrown as it is with the rollback in its details: a transient or lost-connection database
+  // error must stay one, so that the write pipeline answers UNAVAILABLE (retry with the same key).
+  if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+    const details = (error as { details?: Record<string, unknown> }).details;
+    return Object.assign(error, { details: { ...details, saga } });
   }
   return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed with an internal error (the operator has the details); the completed steps were undone (saga ${options.key})`, {
     cause: error, details: { saga },
