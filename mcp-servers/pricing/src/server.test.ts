@@ -177,6 +177,19 @@ describe('pricing MCP server', () => {
     expect((await backend(db).getLoyaltyHistory('bob', { limit: 2 })).map((t) => [t.kind, t.points])).toEqual([['restore', 40], ['redeem', -40]]);
   });
 
+  it("leaves a coupon use the saga's apply_coupon found already recorded (replayed) in place when it rolls back", async () => {
+    const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, now: () => now });
+    const backend = sqlPricingBackend(schema);
+    const quote = await backend(db).quoteCart({ customerId: 'ann', lines: [{ itemId: '8124970213', quantity: 1 }], couponCode: 'WELCOME5', shipTo: address, serviceLevel: 'standard', now });
+    await db.transaction((tx) => backend(tx).applyCoupon({ quoteId: quote.quote_id, orderId: '#W0000006', now }));
+    const failing = { name: 'reserve_stock', run: async () => { throw new Error('warehouse unavailable'); } };
+    await expect(runSaga([
+      toolStep({ runtime, system: 'pricing', tools: pricingTools, backend, principal: service, tool: 'apply_coupon', input: { quote_id: quote.quote_id, order_id: '#W0000006' } }),
+      failing,
+    ], { name: 'order.create', key: 'saga-W0000006', runtime })).rejects.toMatchObject({ details: { saga: { compensations: [{ step: 'apply_coupon', outcome: 'skipped' }] } } });
+    expect((await backend(db).getCouponRedemption('#W0000006'))?.releasedAt).toBeNull();
+  });
+
   it('answers list prices with their history', async () => {
     const { call } = await connect(service);
     const price = await call('get_variant_price', { item_id: '9612497925', include_history: true });

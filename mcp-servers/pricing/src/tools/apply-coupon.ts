@@ -36,7 +36,8 @@ export const applyCoupon = tool({
     const discount = quote.order_adjustments.find((a) => a.source === 'coupon')?.amount ?? 0;
     return { customerId: quote.customer_id, orderId: order_id, amount: discount, attributes: { code: quote.coupon_code ?? '' } };
   },
-  compensation: { tool: 'release_coupon', args: (input) => ({ order_id: input.order_id }) },
+  // replayed: the order already used the coupon before this call, which created nothing for a compensation to release.
+  compensation: { tool: 'release_coupon', args: (input, output) => (output.replayed ? null : { order_id: input.order_id }) },
   async handler({ quote_id, order_id }, ctx) {
     const { redemption: r, replayed } = await ctx.backend.applyCoupon({ quoteId: quote_id, orderId: order_id, now: ctx.now() });
     return { order_id: r.orderId, code: r.code, customer_id: r.customerId, quote_id: r.quoteId, discount: r.discount, applied_at: r.appliedAt, released_at: r.releasedAt, replayed };
