@@ -1,7 +1,8 @@
 import { fingerprint } from './pii-key.ts';
 
 /**
- * Free-text redaction: emails, phone numbers and street addresses become fingerprints, card numbers "[card]".
+ * Free-text redaction: emails, phone numbers, street addresses and zip codes named as such become fingerprints, card
+ * numbers "[card]".
  * Fingerprints already in the text, ISO timestamps, hex hashes, UUIDs and ids such as "#W2611340" or "sara_doe_496"
  * are left as they are (a number is only taken when no letter, digit or `_` touches it).
  */
@@ -17,18 +18,20 @@ const PARTS = {
   phone: String.raw`(?<![\p{L}\p{N}_#+-])(?:1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?![\p{L}\p{N}_]|[.-]\d)`,
   // A bare 10-digit number (area code 2-9), or 11 digits starting with 1: 5551234567, 15551234567.
   bare: String.raw`(?<![\p{L}\p{N}_#+.-])1?[2-9]\d{9}(?![\p{L}\p{N}_]|[.-]\d)`,
+  // A zip or postal code after the word that names it: zip 90210, zip code: 90210-1234, postcode SW1A 1AA.
+  zip: String.raw`(?<![\p{L}\p{N}_])(?:[Zz][Ii][Pp](?: ?[Cc]ode)?|[Pp]ost(?:al)? ?[Cc]ode)s?\s*[:#=]?\s*(?<code>\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\p{L}\p{N}_])`,
   // A house number, one to four capitalised words and a street type: 12 Privet Drive, 215 River Rd.
   street: String.raw`(?<![\p{L}\p{N}_#])\d{1,6}[A-Za-z]?,? (?:[A-Z][\p{L}'.-]*\s){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Row|Alley)\b\.?`,
 };
 
 const group = (name: keyof typeof PARTS) => `(?<${name}>${PARTS[name]})`;
 /** Everything, in one pass (a match is never looked at again, so a fingerprint is never fingerprinted twice). */
-const ALL = new RegExp(['kept', 'email', 'intl', 'card', 'phone', 'bare', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
+const ALL = new RegExp(['kept', 'email', 'intl', 'card', 'phone', 'bare', 'zip', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
 /** For identifiers: bare digit runs are ids there, not cards or phones. */
-const IDS = new RegExp(['kept', 'email', 'intl', 'phone', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
+const IDS = new RegExp(['kept', 'email', 'intl', 'phone', 'zip', 'street'].map((n) => group(n as keyof typeof PARTS)).join('|'), 'gu');
 /**
  * A cheap look that lets most strings (ids, codes, words, hashes) through without running the patterns: each pattern
- * needs an "@", at least 8 digits, or a digit and a space (a street); a long hex run (a hash) is never one.
+ * needs an "@", at least 8 digits, or a digit and a space (a street) or a zip cue; a long hex run (a hash) is never one.
  */
 function worthScanning(text: string): boolean {
   let digitCount = 0;
@@ -39,11 +42,13 @@ function worthScanning(text: string): boolean {
     else if (c === 64) return true;
     else if (c === 32) space = true;
   }
-  return digitCount >= 8 ? !HEX.test(text) : space && digitCount > 0;
+  if (digitCount >= 8) return !HEX.test(text);
+  return digitCount > 0 && (space || ZIP_CUE.test(text));
 }
 const HEX = /^[0-9a-f]{20,}$/i;
+const ZIP_CUE = /zip|post/i;
 
-type Groups = Partial<Record<keyof typeof PARTS, string>>;
+type Groups = Partial<Record<keyof typeof PARTS | 'code', string>>;
 
 function replace(match: string, ...rest: unknown[]): string {
   const groups = rest.at(-1) as Groups;
@@ -51,6 +56,7 @@ function replace(match: string, ...rest: unknown[]): string {
   if (groups.intl) return digits(match).length >= 8 ? fingerprint(digits(match)) : match;
   if (groups.card) return luhn(digits(match)) ? '[card]' : match;
   if (groups.phone || groups.bare) return fingerprint(digits(match));
+  if (groups.zip && groups.code) return match.slice(0, match.length - groups.code.length) + fingerprint(groups.code);
   if (groups.street) return fingerprint(match.replace(/,/g, ''));
   return match;
 }

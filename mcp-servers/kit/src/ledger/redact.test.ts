@@ -38,6 +38,9 @@ describe('redact', () => {
     }
     expect(redactText('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129')).toBe('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129');
     expect(redactText('lives 12 Privet Drive, Little Whinging')).toBe(`lives ${fingerprint('12 Privet Drive')}, Little Whinging`);
+    expect(redactText('zip 90210, zip code: 10083-1234, postcode SW1A 1AA, zip:33135; 90210 units')).toBe(
+      `zip ${fingerprint('90210')}, zip code: ${fingerprint('10083-1234')}, postcode ${fingerprint('SW1A 1AA')}, zip:${fingerprint('33135')}; 90210 units`,
+    );
   });
 
   it('leaves ids, hashes, timestamps, amounts and existing fingerprints alone', () => {
