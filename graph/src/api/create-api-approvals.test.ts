@@ -64,6 +64,8 @@ describe('HTTP API: approvals the kit settles first', { timeout: 180_000 }, () =
     const res = await say(id, 'any news?');
     expect(res.status).toBe(200);
     expect(res.body.reply).toContain(`approval ${approvalId} expired`);
+    expect(res.body.reply).toContain('NOT APPROVED: no operator decided on');
+    expect(res.body.reply).not.toContain('an operator declined');
     expect(res.body.awaiting).toBe('customer');
     expect((await say(id, 'thanks')).status).toBe(200);
   });

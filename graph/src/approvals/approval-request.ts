@@ -20,7 +20,11 @@ export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 /** The operator's decision, the value of `Command({ resume })`. */
 export const approvalDecisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve').describe('run the call as requested'), note: z.string().optional().describe('operator note') }),
-  z.object({ decision: z.literal('reject').describe('do not run the call'), note: z.string().optional().describe('reason told to the customer') }),
+  z.object({
+    decision: z.literal('reject').describe('do not run the call'),
+    note: z.string().optional().describe('reason told to the customer'),
+    expired: z.boolean().optional().describe('true when nobody decided: the approval expired first'),
+  }),
   z.object({
     decision: z.literal('edit').describe('run the call with edited arguments (the server may ask for a new approval)'),
     arguments: z.record(z.string(), z.unknown()).describe('replacement arguments'),

@@ -3,7 +3,8 @@ import { interrupt } from '@langchain/langgraph';
 import { approvalDecisionSchema, type ApprovalDecision, type ApprovalRequest } from '../approvals/approval-request.ts';
 import type { State, StateUpdate } from '../state.ts';
 
-export function rejectedText(request: ApprovalRequest, note: string | undefined): string {
+export function rejectedText(request: ApprovalRequest, note: string | undefined, expired = false): string {
+  if (expired) return `NOT APPROVED: no operator decided on ${request.tool} before its approval expired${note ? ` (${note})` : ''}; nothing was done`;
   return `REJECTED: an operator declined ${request.tool}${note ? ` (${note})` : ''}; nothing was done`;
 }
 
@@ -26,7 +27,7 @@ export function approvalNode(state: State): StateUpdate {
   const decision: ApprovalDecision = parsed.data;
   const callId = pending.request.toolCallId;
   if (decision.decision === 'reject') {
-    const message = new ToolMessage({ content: rejectedText(pending.request, decision.note), tool_call_id: callId, name: pending.call.name, status: 'error' });
+    const message = new ToolMessage({ content: rejectedText(pending.request, decision.note, decision.expired), tool_call_id: callId, name: pending.call.name, status: 'error' });
     const rest = queue.calls.filter((c) => c.id !== callId);
     return { messages: [message], pendingApproval: null, toolQueue: rest.length > 0 ? { ...queue, calls: rest } : null };
   }

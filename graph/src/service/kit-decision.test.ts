@@ -9,7 +9,7 @@ describe('kitDecision', () => {
 
   it('resumes an expired approval as not approved, saying it expired', () => {
     const settled = kitDecision({ id: 'apr_1', status: 'expired', expiresAt: '2030-01-01T00:00:00.000Z' });
-    expect(settled?.decision).toEqual({ decision: 'reject', note: expect.stringContaining('approval apr_1 expired at 2030-01-01T00:00:00.000Z') });
+    expect(settled?.decision).toEqual({ decision: 'reject', expired: true, note: expect.stringContaining('approval apr_1 expired at 2030-01-01T00:00:00.000Z') });
     expect(settled?.notice).toContain('had expired');
   });
 

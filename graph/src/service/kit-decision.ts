@@ -30,7 +30,7 @@ export function kitDecision(approval: KitApproval | undefined): KitDecision | un
   switch (approval.status) {
     case 'expired':
       return {
-        decision: { decision: 'reject', note: `approval ${id} expired${approval.expiresAt ? ` at ${approval.expiresAt}` : ''} before it was used; ask again if it is still wanted` },
+        decision: { decision: 'reject', expired: true, note: `approval ${id} expired${approval.expiresAt ? ` at ${approval.expiresAt}` : ''} before it was used; ask again if it is still wanted` },
         notice: `approval ${id} had expired, so it can no longer be approved or rejected; the conversation resumed as not approved and the agent told the customer`,
       };
     case 'rejected':
