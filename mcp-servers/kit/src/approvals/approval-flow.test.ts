@@ -37,6 +37,12 @@ describe('approvals', () => {
     expect(Date.parse(approval.expiresAt) - clock.getTime()).toBe(30 * 60_000);
     expect(await h.balance('alice')).toBe(0);
     expect((await h.runtime.approvals.list({ status: 'pending' })).map((a) => a.id)).toContain(approval.id);
+    // Retried while waiting (any key): the same request, not a second one in the operators' queue.
+    const again = toolError(await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 412.5, idempotency_key: 'refund-9-again' }))!;
+    expect((again.details!.approval as ApprovalRequest).id).toBe(approval.id);
+    expect((await h.runtime.approvals.list({ status: 'pending' })).filter((a) => a.argsHash === approval.argsHash)).toHaveLength(1);
+    const other = toolError(await h.call(agent, 'issue_refund', { customer_id: 'alice', order_id: '#W9', amount: 412.75, idempotency_key: 'refund-9-other' }))!;
+    expect((other.details!.approval as ApprovalRequest).id).not.toBe(approval.id);
   });
 
   it('executes the approved call once; edited arguments and a second use are refused', async () => {

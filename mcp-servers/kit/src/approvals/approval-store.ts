@@ -58,6 +58,16 @@ export function approvalStore(schema: string) {
       const [row] = await q.query<Row>(`SELECT * FROM ${table} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
       return row ? toApproval(row) : undefined;
     },
+    /** The newest pending, unexpired request for exactly this call by this principal under this policy version. */
+    async findPending(q: Queryable, a: Pick<ApprovalRequest, 'system' | 'tool' | 'argsHash' | 'principalId' | 'principalKind' | 'conversationId' | 'policyVersion'>, now: string): Promise<ApprovalRequest | undefined> {
+      const [row] = await q.query<Row>(
+        `SELECT * FROM ${table} WHERE status = 'pending' AND expires_at > $1 AND system = $2 AND tool = $3 AND args_hash = $4
+           AND principal_id = $5 AND principal_kind = $6 AND conversation_id IS NOT DISTINCT FROM $7 AND policy_version = $8
+         ORDER BY created_at DESC LIMIT 1`,
+        [now, a.system, a.tool, a.argsHash, a.principalId, a.principalKind, a.conversationId ?? null, a.policyVersion],
+      );
+      return row ? toApproval(row) : undefined;
+    },
     async list(q: Queryable, filter: { status?: ApprovalStatus; conversationId?: string; limit?: number }): Promise<ApprovalRequest[]> {
       const params: unknown[] = [];
       const where: string[] = [];

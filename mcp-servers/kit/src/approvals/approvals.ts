@@ -97,6 +97,9 @@ export function createApprovals(options: ApprovalsOptions) {
     async request(q: Queryable, input: NewApproval): Promise<ApprovalRequest> {
       const { ttlMinutes, ...rest } = input;
       const at = now();
+      // A retry of a call still waiting for its operator gets the same request, not a second one in the queue.
+      const waiting = await store.findPending(q, rest, at.toISOString());
+      if (waiting) return waiting;
       const approval: ApprovalRequest = {
         ...rest, id: `apr_${randomUUID().replace(/-/g, '').slice(0, 20)}`, status: 'pending', edited: false,
         createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + ttlMinutes * 60_000).toISOString(),
