@@ -1,4 +1,4 @@
-import { createActionRuntime, generateSigner, loadPolicy, sqlBindingStore, toolErrorOf, type KitRuntime, type Principal } from '@agentic-commerce/kit';
+import { CommerceError, createActionRuntime, generateSigner, loadPolicy, runSaga, sqlBindingStore, toolErrorOf, toolStep, type KitRuntime, type Principal } from '@agentic-commerce/kit';
 import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -159,5 +159,16 @@ describe('courier MCP server', () => {
     expect(cancelled.structuredContent).toMatchObject({ status: 'cancelled' });
     const label = await alice.callTool({ name: 'create_return_label', arguments: { tracking_id: '100000000004', item_ids: ['1000000003'] } });
     expect(label.structuredContent).toMatchObject({ label_id: 'RL00000001', order_id: '#W0000004', item_ids: ['1000000003'], carrier_reference: expect.stringMatching(/^1ZR\d{12}$/) });
+  });
+
+  it('leaves in place, when a saga rolls back, a slot its book_delivery_slot found already booked', async () => {
+    await connect(service);
+    const slot = { tracking_id: '100000000002', slot_id: '100-2026-05-03-0900' }; // bob's parcel, booked there by the fixture
+    const declined = { name: 'charge', run: async () => { throw new CommerceError('FAILED_PRECONDITION', 'the card was declined'); } };
+    await expect(runSaga([
+      toolStep({ runtime: runtime!, system: 'courier', tools: courierTools, backend: sqlCourierBackend(schema), principal: service, tool: 'book_delivery_slot', input: slot }),
+      declined,
+    ], { name: 'test.slot', key: 'courier-saga-1', runtime: runtime! })).rejects.toMatchObject({ details: { saga: { compensations: [{ step: 'book_delivery_slot', outcome: 'skipped' }] } } });
+    expect((await (await backend()).getShipment('100000000002'))?.slotId).toBe('100-2026-05-03-0900');
   });
 });

@@ -15,7 +15,11 @@ export const bookDeliverySlot = tool({
   input: { tracking_id: trackingIdField, slot_id: slotIdField },
   output: bookingShape,
   assess: ({ tracking_id }, ctx) => shipmentFacts(tracking_id, ctx),
-  compensation: { tool: 'release_delivery_slot', args: (input) => ({ tracking_id: input.tracking_id, slot_id: input.slot_id }) },
+  // Booked in this slot before this call (previous_slot_id is the slot): the call booked nothing to release.
+  compensation: {
+    tool: 'release_delivery_slot',
+    args: (input, output) => (output.previous_slot_id === input.slot_id ? null : { tracking_id: input.tracking_id, slot_id: input.slot_id }),
+  },
   async handler({ tracking_id, slot_id }, ctx) {
     const { previousSlotId } = await ctx.backend.bookSlot(tracking_id, slot_id, ctx.now());
     const slot = await ctx.backend.getSlot(slot_id);
