@@ -1,3 +1,5 @@
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { keyedWrites } from './testing/keyed-writes.ts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -62,7 +64,7 @@ async function connect(principal: Principal) {
   const [a, b] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '0.0.0' });
   await Promise.all([server.connect(a), client.connect(b)]);
-  return client;
+  return keyedWrites(client); // a fresh key per write unless the test names one
 }
 
 const alice: Principal = { kind: 'customer', id: 'c:alice', customerId: 'alice', scopes: ['notes:read', 'notes:write'] };
@@ -103,6 +105,17 @@ describe('registerTools', () => {
     const other = await client.callTool({ name: 'add_note', arguments: { id: 'n3', owner: 'bob', text: 'x' } });
     expect(toolErrorOf(other)?.code).toBe('NOT_FOUND');
     expect(await (await sharedPglite()).query(`SELECT id FROM ${schema}.notes ORDER BY id`)).toEqual([{ id: 'n1' }]);
+  });
+
+  it('refuses a write without an idempotency key, saying what to send, and changes nothing', async () => {
+    const client = await connect(alice);
+    const raw = (name: string, args: Record<string, unknown>) => client.request({ method: 'tools/call', params: { name, arguments: args } }, CallToolResultSchema);
+    const keyless = await raw('add_note', { id: 'n5', owner: 'alice', text: 'x' });
+    expect(keyless.isError).toBe(true);
+    expect(toolErrorOf(keyless)).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('idempotency_key is required on every write: send a new key for each action you intend and the same key when retrying it') });
+    expect((await client.listTools()).tools.find((t) => t.name === 'add_note')?.inputSchema.required).toContain('idempotency_key');
+    expect((await raw('get_note', { id: 'n1' })).isError).toBeFalsy(); // reads take no key
+    expect(await (await sharedPglite()).query(`SELECT id FROM ${schema}.notes WHERE id = 'n5'`)).toEqual([]);
   });
 
   it('reports malformed arguments as a tool error naming the field', async () => {

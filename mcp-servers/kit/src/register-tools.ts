@@ -15,12 +15,15 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 /** Fields the action layer adds to every write tool's input. */
 export const actionFields = {
   idempotency_key: z
-    .string()
+    .string({
+      error: (issue) => issue.input === undefined
+        ? 'idempotency_key is required on every write: send a new key for each action you intend and the same key when retrying it (8-200 chars of A-Z a-z 0-9 . _ : -)'
+        : 'idempotency_key must be a string',
+    })
     .min(8)
     .max(200)
     .regex(/^[A-Za-z0-9._:\-]+$/)
-    .optional()
-    .describe('Idempotency key (8-200 chars of A-Z a-z 0-9 . _ : -). A retry with the same key returns the first result and never repeats the effect; reusing it with other arguments is a CONFLICT.'),
+    .describe('Required: a new key for each action you intend (8-200 chars of A-Z a-z 0-9 . _ : -), the same key when you retry that action. A retry with the same key returns the first result and never repeats the effect; reusing it with other arguments is a CONFLICT.'),
   approval_id: z
     .string()
     .optional()

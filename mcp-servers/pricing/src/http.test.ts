@@ -40,7 +40,7 @@ describe('pricing server over Streamable HTTP', () => {
     const call = await clientFor({ kind: 'customer', id: 'c:ann', customerId: 'ann', scopes: ['pricing:read'] });
     expect((await call('get_loyalty_balance', {})).structuredContent).toMatchObject({ customer_id: 'ann', points: 700, segment: 'gold' });
     expect((await call('get_loyalty_balance', { customer_id: 'bob' })).content).toEqual([{ type: 'text', text: 'NOT_FOUND: no loyalty account for customer bob' }]);
-    const write = await call('redeem_loyalty_points', { order_id: '#W9', points: 10 });
+    const write = await call('redeem_loyalty_points', { order_id: '#W9', points: 10, idempotency_key: 'http-test-redeem-1' });
     expect(write.content).toEqual([{ type: 'text', text: expect.stringMatching(/^FORBIDDEN: .*"pricing:write" scope/) }]);
   });
 

@@ -1,3 +1,4 @@
+import { keyedWrites } from '@agentic-commerce/kit/testing/keyed-writes';
 import { createActionRuntime, migrate, runSaga, toolStep, type Database, type Principal } from '@agentic-commerce/kit';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -26,6 +27,7 @@ async function connect(principal: Principal) {
   const [a, b] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '0.0.0' });
   await Promise.all([server.connect(a), client.connect(b)]);
+  keyedWrites(client); // a fresh key per write unless the test names one
   return {
     call: async (name: string, args: Record<string, unknown>) => {
       const result = await client.callTool({ name, arguments: args });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { exportTauState, type TauState } from '../import/tau-bench.ts';
 import { firstDifference } from './first-difference.ts';
@@ -19,6 +21,18 @@ function errorText(result: CallToolResult): string {
   return result.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
 }
 
+const writeToolsOf = new WeakMap<Client, Promise<Set<string>>>();
+
+/** The tools the server marks as changing something (not read-only): they take an idempotency key. */
+function writeTools(client: Client): Promise<Set<string>> {
+  let tools = writeToolsOf.get(client);
+  if (!tools) {
+    tools = client.listTools().then((listed) => new Set(listed.tools.filter((t) => t.annotations?.readOnlyHint !== true).map((t) => t.name)));
+    writeToolsOf.set(client, tools);
+  }
+  return tools;
+}
+
 /**
  * Replays one task's gold actions through the MCP client, then compares the records either side changed
  * with the gold final state (initial data overlaid with the gold's changed records).
@@ -31,8 +45,11 @@ export async function replayTask(
 ): Promise<TaskOutcome & { changed?: ChangedRecordIds }> {
   const outcome = (failure?: string, changed?: ChangedRecordIds) => ({ taskIndex: task.task_index, userId: task.user_id, failure, changed });
   const expectedErrors = new Set(gold.replay_errors.map((e) => e.action_index));
+  const writes = await writeTools(world.client);
+  const run = randomUUID().slice(0, 8); // a replay is a new action each time: its writes get keys of their own
   for (const [index, action] of task.actions.entries()) {
-    const result = (await world.client.callTool({ name: action.name, arguments: action.kwargs })) as CallToolResult;
+    const args = writes.has(action.name) ? { ...action.kwargs, idempotency_key: `replay-${run}-${task.task_index}-${index}` } : action.kwargs;
+    const result = (await world.client.callTool({ name: action.name, arguments: args })) as CallToolResult;
     if (Boolean(result.isError) !== expectedErrors.has(index)) {
       return outcome(
         result.isError

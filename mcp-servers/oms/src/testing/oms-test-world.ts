@@ -1,3 +1,4 @@
+import { keyedWrites } from '@agentic-commerce/kit/testing/keyed-writes';
 import { createActionRuntime, migrate, type Database, type Principal } from '@agentic-commerce/kit';
 import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -62,7 +63,7 @@ export async function openOmsTestWorld(): Promise<OmsTestWorld> {
       const [a, b] = InMemoryTransport.createLinkedPair();
       const client = new Client({ name: 'test', version: '0.0.0' });
       await Promise.all([server.connect(a), client.connect(b)]);
-      return client;
+      return keyedWrites(client); // a fresh key per write unless the test names one
     },
     snapshot: () => exportTauState(sqlOmsBackend(schema)(db)),
     drop: () => dropPrefixedSchemas(db, prefix),
