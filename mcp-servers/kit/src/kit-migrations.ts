@@ -172,4 +172,33 @@ export const kitMigrations: Migration[] = [
         PRIMARY KEY (name, key)
       );`,
   },
+  {
+    version: 9,
+    name: 'saga progress for recovery',
+    // A saga run outside a write call keeps its progress as it runs (saga/saga-journal.ts): who runs it (`owner`, a token
+    // a run or a recovery holds; every change is fenced on it), its ledger subject, and one row per step: its key,
+    // the forward tool call (kept before it runs), then its result and how recovery undoes it. recoverSagas rolls back
+    // sagas left running or whose compensation failed; what it cannot undo is left `needs_operator`.
+    up: (s) => `
+      ALTER TABLE ${s}.sagas DROP CONSTRAINT sagas_status_check,
+        ADD CONSTRAINT sagas_status_check CHECK (status IN ('running', 'committed', 'rolling_back', 'rolled_back', 'compensation_failed', 'needs_operator')),
+        ADD COLUMN owner text,
+        ADD COLUMN subject text;
+      CREATE INDEX sagas_unfinished ON ${s}.sagas (updated_at) WHERE status IN ('running', 'rolling_back', 'compensation_failed');
+      CREATE TABLE ${s}.saga_steps (
+        name text NOT NULL,
+        key text NOT NULL,
+        attempt integer NOT NULL,
+        position integer NOT NULL,
+        step text NOT NULL,
+        idempotency_key text NOT NULL,
+        call text,
+        compensable boolean NOT NULL,
+        done boolean NOT NULL DEFAULT false,
+        result text,
+        undo text,
+        outcome text,
+        PRIMARY KEY (name, key, attempt, position)
+      );`,
+  },
 ];

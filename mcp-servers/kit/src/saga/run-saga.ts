@@ -2,7 +2,10 @@ import { CommerceError, isCommerceError } from '../errors.ts';
 import type { KitRuntime } from '../action-runtime.ts';
 import { currentCallJournal } from '../call-journal.ts';
 import { compensateStep, type CompensationReport, type NothingToUndo } from './saga-compensation.ts';
-import { recordedError, sagaRecords, unfinishedRollback, type SagaRecord, type SagaRecords } from './saga-record.ts';
+import type { StepRecovery } from './compensation-recipe.ts';
+import { startJournal, SagaTakenOver, type SagaJournal } from './saga-journal.ts';
+import { recordedError, type SagaRecord, type SagaStatus } from './saga-record.ts';
+import { takenOver } from './saga-takeover.ts';
 
 export type { CompensationReport, NothingToUndo } from './saga-compensation.ts';
 
@@ -20,6 +23,11 @@ export interface SagaStep<T = unknown> {
    * `{ skipped: reason }` when the step created nothing to undo (its effect was already there before it ran).
    */
   compensate?(result: T, ctx: { idempotencyKey: string }): Promise<void | NothingToUndo>;
+  /**
+   * The compensation as data, kept with the saga's progress so that recoverSagas can undo the step after its process
+   * is gone (`toolStep` fills it in). Without it, a recovery can only report the step to an operator.
+   */
+  recovery?: StepRecovery<T>;
 }
 
 export interface SagaOptions {
@@ -32,7 +40,7 @@ export interface SagaOptions {
    * entries (appended with its error entry, in order) and its runtime's metrics; elsewhere, to this runtime's ledger
    * (one transaction per compensation) and metrics, when given. Outside a write call the runtime also keeps the
    * saga's outcome (kit `sagas` table), so a re-run of a rolled-back key runs a new attempt instead of replaying
-   * its undone steps.
+   * its undone steps, and its progress, so that recoverSagas rolls it back if the process stops part-way.
    */
   runtime?: KitRuntime;
   /** Ledger context of the compensation entries. */
@@ -52,22 +60,28 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
   if (new Set(names).size !== names.length) throw new Error(`saga ${options.name}: step names must be unique (${names.join(', ')})`);
   const call = currentCallJournal();
   const metrics = call?.metrics ?? options.runtime?.metrics;
-  // Inside a write call the saga lives and dies with the call's transaction: no record of its own (saga-record.ts).
-  const records = !call && options.runtime ? sagaRecords(options.runtime) : undefined;
-  const attempt = await startAttempt(records, options);
+  // Inside a write call the saga lives and dies with the call's transaction: no record of its own (saga-journal.ts).
+  const journal = !call && options.runtime ? await startJournal(options.runtime, options) : undefined;
+  const attempt = journal?.attempt ?? 1;
   const prefix = attempt === 1 ? options.key : `${options.key}#${attempt}`;
   const results = new Map<string, unknown>();
-  const done: { step: SagaStep<any>; result: unknown }[] = [];
-  for (const step of steps) {
+  const done: { step: SagaStep<any>; result: unknown; position: number }[] = [];
+  for (const [position, step] of steps.entries()) {
     try {
-      const result = await step.run({ idempotencyKey: `${prefix}:${step.name}`, results });
+      const idempotencyKey = `${prefix}:${step.name}`;
+      await journal?.started(position, step, idempotencyKey);
+      const result = await step.run({ idempotencyKey, results });
       results.set(step.name, result);
-      done.push({ step, result });
+      done.push({ step, result, position });
+      await journal?.done(position, step, result);
     } catch (error) {
+      if (error instanceof SagaTakenOver) throw await takenOver(error, done.at(-1)?.position === position ? done.at(-1) : undefined, { ...options, attempt, prefix });
       metrics?.rollbacks.inc({ saga: options.name });
-      await keep(records, options, { attempt, status: 'rolling_back' });
+      if (!(await keep(journal, options, 'rolling_back'))) throw await takenOver(new SagaTakenOver('recovery', options.name, options.key), undefined, { ...options, attempt, prefix });
+      // The failed step has nothing to undo (a recovery must not look for its effect).
+      await journal?.compensated(position, 'step_failed').catch((e: unknown) => log(options, e, `failed ${step.name}`));
       const reports: CompensationReport[] = [];
-      for (const { step: undo, result } of [...done].reverse()) {
+      for (const { step: undo, result, position: at } of [...done].reverse()) {
         if (!undo.compensate) continue;
         const idempotencyKey = `${prefix}:${undo.name}:compensate`;
         const report = await compensateStep({
@@ -76,41 +90,39 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
         }, call);
         reports.push(report);
         metrics?.compensations.inc({ saga: options.name, step: undo.name, outcome: report.outcome });
+        await journal?.compensated(at, report.outcome).catch((e: unknown) => log(options, e, `compensated ${undo.name}`));
       }
       const failed = reports.filter((r) => r.outcome === 'failed');
       metrics?.sagas.inc({ saga: options.name, outcome: failed.length ? 'compensation_failed' : 'rolled_back' });
       const saga = { name: options.name, key: options.key, attempt, failedStep: step.name, compensations: reports, rolledBack: failed.length === 0 };
       const thrown = sagaError(error, saga, options, failed);
-      await keep(records, options, { attempt, status: failed.length ? 'compensation_failed' : 'rolled_back', error: recordedError(thrown) });
+      await keep(journal, options, failed.length ? 'compensation_failed' : 'rolled_back', recordedError(thrown));
       throw thrown;
     }
   }
-  await records?.set(options.name, options.key, { attempt, status: 'committed' });
+  try {
+    await journal?.finish('committed');
+  } catch (error) {
+    if (error instanceof SagaTakenOver) throw await takenOver(error, undefined, { ...options, attempt, prefix });
+    throw error;
+  }
   metrics?.sagas.inc({ saga: options.name, outcome: 'committed' });
   return results;
 }
 
-/** The attempt this run is: the last one again (its steps replay or resume), or the next after a rollback. */
-async function startAttempt(records: SagaRecords | undefined, options: SagaOptions): Promise<number> {
-  if (!records) return 1;
-  const last = await records.get(options.name, options.key);
-  if (last) {
-    const refusal = unfinishedRollback(options.name, options.key, last);
-    if (refusal) throw refusal;
+/** On the failure path the record is kept if it can be: the rollback and the step's error come first. False: taken over. */
+async function keep(journal: SagaJournal | undefined, options: SagaOptions, status: SagaStatus, error?: SagaRecord['error']): Promise<boolean> {
+  try {
+    await journal?.finish(status, error);
+  } catch (e) {
+    if (e instanceof SagaTakenOver) return false;
+    log(options, e, status);
   }
-  const attempt = !last ? 1 : last.status === 'rolled_back' ? last.attempt + 1 : last.attempt;
-  await records.set(options.name, options.key, { attempt, status: 'running' });
-  return attempt;
+  return true;
 }
 
-/** On the failure path the record is kept if it can be: the rollback and the step's error come first. */
-async function keep(records: SagaRecords | undefined, options: SagaOptions, record: SagaRecord): Promise<void> {
-  try {
-    await records?.set(options.name, options.key, record);
-  } catch (error) {
-    options.runtime?.logger.error({ err: error, saga: options.name, sagaKey: options.key, status: record.status }, 'could not record the outcome of a saga');
-  }
-}
+const log = (options: SagaOptions, err: unknown, status: string) =>
+  options.runtime?.logger.error({ err, saga: options.name, sagaKey: options.key, status }, 'could not record the progress of a saga');
 
 function sagaError(error: unknown, saga: Record<string, unknown> & { failedStep: string }, options: SagaOptions, failed: CompensationReport[]): unknown {
   if (failed.length > 0) {

@@ -7,14 +7,20 @@ export interface NothingToUndo {
   skipped: string;
 }
 
+/** Returned by a recovery's undo that cannot undo the step: why, for the operator who must. */
+export interface NeedsOperator {
+  needsOperator: string;
+}
+
 export interface CompensationReport {
   step: string;
   /**
    * ok: undone. skipped: the step created nothing (its effect was already in place), so nothing was undone.
    * transaction_rolled_back: the compensation ran on the transaction the failure aborted (PostgreSQL 25P02); that
-   * transaction's rollback undoes the step. failed: not undone — an operator must reconcile it.
+   * transaction's rollback undoes the step. failed: not undone (a recovery retries it). needs_operator: a recovery
+   * cannot undo it after a restart (its compensation was a closure, or it may have taken effect unrecorded).
    */
-  outcome: 'ok' | 'skipped' | 'transaction_rolled_back' | 'failed';
+  outcome: 'ok' | 'skipped' | 'transaction_rolled_back' | 'failed' | 'needs_operator';
   error?: string;
   note?: string;
 }
@@ -29,6 +35,8 @@ export interface CompensationRun {
   step: string;
   idempotencyKey: string;
   undo: () => Promise<unknown>;
+  /** Run by recoverSagas after the saga's process was gone (kept in the ledger entry). */
+  recovered?: boolean;
   runtime?: KitRuntime | undefined;
   subject?: { customerId?: string; orderId?: string; conversationId?: string } | undefined;
 }
@@ -39,7 +47,10 @@ export async function compensateStep(c: CompensationRun, call: CallJournal | und
   try {
     const undone = await c.undo();
     const skipped = (undone as NothingToUndo | undefined)?.skipped;
-    report = typeof skipped === 'string' ? { step: c.step, outcome: 'skipped', note: skipped } : { step: c.step, outcome: 'ok' };
+    const needsOperator = (undone as NeedsOperator | undefined)?.needsOperator;
+    report = typeof skipped === 'string' ? { step: c.step, outcome: 'skipped', note: skipped }
+      : typeof needsOperator === 'string' ? { step: c.step, outcome: 'needs_operator', note: needsOperator }
+      : { step: c.step, outcome: 'ok' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     report = abortedTransaction(error)
@@ -49,7 +60,7 @@ export async function compensateStep(c: CompensationRun, call: CallJournal | und
   const record: LedgerRecord = {
     kind: 'compensation', callId: `saga:${c.sagaKey}`, action: c.saga,
     customerId: c.subject?.customerId, orderId: c.subject?.orderId, conversationId: c.subject?.conversationId,
-    data: { saga: c.saga, sagaKey: c.sagaKey, ...(c.attempt > 1 ? { attempt: c.attempt } : {}), idempotencyKey: c.idempotencyKey, ...report },
+    data: { saga: c.saga, sagaKey: c.sagaKey, ...(c.attempt > 1 ? { attempt: c.attempt } : {}), idempotencyKey: c.idempotencyKey, ...(c.recovered ? { recovered: true } : {}), ...report },
   };
   if (call) {
     call.records.push({

@@ -1,7 +1,7 @@
 import type { KitRuntime } from '../action-runtime.ts';
 import type { Principal } from '../principal.ts';
 import type { AnyToolDefinition, BackendFactory } from '../tool.ts';
-import type { SagaStep } from './run-saga.ts';
+import type { NothingToUndo, SagaStep } from './run-saga.ts';
 
 export interface ToolStepOptions<Backend> {
   runtime: KitRuntime;
@@ -21,7 +21,8 @@ export interface ToolStepOptions<Backend> {
  * inverse named by the tool's `compensation` spec — the tools' specs are the registry of inverses. When the spec's
  * `args` answer null (the call found its effect already in place, e.g. another order's reservation), nothing is
  * undone and the saga records the compensation as skipped. A replay of the step's own key returns the first call's
- * output, which did create the effect, so it is undone.
+ * output, which did create the effect, so it is undone. The step's call and its inverse are also kept as data
+ * (`recovery`), so that recoverSagas can undo it after the process that ran the saga is gone.
  */
 export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<string, unknown>> {
   const find = (name: string) => {
@@ -36,11 +37,24 @@ export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<
     run: ({ idempotencyKey }) => o.runtime.invoke({ system: o.system, tool, input: o.input, principal: o.principal, idempotencyKey }, o.backend),
   };
   if (spec) {
-    step.compensate = async (output, { idempotencyKey }) => {
+    const inverse = find(spec.tool);
+    const undo = (output: Record<string, unknown>): NothingToUndo | { input: Record<string, unknown> } => {
       const input = spec.args(o.input, output);
-      if (input === null) return { skipped: `${tool.name} created nothing to undo: its effect was already in place before this saga's call` };
-      await o.runtime.invoke({ system: o.system, tool: find(spec.tool), input, principal: o.principal, idempotencyKey }, o.backend);
+      return input === null ? { skipped: `${tool.name} created nothing to undo: its effect was already in place before this saga's call` } : { input };
+    };
+    step.compensate = async (output, { idempotencyKey }) => {
+      const u = undo(output);
+      if ('skipped' in u) return u;
+      await o.runtime.invoke({ system: o.system, tool: inverse, input: u.input, principal: o.principal, idempotencyKey }, o.backend);
       return undefined;
+    };
+    // The same call as data, for recoverSagas after a restart (it gets these tools and backend as this system's).
+    step.recovery = {
+      call: { system: o.system, tool: tool.name, input: o.input, principal: o.principal },
+      undo: (output) => {
+        const u = undo(output);
+        return 'skipped' in u ? u : { system: o.system, tool: inverse.name, input: u.input, principal: o.principal };
+      },
     };
   }
   return step;

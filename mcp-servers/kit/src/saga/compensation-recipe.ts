@@ -1,0 +1,98 @@
+import type { KitRuntime } from '../action-runtime.ts';
+import { idempotencyScope } from '../idempotency/idempotency-store.ts';
+import type { Principal } from '../principal.ts';
+import type { AnyToolDefinition, BackendFactory } from '../tool.ts';
+import type { NothingToUndo } from './saga-compensation.ts';
+
+/** A tool call as data: what a process that did not run the saga needs to make it again through the action layer. */
+export interface ToolCallRecipe {
+  system: string;
+  tool: string;
+  input: Record<string, unknown>;
+  principal: Principal;
+}
+
+/** A compensation as data: a tool call, or a handler that recovery looks up by name with these arguments. */
+export type CompensationRecipe = ToolCallRecipe | { handler: string; args: unknown };
+
+/**
+ * How recovery (recover-sagas.ts) undoes a step after the process that ran it is gone. A step's `compensate` is a
+ * closure, lost with its process; this is its description, kept with the saga's progress. `toolStep` fills it in.
+ */
+export interface StepRecovery<T> {
+  /**
+   * The step's forward tool call, kept before it runs: when the process stopped before the step's end was recorded,
+   * recovery reads the call's committed output under the step's idempotency key (none: it never took effect).
+   */
+  call?: ToolCallRecipe;
+  /** The compensation for this result, or `{ skipped }` when the step created nothing to undo. Must be JSON. */
+  undo(result: T): CompensationRecipe | NothingToUndo;
+}
+
+/** One system whose tools recovery may call: the same `tools` and `backend` its toolSteps got. */
+export interface RecoverableSystem {
+  system: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tools: readonly AnyToolDefinition<any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  backend: BackendFactory<any>;
+  /** The runtime its toolSteps called it through, when it is not the one recovery runs with. */
+  runtime?: KitRuntime;
+}
+
+export type CompensationHandler = (args: unknown, ctx: { idempotencyKey: string }) => Promise<void | NothingToUndo>;
+
+/** What recovery can run: systems' tools (for tool compensations) and named handlers (for the others). */
+export interface SagaCompensations {
+  systems?: readonly RecoverableSystem[];
+  handlers?: Readonly<Record<string, CompensationHandler>>;
+}
+
+const isToolCall = (recipe: CompensationRecipe): recipe is ToolCallRecipe => 'system' in recipe;
+
+function systemOf(registry: SagaCompensations, name: string): RecoverableSystem {
+  const found = registry.systems?.find((s) => s.system === name);
+  if (!found) {
+    const known = registry.systems?.map((s) => s.system).join(', ') || 'none';
+    throw new Error(`recovery has no tools for system ${name} (known: ${known}); pass that system's tools and backend in compensations.systems`);
+  }
+  return found;
+}
+
+function toolOf(system: RecoverableSystem, name: string) {
+  const tool = system.tools.find((t) => t.name === name);
+  if (!tool) throw new Error(`recovery: no tool named ${name} on ${system.system} (known: ${system.tools.map((t) => t.name).join(', ')})`);
+  return tool;
+}
+
+/** Runs a recorded compensation with its idempotency key (so a compensation that already ran is replayed, not repeated). */
+export async function runRecipe(runtime: KitRuntime, registry: SagaCompensations, recipe: CompensationRecipe | NothingToUndo, idempotencyKey: string): Promise<void | NothingToUndo> {
+  if ('skipped' in recipe) return recipe;
+  if (!isToolCall(recipe)) {
+    const handler = registry.handlers?.[recipe.handler];
+    if (!handler) throw new Error(`recovery has no compensation handler named ${recipe.handler} (known: ${Object.keys(registry.handlers ?? {}).join(', ') || 'none'}); pass it in compensations.handlers`);
+    return handler(recipe.args, { idempotencyKey });
+  }
+  const system = systemOf(registry, recipe.system);
+  await (system.runtime ?? runtime).invoke({ system: recipe.system, tool: toolOf(system, recipe.tool), input: recipe.input, principal: recipe.principal, idempotencyKey }, system.backend);
+  return undefined;
+}
+
+/**
+ * The compensation of a tool step whose end was never recorded: its call's committed output under its idempotency key,
+ * turned into the inverse by the tool's compensation spec; `{ skipped }` when the call never committed.
+ */
+export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string): Promise<CompensationRecipe | NothingToUndo> {
+  const system = systemOf(registry, call.system);
+  const tool = toolOf(system, call.tool);
+  const on = system.runtime ?? runtime;
+  const scope = idempotencyScope(call.system, call.principal);
+  const [row] = await on.db.query<{ result: string }>(`SELECT result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2 AND result IS NOT NULL`, [scope, idempotencyKey]);
+  if (!row) return { skipped: `the step's call (${call.tool}) never committed: the process stopped before it took effect` };
+  const output = JSON.parse(row.result) as Record<string, unknown>;
+  const spec = tool.compensation;
+  if (!spec) return { skipped: `${call.tool} has no compensation` };
+  const input = spec.args(call.input, output);
+  if (input === null) return { skipped: `${call.tool} created nothing to undo: its effect was already in place before this saga's call` };
+  return { system: call.system, tool: spec.tool, input, principal: call.principal };
+}
