@@ -40,7 +40,7 @@ if (status !== 'all' && !(APPROVAL_STATUSES as readonly string[]).includes(statu
 const line = (a: ApprovalRequest) =>
   `${a.id}  ${a.status.padEnd(8)} ${a.system}.${a.tool}  ${a.action}  by ${a.principalId}${a.customerId ? `  customer ${a.customerId}` : ''}${a.orderId ? `  order ${a.orderId}` : ''}${a.amount !== undefined ? `  amount ${a.amount.toFixed(2)}` : ''}\n    ${a.reason}\n    args sha256 ${a.argsHash.slice(0, 16)}…  ${JSON.stringify(a.arguments)}  expires ${a.expiresAt}${a.resolvedBy ? `\n    ${a.status} by ${a.resolvedBy}${a.note ? `: ${a.note}` : ''}` : ''}`;
 
-const { db, schema } = await openCliDatabase(values);
+const { db, schema } = await openCliDatabase(values, { existing: 'approvals', usage: USAGE, migrateExisting: true }); // a mistyped --schema is refused, not created
 const operator: Principal = { kind: 'operator', id: values.as?.trim() ?? `op:${userInfo().username}`, scopes: [APPROVE_SCOPE] };
 const approvals = createApprovals({ db, schema, ledger: createLedger(schema, loadLedgerSigner()), now: () => new Date() });
 try {

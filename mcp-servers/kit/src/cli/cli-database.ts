@@ -19,6 +19,8 @@ export interface OpenCliOptions {
   existing?: string;
   /** Printed after the error of an invalid --schema. */
   usage?: string;
+  /** With `existing`: bring that schema's migrations up to date (for commands that write, e.g. approvals). */
+  migrateExisting?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function openCliDatabase(values: { 'data-dir'?: string | undefined;
     const where = url ? `database ${url.replace(/:[^:@/]*@/, ':***@')}` : `embedded store ${dataDir}`;
     fail(`no ${existing} in schema ${schema} (${where}): check --schema / DATABASE_URL`, 2);
   }
+  if (options.migrateExisting) await migrate(db, schema, kitMigrations);
   return { db, schema };
 }
 

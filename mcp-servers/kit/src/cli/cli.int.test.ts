@@ -53,11 +53,13 @@ describe.skipIf(!testPostgresUrl())('ledger and approvals CLIs', { timeout: 240_
     expect(show.stdout).not.toContain('alice@example.com');
   });
 
-  it('reads a ledger only where there is one: a mistyped schema is refused (exit 2), not created', async () => {
+  it('reads a ledger or approvals only where there are some: a mistyped schema is refused (exit 2), not created', async () => {
     const typo = `${h.runtime.schema}_typo`;
-    const [verify, show] = await Promise.all([exec('ledger', ['verify', '--schema', typo]), exec('ledger', ['show', '--order', '#W77', '--schema', typo])]);
-    for (const result of [verify, show]) {
-      expect(result).toMatchObject({ code: 2, stdout: expect.stringContaining(`no ledger in schema ${typo} (database postgres://`) });
+    const [verify, show, list] = await Promise.all([
+      exec('ledger', ['verify', '--schema', typo]), exec('ledger', ['show', '--order', '#W77', '--schema', typo]), exec('approvals', ['list', '--schema', typo]),
+    ]);
+    for (const [result, table] of [[verify, 'ledger'], [show, 'ledger'], [list, 'approvals']] as const) {
+      expect(result).toMatchObject({ code: 2, stdout: expect.stringContaining(`no ${table} in schema ${typo} (database postgres://`) });
       expect(result.stdout).toContain('check --schema / DATABASE_URL');
     }
     expect(await h.runtime.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [typo])).toEqual([]);
