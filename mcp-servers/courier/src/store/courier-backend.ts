@@ -33,6 +33,16 @@ export interface PickupRequest {
   address?: Address | undefined;
 }
 
+/** What `schedulePickup` did: made the pickup, or found the identical one already scheduled. */
+export interface PickupScheduling {
+  pickup: ReturnPickup;
+  /**
+   * False when the same pickup (day, window, address) was already scheduled for the parcel and is returned as is;
+   * decided while holding the shipment's lock, so of concurrent identical requests exactly one creates it.
+   */
+  created: boolean;
+}
+
 export interface NewTrackingEvent {
   kind: TrackingEventKind;
   location?: string | null | undefined;
@@ -63,7 +73,8 @@ export interface CourierBackend {
   reroute(trackingId: string, destination: DestinationRequest, at: Date): Promise<SlotChange>;
   getLocation(locationId: string): Promise<PickupLocation | undefined>;
   listLocations(zipPrefix: string): Promise<PickupLocation[]>;
-  schedulePickup(request: PickupRequest, at: Date): Promise<ReturnPickup>;
+  /** Schedules a return pickup; the same request again returns the scheduled one with `created: false`. */
+  schedulePickup(request: PickupRequest, at: Date): Promise<PickupScheduling>;
   getPickup(pickupId: string): Promise<ReturnPickup | undefined>;
   cancelPickup(pickupId: string, at: Date): Promise<ReturnPickup>;
   /** Creates a return label for items of a delivered shipment; the same items again return the existing label. */

@@ -72,14 +72,23 @@ describe.each(testEngines())('courier SQL backend conformance: $name', ({ name, 
   it('schedules and cancels return pickups for delivered parcels only', async () => {
     await expect(write((c) => c.schedulePickup({ trackingId: '100000000001', day: '2026-05-04', window: 'morning' }, now))).rejects.toThrow("only 'delivered' shipments can be returned");
     await expect(write((c) => c.schedulePickup({ trackingId: '999', day: '2026-05-04', window: 'morning' }, now))).rejects.toThrow('no shipment with tracking id 999');
-    const pickup = await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-04', window: 'morning' }, now));
+    const { pickup, created } = await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-04', window: 'morning' }, now));
+    expect(created).toBe(true);
     expect(pickup).toMatchObject({ pickupId: 'PU00000001', status: 'scheduled', day: '2026-05-04', window: 'morning', address: ALICE_HOME, customerId: 'alice_1' });
-    expect(await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-04', window: 'morning' }, now))).toEqual(pickup);
+    expect(await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-04', window: 'morning' }, now))).toEqual({ pickup, created: false });
     await expect(write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-05', window: 'morning' }, now))).rejects.toThrow('cancel_pickup it first');
     const cancelled = await write((c) => c.cancelPickup('PU00000001', now));
     expect(cancelled.status).toBe('cancelled');
     expect(await write((c) => c.cancelPickup('PU00000001', now))).toEqual(cancelled);
     await expect(write((c) => c.cancelPickup('PU99', now))).rejects.toThrow('no return pickup PU99');
+  });
+
+  it('says which of two concurrent identical pickup requests created the pickup', async () => {
+    const request = { trackingId: '100000000004', day: '2026-05-06', window: 'afternoon' } as const;
+    const both = await Promise.all([write((c) => c.schedulePickup(request, now)), write((c) => c.schedulePickup(request, now))]);
+    expect(both.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(both[0].pickup).toEqual(both[1].pickup);
+    expect((await write((c) => c.cancelPickup(both[0].pickup.pickupId, now))).status).toBe('cancelled');
   });
 
   it('creates one return label per set of items', async () => {

@@ -11,7 +11,7 @@ export const scheduleReturnPickup = tool({
   description:
     `Books a courier to collect a delivered parcel being returned, on a day from tomorrow up to ${PICKUP_HORIZON_DAYS} days ahead, ` +
     'at the delivery address unless another is given. One scheduled pickup per parcel; the same request again returns ' +
-    'it. Use after the return is accepted (return_delivered_order_items); undo with cancel_pickup.',
+    'it (created: false). Use after the return is accepted (return_delivered_order_items); undo with cancel_pickup.',
   kind: 'write',
   effects: 'backend',
   action: 'pickup.schedule',
@@ -22,10 +22,15 @@ export const scheduleReturnPickup = tool({
     window: z.enum(PICKUP_WINDOWS).describe('morning (09:00-13:00) or afternoon (13:00-18:00)'),
     address: addressShape.optional().describe('collection address; defaults to the delivery address'),
   },
-  output: pickupShape,
+  output: {
+    ...pickupShape,
+    created: z.boolean().describe('true when this call scheduled the pickup; false when the same pickup was already scheduled and is returned as is'),
+  },
   assess: ({ tracking_id }, ctx) => shipmentFacts(tracking_id, ctx),
-  compensation: { tool: 'cancel_pickup', args: (_input, output) => ({ pickup_id: output.pickup_id }) },
+  // Found already scheduled (created: false): this call made nothing, so a rollback must not cancel that pickup.
+  compensation: { tool: 'cancel_pickup', args: (_input, output) => (output.created ? { pickup_id: output.pickup_id } : null) },
   async handler({ tracking_id, day, window, address }, ctx) {
-    return pickupOut(await ctx.backend.schedulePickup({ trackingId: tracking_id, day, window, address }, ctx.now()));
+    const { pickup, created } = await ctx.backend.schedulePickup({ trackingId: tracking_id, day, window, address }, ctx.now());
+    return { ...pickupOut(pickup), created };
   },
 });

@@ -4,7 +4,7 @@ import { assertPickupDay, carrierReference, labelItems } from '../../domain/retu
 import { assertDelivered } from '../../domain/shipment-rules.ts';
 import type { ReturnLabel, ReturnPickup } from '../../domain/types.ts';
 import { areaOf } from '../../domain/zip-area.ts';
-import type { PickupRequest } from '../courier-backend.ts';
+import type { PickupRequest, PickupScheduling } from '../courier-backend.ts';
 import { LABEL_COLUMNS, PICKUP_COLUMNS } from './columns.ts';
 import { lockShipment } from './shipments.ts';
 
@@ -13,7 +13,8 @@ export async function selectPickup(q: Queryable, s: string, pickupId: string, lo
   return row;
 }
 
-export async function schedulePickup(q: Queryable, s: string, request: PickupRequest, at: Date): Promise<ReturnPickup> {
+/** The shipment's row lock (held to the end of the transaction) serialises requests, so `created` is exact under concurrency. */
+export async function schedulePickup(q: Queryable, s: string, request: PickupRequest, at: Date): Promise<PickupScheduling> {
   const shipment = await lockShipment(q, s, request.trackingId);
   assertDelivered(shipment, 'schedule a return pickup');
   assertPickupDay(request.day, at);
@@ -24,7 +25,7 @@ export async function schedulePickup(q: Queryable, s: string, request: PickupReq
   areaOf(address.zip);
   const [existing] = await q.query<ReturnPickup>(`SELECT ${PICKUP_COLUMNS} FROM ${s}.return_pickups WHERE tracking_id = $1 AND status = 'scheduled'`, [request.trackingId]);
   if (existing) {
-    if (existing.day === request.day && existing.window === request.window && JSON.stringify(existing.address) === JSON.stringify(address)) return existing;
+    if (existing.day === request.day && existing.window === request.window && JSON.stringify(existing.address) === JSON.stringify(address)) return { pickup: existing, created: false };
     throw conflict(`return pickup ${existing.pickupId} is already scheduled for shipment ${request.trackingId} on ${existing.day} (${existing.window}); cancel_pickup it first to book another`);
   }
   const [row] = await q.query<{ id: string }>(`SELECT 'PU' || lpad(nextval('${s}.return_pickup_numbers')::text, 8, '0') AS id`);
@@ -33,7 +34,7 @@ export async function schedulePickup(q: Queryable, s: string, request: PickupReq
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'scheduled', $8, $8)`,
     [row!.id, shipment.trackingId, shipment.orderId, shipment.customerId, JSON.stringify(address), request.day, request.window, at.toISOString()],
   );
-  return (await selectPickup(q, s, row!.id))!;
+  return { pickup: (await selectPickup(q, s, row!.id))!, created: true };
 }
 
 export async function cancelPickup(q: Queryable, s: string, pickupId: string, at: Date): Promise<ReturnPickup> {

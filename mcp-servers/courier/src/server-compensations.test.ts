@@ -1,0 +1,74 @@
+import { createActionRuntime, generateSigner, loadPolicy, runSaga, toolStep, type Principal } from '@agentic-commerce/kit';
+import { connectAs } from '@agentic-commerce/kit/testing/connect-as';
+import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commerce/kit/testing/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courierTools, createCourierServer } from './server.ts';
+import { sqlCourierBackend } from './store/sql-courier-backend.ts';
+import { FIXTURE_NOW, seedCourierFixture } from './testing/courier-fixture.ts';
+
+const prefix = uniquePrefix();
+const schema = `${prefix}_courier`;
+const service: Principal = { kind: 'service', id: 'svc:desk', scopes: ['courier:*'] };
+const backend = sqlCourierBackend(schema);
+const runtime = async () => createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, policy: loadPolicy(), signer: generateSigner(), now: () => FIXTURE_NOW });
+let sagas = 0;
+
+/** Runs `tool` as a saga step followed by a step that fails, so the saga rolls it back; answers the compensations. */
+async function rolledBack(tool: string, input: Record<string, unknown>): Promise<{ step: string; outcome: string }[]> {
+  const rt = await runtime();
+  const declined = { name: 'charge', run: async () => { throw new Error('the card was declined'); } };
+  const saga = runSaga([toolStep({ runtime: rt, system: 'courier', tools: courierTools, backend, principal: service, tool, input }), declined], {
+    name: 'test.courier', key: `courier-compensation-${++sagas}`, runtime: rt,
+  });
+  const failure = await saga.then(() => undefined, (error: { details?: { saga?: { compensations?: { step: string; outcome: string }[] } } }) => error);
+  return failure?.details?.saga?.compensations ?? [];
+}
+
+/** What a customer or the carrier would notice: parcels (destination, slot), slot and place occupancy, scheduled pickups. */
+async function world() {
+  const db = await sharedPglite();
+  const c = backend(db);
+  const parcels = await Promise.all(['100000000001', '100000000002', '100000000003', '100000000004'].map(async (id) => {
+    const { destination, slotId, status } = (await c.getShipment(id))!;
+    return { id, destination, slotId, status };
+  }));
+  const slots = (await c.listSlots({ zipPrefix: '100', fromDay: '2026-05-02', toDay: '2026-05-04' })).map((s) => [s.slotId, s.booked]);
+  const places = (await c.listLocations('100')).map((l) => [l.locationId, l.inUse]);
+  const pickups = await db.query(`SELECT id, day, time_window FROM ${schema}.return_pickups WHERE status = 'scheduled' ORDER BY id`);
+  return { parcels, slots, places, pickups };
+}
+
+const write = async <T>(fn: (c: ReturnType<typeof backend>) => Promise<T>) => (await sharedPglite()).transaction((tx) => fn(backend(tx)));
+
+describe('courier compensations, run by a saga whose later step fails', () => {
+  beforeAll(async () => seedCourierFixture(await sharedPglite(), schema));
+  afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
+
+  it('cancels the return pickup its schedule_return_pickup created', async () => {
+    const before = await world();
+    const compensations = await rolledBack('schedule_return_pickup', { tracking_id: '100000000004', day: '2026-05-04', window: 'morning' });
+    expect(compensations).toMatchObject([{ step: 'schedule_return_pickup', outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+  });
+
+  it('leaves scheduled a return pickup its schedule_return_pickup found already there', async () => {
+    const { pickup } = await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-05', window: 'afternoon' }, FIXTURE_NOW));
+    const before = await world();
+    expect(before.pickups).toHaveLength(1);
+    const compensations = await rolledBack('schedule_return_pickup', { tracking_id: '100000000004', day: '2026-05-05', window: 'afternoon' });
+    expect(compensations).toMatchObject([{ step: 'schedule_return_pickup', outcome: 'skipped' }]);
+    expect(await world()).toEqual(before);
+    await write((c) => c.cancelPickup(pickup.pickupId, FIXTURE_NOW));
+  });
+
+  it('says whether schedule_return_pickup created the pickup; a replay of the same key answers as the first call did', async () => {
+    const desk = await connectAs(createCourierServer({ runtime: await runtime(), backend }), service);
+    const args = { tracking_id: '100000000004', day: '2026-05-06', window: 'morning', idempotency_key: 'pickup-replay-1' };
+    const first = await desk.callTool({ name: 'schedule_return_pickup', arguments: args });
+    expect(first.structuredContent).toMatchObject({ status: 'scheduled', created: true });
+    expect((await desk.callTool({ name: 'schedule_return_pickup', arguments: args })).structuredContent).toEqual(first.structuredContent);
+    const again = await desk.callTool({ name: 'schedule_return_pickup', arguments: { ...args, idempotency_key: 'pickup-replay-2' } });
+    expect(again.structuredContent).toMatchObject({ pickup_id: (first.structuredContent as { pickup_id: string }).pickup_id, created: false });
+    await write((c) => c.cancelPickup((first.structuredContent as { pickup_id: string }).pickup_id, FIXTURE_NOW));
+  });
+});
