@@ -71,4 +71,21 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     expect(again.structuredContent).toMatchObject({ pickup_id: (first.structuredContent as { pickup_id: string }).pickup_id, created: false });
     await write((c) => c.cancelPickup((first.structuredContent as { pickup_id: string }).pickup_id, FIXTURE_NOW));
   });
+  it('moves a rescheduled delivery back to the slot it had, freeing the new one', async () => {
+    await write((c) => c.bookSlot('100000000001', '100-2026-05-03-1200', FIXTURE_NOW));
+    const before = await world();
+    const compensations = await rolledBack('reschedule_delivery', { tracking_id: '100000000001', slot_id: '100-2026-05-04-0900' });
+    expect(compensations).toMatchObject([{ step: 'reschedule_delivery', outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+  });
+
+  it('frees the slot a reschedule booked for a parcel that had none, and undoes nothing when the slot was already booked', async () => {
+    await write((c) => c.releaseSlot('100000000001', FIXTURE_NOW));
+    const before = await world();
+    expect(await rolledBack('reschedule_delivery', { tracking_id: '100000000001', slot_id: '100-2026-05-04-0900' })).toMatchObject([{ outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+    const booked = await world();
+    expect(await rolledBack('reschedule_delivery', { tracking_id: '100000000002', slot_id: '100-2026-05-03-0900' })).toMatchObject([{ outcome: 'skipped' }]);
+    expect(await world()).toEqual(booked);
+  });
 });
