@@ -31,10 +31,11 @@ describe.skipIf(!databaseUrl)('simulation through worker processes (PostgreSQL +
     await events.waitUntilReady();
     let pool: WorkerProcesses | undefined;
     let killed: string[] | undefined;
+    let finished = false; // the run ended before process 1 was seen busy: stop looking (the test then fails on `killed`)
     // Once a contact is done, crash process 1 while it holds jobs: they stall and go to process 2. (It runs two at a
     // time; one of them may finish between the look and the kill, so the jobs it held are all candidates.)
     const crashWhileBusy = async () => {
-      while (!killed && pool) {
+      while (!killed && pool && !finished) {
         const busy = (await watch.getActive()).filter((j) => j.processedBy === pool?.names[0] && j.id);
         if (busy.length > 0) {
           pool.kill(0);
@@ -50,6 +51,7 @@ describe.skipIf(!databaseUrl)('simulation through worker processes (PostgreSQL +
         if (done === 1) crash = crashWhileBusy();
       },
     });
+    finished = true;
     await crash;
     await events.close();
     await watch.close();
