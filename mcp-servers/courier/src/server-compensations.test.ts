@@ -4,7 +4,7 @@ import { dropPrefixedSchemas, sharedPglite, uniquePrefix } from '@agentic-commer
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courierTools, createCourierServer } from './server.ts';
 import { sqlCourierBackend } from './store/sql-courier-backend.ts';
-import { FIXTURE_NOW, seedCourierFixture } from './testing/courier-fixture.ts';
+import { ALICE_HOME, FIXTURE_NOW, seedCourierFixture } from './testing/courier-fixture.ts';
 
 const prefix = uniquePrefix();
 const schema = `${prefix}_courier`;
@@ -71,6 +71,7 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     expect(again.structuredContent).toMatchObject({ pickup_id: (first.structuredContent as { pickup_id: string }).pickup_id, created: false });
     await write((c) => c.cancelPickup((first.structuredContent as { pickup_id: string }).pickup_id, FIXTURE_NOW));
   });
+
   it('moves a rescheduled delivery back to the slot it had, freeing the new one', async () => {
     await write((c) => c.bookSlot('100000000001', '100-2026-05-03-1200', FIXTURE_NOW));
     const before = await world();
@@ -87,5 +88,22 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     const booked = await world();
     expect(await rolledBack('reschedule_delivery', { tracking_id: '100000000002', slot_id: '100-2026-05-03-0900' })).toMatchObject([{ outcome: 'skipped' }]);
     expect(await world()).toEqual(booked);
+  });
+
+  it('reroutes a parcel back to its address and rebooks the slot the reroute freed', async () => {
+    const before = await world(); // bob's parcel is booked in the full slot 100-2026-05-03-0900
+    const compensations = await rolledBack('reroute_shipment', { tracking_id: '100000000002', destination_kind: 'pickup_point', location_id: 'PP-100-1' });
+    expect(compensations).toMatchObject([{ step: 'reroute_shipment', outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+  });
+
+  it('reroutes a parcel back to its locker and frees the slot the reroute booked at the new address', async () => {
+    const before = await world(); // carol's parcel holds the locker's only place
+    const input = { tracking_id: '100000000003', destination_kind: 'address', address: ALICE_HOME, slot_id: '100-2026-05-04-1500' };
+    expect(await rolledBack('reroute_shipment', input)).toMatchObject([{ step: 'reroute_shipment', outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+    const same = await rolledBack('reroute_shipment', { tracking_id: '100000000003', destination_kind: 'locker', location_id: 'LK-100-1' });
+    expect(same).toMatchObject([{ step: 'reroute_shipment', outcome: 'skipped' }]);
+    expect(await world()).toEqual(before);
   });
 });

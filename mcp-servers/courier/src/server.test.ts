@@ -130,6 +130,8 @@ describe('courier MCP server', () => {
     expect(JSON.stringify(badSlot.content)).toMatch(/slot_id|100-2026-05-03-0900/);
     const noAddress = await alice.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000001', destination_kind: 'address', location_id: 'PP-100-1' } });
     expect(errorOf(noAddress)).toEqual({ code: 'INVALID_ARGUMENT', message: 'destination_kind "address" needs address and no location_id' });
+    const slotAtLocker = await alice.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000001', destination_kind: 'pickup_point', location_id: 'PP-100-1', slot_id: '100-2026-05-04-0900' } });
+    expect(errorOf(slotAtLocker)).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('slot_id needs destination_kind "address" (a pickup point has no delivery slots)') });
     expect((await (await backend()).getShipment('100000000001'))?.destination.kind).toBe('address');
   });
 
@@ -140,7 +142,11 @@ describe('courier MCP server', () => {
     expect((await (await backend()).getShipment('100000000001'))?.destination.kind).toBe('address');
     const desk = await connect(service);
     const rerouted = await desk.callTool({ name: 'reroute_shipment', arguments: args });
-    expect(rerouted.structuredContent).toMatchObject({ destination: { kind: 'pickup_point', location_id: 'PP-100-1', address: { zip: '10084' } }, released_slot_id: null });
+    expect(rerouted.structuredContent).toMatchObject({
+      destination: { kind: 'pickup_point', location_id: 'PP-100-1', address: { zip: '10084' } },
+      previous_destination: { kind: 'address', location_id: null, address: { zip: '10083' } },
+      slot_id: null, previous_slot_id: null, released_slot_id: null,
+    });
     const late = await desk.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000004', destination_kind: 'locker', location_id: 'LK-100-1' } });
     expect(errorOf(late)).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining("it is 'delivered' (it has been delivered)") });
   });

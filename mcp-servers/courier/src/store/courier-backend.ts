@@ -1,6 +1,7 @@
 import type {
   Address,
   DeliverySlot,
+  Destination,
   LocationKind,
   PickupLocation,
   PickupWindow,
@@ -23,6 +24,11 @@ export interface SlotChange {
   shipment: Shipment;
   /** The slot the shipment was booked in before this call (null when none). */
   previousSlotId: string | null;
+}
+
+export interface RerouteChange extends SlotChange {
+  /** Where the shipment was going before this call. */
+  previousDestination: Destination;
 }
 
 export interface PickupRequest {
@@ -70,7 +76,11 @@ export interface CourierBackend {
   reschedule(trackingId: string, slotId: string, at: Date): Promise<SlotChange>;
   /** Frees the booked slot; when `expectedSlotId` is given the booking must still be that slot. No booking: no-op. */
   releaseSlot(trackingId: string, at: Date, expectedSlotId?: string): Promise<SlotChange>;
-  reroute(trackingId: string, destination: DestinationRequest, at: Date): Promise<SlotChange>;
+  /**
+   * Sends the shipment elsewhere; a booked slot is freed when it leaves home delivery or its area. `slotId`: a slot to
+   * book at the new address in the same change (moving any booked one), or null to free any booked slot.
+   */
+  reroute(trackingId: string, destination: DestinationRequest, at: Date, slotId?: string | null): Promise<RerouteChange>;
   getLocation(locationId: string): Promise<PickupLocation | undefined>;
   listLocations(zipPrefix: string): Promise<PickupLocation[]>;
   /** Schedules a return pickup; the same request again returns the scheduled one with `created: false`. */

@@ -61,6 +61,17 @@ describe.each(testEngines())('courier SQL backend conformance: $name', ({ name, 
     expect((await courier(await open()).getLocation('LK-100-1'))?.inUse).toBe(0);
   });
 
+  it('reroutes with a slot at the new address, or freeing the booked one, and answers where the parcel went before', async () => {
+    const home = await write((c) => c.reroute('100000000003', { kind: 'address', address: ALICE_HOME }, now, '100-2026-05-04-1800'));
+    expect(home).toMatchObject({ previousSlotId: null, previousDestination: { kind: 'address' }, shipment: { slotId: '100-2026-05-04-1800' } });
+    await expect(write((c) => c.reroute('100000000003', { kind: 'locker', locationId: 'LK-100-1' }, now, '100-2026-05-04-0900'))).rejects.toThrow(
+      'a delivery slot (100-2026-05-04-0900) needs an address destination; a locker has no delivery slots',
+    );
+    const freed = await write((c) => c.reroute('100000000003', { kind: 'address', address: ALICE_HOME }, now, null));
+    expect(freed).toMatchObject({ previousSlotId: '100-2026-05-04-1800', shipment: { slotId: null } });
+    expect((await courier(await open()).getSlot('100-2026-05-04-1800'))?.booked).toBe(0);
+  });
+
   it('moves status by tracking events and refuses impossible scans', async () => {
     const out = await write((c) => c.recordEvent('100000000003', { kind: 'out_for_delivery', location: 'New York, NY' }, now));
     expect(out.status).toBe('out_for_delivery');
