@@ -6,6 +6,7 @@ import { DATABASE_START_TIMEOUT_MS, sharedPglite } from '../testing/test-databas
 import type { SagaCompensations } from './compensation-recipe.ts';
 import { crashKit, until } from './crashed-saga.ts';
 import { recoverSagas } from './recover-sagas.ts';
+import { startSagaRecovery } from './saga-recovery-loop.ts';
 import { runSaga, type SagaStep } from './run-saga.ts';
 
 describe('recoverSagas', () => {
@@ -120,5 +121,16 @@ describe('recoverSagas', () => {
     const [recovery] = await recover();
     expect(recovery).toMatchObject({ key: 'live-1', from: 'compensation_failed', status: 'rolled_back', compensations: [{ step: 'hold', outcome: 'ok' }] });
     expect(released).toContain('hold-7 live-1:hold:compensate');
+  });
+
+  it('runs on its own at start and every interval until stopped', async () => {
+    await kit.crash([kit.refund('first', 'alice', 2), kit.hang().step], 'loop-1');
+    minutes(10);
+    const seen: string[] = [];
+    const loop = startSagaRecovery(h.runtime, { olderThan: 5 * 60_000, compensations, everyMs: 50, onRecovered: (r) => seen.push(...r.map((x) => x.key)) });
+    await until(async () => (await kit.status('loop-1')) === 'rolled_back');
+    await loop.stop();
+    expect(seen).toEqual(['loop-1']);
+    expect(await h.balance('alice')).toBe(0);
   });
 });

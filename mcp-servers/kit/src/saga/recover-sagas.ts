@@ -4,6 +4,8 @@ import { runRecipe, undoOfUnfinishedCall, type CompensationRecipe, type SagaComp
 import { compensateStep, type CompensationReport, type NeedsOperator, type NothingToUndo } from './saga-compensation.ts';
 import type { SagaStatus } from './saga-record.ts';
 
+export type { SagaStatus } from './saga-record.ts';
+
 export interface RecoverSagasOptions {
   /**
    * Milliseconds without progress after which a saga left `running` (or `rolling_back`) is taken to have lost its
