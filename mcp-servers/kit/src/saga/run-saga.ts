@@ -77,7 +77,8 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
     } catch (error) {
       if (error instanceof SagaTakenOver) throw await takenOver(error, done.at(-1)?.position === position ? done.at(-1) : undefined, { ...options, attempt, prefix });
       metrics?.rollbacks.inc({ saga: options.name });
-      if (!(await keep(journal, options, 'rolling_back'))) throw await takenOver(new SagaTakenOver('recovery', options.name, options.key), undefined, { ...options, attempt, prefix });
+      const lost = await keep(journal, options, 'rolling_back');
+      if (lost) throw await takenOver(lost, undefined, { ...options, attempt, prefix }); // its owner undoes the steps
       // The failed step has nothing to undo (a recovery must not look for its effect).
       await journal?.compensated(position, 'step_failed').catch((e: unknown) => log(options, e, `failed ${step.name}`));
       const reports: CompensationReport[] = [];
@@ -110,15 +111,15 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
   return results;
 }
 
-/** On the failure path the record is kept if it can be: the rollback and the step's error come first. False: taken over. */
-async function keep(journal: SagaJournal | undefined, options: SagaOptions, status: SagaStatus, error?: SagaRecord['error']): Promise<boolean> {
+/** On the failure path the record is kept if it can be: the rollback and the step's error come first. */
+async function keep(journal: SagaJournal | undefined, options: SagaOptions, status: SagaStatus, error?: SagaRecord['error']): Promise<SagaTakenOver | undefined> {
   try {
     await journal?.finish(status, error);
   } catch (e) {
-    if (e instanceof SagaTakenOver) return false;
+    if (e instanceof SagaTakenOver) return e;
     log(options, e, status);
   }
-  return true;
+  return undefined;
 }
 
 const log = (options: SagaOptions, err: unknown, status: string) =>

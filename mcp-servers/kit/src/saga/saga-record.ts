@@ -69,7 +69,7 @@ export function unfinishedRollback(name: string, key: string, record: SagaRecord
   if (record.status === 'rolling_back') {
     return new CommerceError(
       'UNAVAILABLE',
-      `${name}: saga ${key} (attempt ${record.attempt}) is being rolled back, or its rollback was interrupted; retry with the same key later, and if this persists an operator must reconcile it`,
+      `${name}: saga ${key} (attempt ${record.attempt}) is being rolled back, or its rollback was interrupted (recoverSagas finishes it); retry with the same key later, and if this persists an operator must reconcile it`,
       { details: { saga: { name, key, attempt: record.attempt, rolledBack: false } } },
     );
   }
