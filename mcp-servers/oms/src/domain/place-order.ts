@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { failedPrecondition, invalidArgument } from '@agentic-commerce/kit';
 import { GiftCardLedger } from './gift-card-ledger.ts';
 import type { GiftCardBalance } from './order-change.ts';
@@ -56,14 +55,4 @@ export function placeOrder(input: {
 /** A fresh τ-bench style order id ("#W" + 7 digits) from a random source. */
 export function newOrderId(random: () => number = Math.random): string {
   return `#W${Math.floor(random() * 9_000_000 + 1_000_000)}`;
-}
-
-/**
- * The order id a call with this idempotency key tries first: the same for the same caller and key, so a retry after
- * an attempt that placed no order (its commit failed after remote steps ran) reaches ports keyed by the order id —
- * a remote reservation, a coupon use — with the reference they already hold instead of a second one.
- */
-export function orderIdForKey(caller: string, idempotencyKey: string): string {
-  const digest = createHash('sha256').update(`${caller}\n${idempotencyKey}`).digest();
-  return newOrderId(() => digest.readUInt32BE(0) / 2 ** 32);
 }

@@ -1,6 +1,6 @@
 import { CommerceError, notFound, runSaga, type SagaStep } from '@agentic-commerce/kit';
 import { z } from 'zod';
-import { newOrderId, orderIdForKey, placeOrder } from '../domain/place-order.ts';
+import { newOrderId, placeOrder } from '../domain/place-order.ts';
 import { addressSchema } from '../domain/records.ts';
 import type { OrderAllocation } from '../store/oms-backend.ts';
 import type { OmsPorts, PricedQuote, PricingPort } from '../ports/pricing-port.ts';
@@ -59,9 +59,8 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
       const customerId = await customerOfCall(ctx, user_id);
       const user = await userFor(ctx, customerId, true);
       const quote = await quoteFor(pricing, quote_id, customerId);
-      const p = ctx.principal;
-      let orderId = ctx.idempotencyKey ? orderIdForKey(JSON.stringify([p.kind, p.id, p.conversationId ?? null, p.customerId ?? null]), ctx.idempotencyKey) : newOrderId();
-      while (await ctx.backend.orderIdExists(orderId)) orderId = newOrderId(); // taken: by another call's order
+      let orderId = newOrderId();
+      while (await ctx.backend.orderIdExists(orderId)) orderId = newOrderId();
       const products = await ctx.backend.getProducts([...new Set(quote.lines.map((l) => l.productId))]);
       const now = ctx.now();
       const placed = placeOrder({ orderId, userId: customerId, user, quote, products, address: address ?? user.address, paymentMethodId: payment_method_id, now });
