@@ -192,6 +192,19 @@ describe('pricing MCP server', () => {
     expect((await backend(db).getCouponRedemption('#W0000006'))?.releasedAt).toBeNull();
   });
 
+  it("leaves points the saga's redeem_loyalty_points found already redeemed (replayed) in place when it rolls back", async () => {
+    const runtime = createActionRuntime({ db, schema: `${prefix}_kit`, now: () => now });
+    const backend = sqlPricingBackend(schema);
+    await db.transaction((tx) => backend(tx).redeemLoyaltyPoints({ customerId: 'ann', orderId: '#W0000007', points: 30, now }));
+    const before = await balanceOf('ann');
+    const failing = { name: 'reserve_stock', run: async () => { throw new Error('warehouse unavailable'); } };
+    await expect(runSaga([
+      toolStep({ runtime, system: 'pricing', tools: pricingTools, backend, principal: service, tool: 'redeem_loyalty_points', input: { customer_id: 'ann', order_id: '#W0000007', points: 30 } }),
+      failing,
+    ], { name: 'order.create', key: 'saga-W0000007', runtime })).rejects.toMatchObject({ details: { saga: { compensations: [{ step: 'redeem_loyalty_points', outcome: 'skipped' }] } } });
+    expect(await balanceOf('ann')).toBe(before);
+  });
+
   it('answers list prices with their history', async () => {
     const { call } = await connect(service);
     const price = await call('get_variant_price', { item_id: '9612497925', include_history: true });

@@ -40,7 +40,8 @@ export const redeemLoyaltyPoints = tool({
     if (!account) throw notFound(noLoyaltyAccount(customerId));
     return { customerId, orderId: order_id, amount: fromCents(redeemValueCents(points, account.program)), attributes: { points } };
   },
-  compensation: { tool: 'restore_loyalty_points', args: (_input, output) => ({ customer_id: output.customer_id, order_id: output.order_id }) },
+  // replayed: the order's points were redeemed before this call, which took nothing for a compensation to give back.
+  compensation: { tool: 'restore_loyalty_points', args: (_input, output) => (output.replayed ? null : { customer_id: output.customer_id, order_id: output.order_id }) },
   async handler({ customer_id, order_id, points, reason }, ctx) {
     const customerId = await resolveCustomer(customer_id, ctx, noLoyaltyAccount);
     const program = await ctx.backend.getLoyaltyProgram();
