@@ -90,6 +90,17 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     expect(await world()).toEqual(booked);
   });
 
+  it("an undo of a reschedule changes nothing once someone else has moved the delivery (from_slot_id)", async () => {
+    await write((c) => c.reschedule('100000000001', '100-2026-05-03-1200', FIXTURE_NOW));
+    const before = await world();
+    const client = await connectAs(createCourierServer({ runtime: await runtime(), backend }), service);
+    const error = async (args: Record<string, unknown>) => ((await client.callTool({ name: 'reschedule_delivery', arguments: { tracking_id: '100000000001', ...args } })).content as { text: string }[])[0]!.text;
+    // Moving back from a slot it is no longer in, or freeing a slot it no longer holds: refused, nothing changed.
+    expect(await error({ slot_id: '100-2026-05-04-0900', from_slot_id: '100-2026-05-04-1500' })).toBe('FAILED_PRECONDITION: shipment 100000000001 is booked in slot 100-2026-05-03-1200, not 100-2026-05-04-1500; nothing was changed');
+    expect(await error({ slot_id: null, from_slot_id: '100-2026-05-04-1500' })).toBe('FAILED_PRECONDITION: shipment 100000000001 is booked in slot 100-2026-05-03-1200, not 100-2026-05-04-1500; nothing was released');
+    expect(await world()).toEqual(before);
+  });
+
   it('reroutes a parcel back to its address and rebooks the slot the reroute freed', async () => {
     const before = await world(); // bob's parcel is booked in the full slot 100-2026-05-03-0900
     const compensations = await rolledBack('reroute_shipment', { tracking_id: '100000000002', destination_kind: 'pickup_point', location_id: 'PP-100-1' });

@@ -73,9 +73,10 @@ export interface CourierBackend {
   /** Books a home-delivery slot; the same slot again is a no-op; a shipment already booked elsewhere must reschedule. */
   bookSlot(trackingId: string, slotId: string, at: Date): Promise<SlotChange>;
   /** Moves (or makes) the booking to `slotId`, freeing the previous slot. */
-  reschedule(trackingId: string, slotId: string, at: Date): Promise<SlotChange>;
+  /** Moves the delivery to `slotId`; with `expectedSlotId`, only if that is the slot booked now (null: none). */
+  reschedule(trackingId: string, slotId: string, at: Date, expectedSlotId?: string | null): Promise<SlotChange>;
   /** Frees the booked slot; when `expectedSlotId` is given the booking must still be that slot. No booking: no-op. */
-  releaseSlot(trackingId: string, at: Date, expectedSlotId?: string): Promise<SlotChange>;
+  releaseSlot(trackingId: string, at: Date, expectedSlotId?: string | null): Promise<SlotChange>;
   /**
    * Sends the shipment elsewhere; a booked slot is freed when it leaves home delivery or its area. `slotId`: a slot to
    * book at the new address in the same change (moving any booked one), or null to free any booked slot.

@@ -18,6 +18,10 @@ export const rescheduleDelivery = tool({
     slot_id: slotIdField
       .nullable()
       .describe('the new delivery slot id from list_delivery_slots; null frees the booked slot (as release_delivery_slot), which is how a saga undoes a reschedule of a parcel that had none'),
+    from_slot_id: slotIdField
+      .nullable()
+      .optional()
+      .describe('change nothing unless this is the slot booked now (null: none booked); how an undo avoids moving a delivery someone changed since'),
   },
   output: {
     ...bookingShape,
@@ -27,14 +31,14 @@ export const rescheduleDelivery = tool({
   // Back to the slot the parcel had before (null: none, so the one booked is freed); already there: nothing to undo.
   compensation: {
     tool: 'reschedule_delivery',
-    args: ({ tracking_id, slot_id }, { previous_slot_id }) => (previous_slot_id === slot_id ? null : { tracking_id, slot_id: previous_slot_id }),
+    args: ({ tracking_id, slot_id }, { previous_slot_id }) => (previous_slot_id === slot_id ? null : { tracking_id, slot_id: previous_slot_id, from_slot_id: slot_id }),
   },
-  async handler({ tracking_id, slot_id }, ctx) {
+  async handler({ tracking_id, slot_id, from_slot_id }, ctx) {
     if (slot_id === null) {
-      const { previousSlotId } = await ctx.backend.releaseSlot(tracking_id, ctx.now());
+      const { previousSlotId } = await ctx.backend.releaseSlot(tracking_id, ctx.now(), from_slot_id);
       return { tracking_id, slot: null, previous_slot_id: previousSlotId };
     }
-    const { previousSlotId } = await ctx.backend.reschedule(tracking_id, slot_id, ctx.now());
+    const { previousSlotId } = await ctx.backend.reschedule(tracking_id, slot_id, ctx.now(), from_slot_id);
     const slot = await ctx.backend.getSlot(slot_id);
     return { tracking_id, slot: slotOut(slot!), previous_slot_id: previousSlotId };
   },

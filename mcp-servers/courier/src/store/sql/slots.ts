@@ -36,9 +36,12 @@ async function freeSlot(q: Queryable, s: string, shipment: Shipment, at: Date, n
 }
 
 /** Books `slotId` for the shipment. `mode` book refuses a shipment already booked elsewhere; reschedule moves it. */
-export async function bookSlot(q: Queryable, s: string, trackingId: string, slotId: string, at: Date, mode: 'book' | 'reschedule'): Promise<SlotChange> {
+export async function bookSlot(q: Queryable, s: string, trackingId: string, slotId: string, at: Date, mode: 'book' | 'reschedule', expectedSlotId?: string | null): Promise<SlotChange> {
   const shipment = await lockShipment(q, s, trackingId);
   const previousSlotId = shipment.slotId;
+  if (expectedSlotId !== undefined && previousSlotId !== expectedSlotId) {
+    throw failedPrecondition(`shipment ${trackingId} is booked in ${previousSlotId ? `slot ${previousSlotId}` : 'no slot'}, not ${expectedSlotId ?? 'none'}; nothing was changed`);
+  }
   assertDeliveryChangeable(shipment, mode === 'book' ? 'book a delivery slot' : 'reschedule the delivery');
   assertHomeDelivery(shipment);
   if (previousSlotId === slotId) return { shipment, previousSlotId };
@@ -55,11 +58,11 @@ export async function bookSlot(q: Queryable, s: string, trackingId: string, slot
   return { shipment: (await selectShipment(q, s, trackingId))!, previousSlotId };
 }
 
-export async function releaseSlot(q: Queryable, s: string, trackingId: string, at: Date, expectedSlotId?: string): Promise<SlotChange> {
+export async function releaseSlot(q: Queryable, s: string, trackingId: string, at: Date, expectedSlotId?: string | null): Promise<SlotChange> {
   const shipment = await lockShipment(q, s, trackingId);
   const previousSlotId = shipment.slotId;
   if (expectedSlotId !== undefined && previousSlotId !== null && previousSlotId !== expectedSlotId) {
-    throw failedPrecondition(`shipment ${trackingId} is booked in slot ${previousSlotId}, not ${expectedSlotId}; nothing was released`);
+    throw failedPrecondition(`shipment ${trackingId} is booked in slot ${previousSlotId}, not ${expectedSlotId ?? 'none'}; nothing was released`);
   }
   if (!previousSlotId) return { shipment, previousSlotId };
   assertDeliveryChangeable(shipment, 'release the delivery slot');
