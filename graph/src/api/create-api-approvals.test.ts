@@ -46,6 +46,9 @@ async function paused(): Promise<{ id: string; approvalId: string }> {
   expect(outcome.awaiting).toBe('approval');
   return { id, approvalId: outcome.approval.approvalId };
 }
+/** How many times the approved exchange ran in the conversation (its tool result lines). */
+const exchangesRun = async (id: string) =>
+  (await createSupportService({ graph: h.graph }).transcript(id)).filter((l) => l.role === 'tool' && l.text.includes('exchange requested')).length;
 const expire = (approvalId: string) =>
   db.query(`UPDATE ${h.shop.prefix}_kit.approvals SET expires_at = $2 WHERE id = $1`, [approvalId, new Date(Date.now() - 1000).toISOString()]);
 
@@ -106,5 +109,23 @@ describe('HTTP API: approvals the kit settles first', { timeout: 180_000 }, () =
     const { id } = await paused();
     const unknown = await post('/approvals/apr_nope', operator, { conversationId: id, decision: 'approve' });
     expect(unknown.status).toBe(404);
+  });
+
+  it('resumes a paused run once when two operators decide at the same time', async () => {
+    const { id, approvalId } = await paused();
+    const decide = () => post(`/approvals/${approvalId}`, operator, { conversationId: id, decision: 'approve' });
+    const [first, second] = await Promise.all([decide(), decide()]);
+    expect([first.status, second.status].sort()).toEqual([200, 404]); // the second finds the run no longer waiting
+    expect(await exchangesRun(id)).toBe(1);
+  });
+
+  it('resumes a paused run once when a decision and a customer message arrive together', async () => {
+    const { id, approvalId } = await paused();
+    const [decided, message] = await Promise.all([post(`/approvals/${approvalId}`, operator, { conversationId: id, decision: 'approve' }), say(id, 'any news?')]);
+    expect(decided.status).toBe(200);
+    expect(message.status).toBe(200); // it waited for the decision's turn, then ran on the resumed conversation
+    expect(await exchangesRun(id)).toBe(1);
+    const transcript = await createSupportService({ graph: h.graph }).transcript(id);
+    expect(transcript.findIndex((l) => l.text === 'any news?')).toBeGreaterThan(transcript.findIndex((l) => l.role === 'tool' && l.text.includes('exchange requested')));
   });
 });

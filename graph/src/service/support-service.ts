@@ -8,6 +8,7 @@ import type { CompiledSupportGraph } from '../build-graph.ts';
 import { redactedTranscript, type TranscriptLine } from '../guardrails/pii-redaction.ts';
 import type { State } from '../state.ts';
 import { memoryConversationStore, type ConversationStore } from './conversation-store.ts';
+import { conversationLocks } from './conversation-lock.ts';
 import { kitDecision, type KitApproval, type KitDecision } from './kit-decision.ts';
 import { eventsFromMessages, type TurnEvent } from './turn-events.ts';
 
@@ -52,6 +53,7 @@ export class ConversationNotFound extends Error {}
 export function createSupportService(options: SupportServiceOptions) {
   const { graph } = options;
   const conversations = options.conversations ?? memoryConversationStore();
+  const exclusive = conversationLocks();
   const configOf = async (conversationId: string) => {
     const conversation = await conversations.get(conversationId);
     return {
@@ -108,6 +110,56 @@ export function createSupportService(options: SupportServiceOptions) {
     return { conversationId, events, reply, awaiting, approval };
   }
 
+  async function sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> {
+    if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
+    const trimmed = text.trim();
+    if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
+    const snapshot = await graph.getState(await configOf(conversationId));
+    const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
+    if (seen) {
+      if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent);
+      const messages = (snapshot.values as State).messages;
+      const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
+      return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after));
+    }
+    const message = { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] };
+    const waiting = waitingOn(snapshot);
+    if (!waiting) return run(conversationId, message, onEvent);
+    const settled = await settledByKit(waiting.approvalId);
+    const waitsFor = (id: string) =>
+      new CommerceError('FAILED_PRECONDITION', `conversation ${conversationId} is waiting for an operator's decision on approval ${id}; the customer can write again once an operator approves or rejects it (POST /approvals/${id}) or it expires`);
+    if (!settled) throw waitsFor(waiting.approvalId);
+    // The approval expired or was resolved elsewhere: resume with the kit's decision first (the agent tells the customer).
+    const resumed = await run(conversationId, new Command({ resume: settled.decision }), undefined, [], true);
+    if (resumed.approval) throw waitsFor(resumed.approval.approvalId);
+    return run(conversationId, message, onEvent, resumed.events);
+  }
+/** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
+  async function resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+    const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
+    const snapshot = await graph.getState(await configOf(conversationId));
+    const waiting = waitingOn(snapshot);
+    if (!waiting || waiting.approvalId !== approvalId) {
+      throw new ConversationNotFound(`conversation ${conversationId} is not waiting for approval ${approvalId}${waiting ? ` (it waits for ${waiting.approvalId})` : ''}`);
+    }
+    let resume: ApprovalDecision = decision;
+    let notice: string | undefined;
+    if (options.approvals) {
+      const note = decision.note !== undefined ? { note: decision.note } : {};
+      try {
+        if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
+        else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
+      } catch (error) {
+        // Expired, or resolved elsewhere first (e.g. the approvals CLI): the kit's decision stands and the run resumes with it.
+        const settled = await settledByKit(approvalId);
+        if (!settled) throw error;
+        ({ decision: resume, notice } = settled);
+      }
+    }
+    const outcome = await run(conversationId, new Command({ resume }), onEvent, [], true);
+    return notice ? { ...outcome, notice } : outcome;
+  }
+
   return {
     graph,
     /** Who may use a conversation: its signed-in customer, if any. */
@@ -119,59 +171,15 @@ export function createSupportService(options: SupportServiceOptions) {
     },
     exists,
     /**
-     * Runs one customer turn. With `messageId` the call is idempotent: when that message is already in the
-     * conversation (a retried job), an unfinished turn continues from its last checkpoint and a finished one is
-     * not run again; either way no tool call is repeated.
+     * Runs one customer turn (one at a time per conversation in this process). With `messageId` the call is
+     * idempotent: when that message is already in the conversation (a retried job), an unfinished turn continues from
+     * its last checkpoint and a finished one is not run again; either way no tool call is repeated.
      */
-    async sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> {
-      if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
-      const trimmed = text.trim();
-      if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
-      const snapshot = await graph.getState(await configOf(conversationId));
-      const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
-      if (seen) {
-        if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent);
-        const messages = (snapshot.values as State).messages;
-        const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
-        return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after));
-      }
-      const message = { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] };
-      const waiting = waitingOn(snapshot);
-      if (!waiting) return run(conversationId, message, onEvent);
-      const settled = await settledByKit(waiting.approvalId);
-      const waitsFor = (id: string) =>
-        new CommerceError('FAILED_PRECONDITION', `conversation ${conversationId} is waiting for an operator's decision on approval ${id}; the customer can write again once an operator approves or rejects it (POST /approvals/${id}) or it expires`);
-      if (!settled) throw waitsFor(waiting.approvalId);
-      // The approval expired or was resolved elsewhere: resume with the kit's decision first (the agent tells the customer).
-      const resumed = await run(conversationId, new Command({ resume: settled.decision }), undefined, [], true);
-      if (resumed.approval) throw waitsFor(resumed.approval.approvalId);
-      return run(conversationId, message, onEvent, resumed.events);
-    },
-    /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
-    async resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
-      const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
-      const snapshot = await graph.getState(await configOf(conversationId));
-      const waiting = waitingOn(snapshot);
-      if (!waiting || waiting.approvalId !== approvalId) {
-        throw new ConversationNotFound(`conversation ${conversationId} is not waiting for approval ${approvalId}${waiting ? ` (it waits for ${waiting.approvalId})` : ''}`);
-      }
-      let resume: ApprovalDecision = decision;
-      let notice: string | undefined;
-      if (options.approvals) {
-        const note = decision.note !== undefined ? { note: decision.note } : {};
-        try {
-          if (decision.decision === 'reject') await options.approvals.reject(approvalId, operator, note);
-          else await options.approvals.approve(approvalId, operator, { ...note, ...(decision.decision === 'edit' ? { arguments: decision.arguments } : {}) });
-        } catch (error) {
-          // Expired, or resolved elsewhere first (e.g. the approvals CLI): the kit's decision stands and the run resumes with it.
-          const settled = await settledByKit(approvalId);
-          if (!settled) throw error;
-          ({ decision: resume, notice } = settled);
-        }
-      }
-      const outcome = await run(conversationId, new Command({ resume }), onEvent, [], true);
-      return notice ? { ...outcome, notice } : outcome;
-    },
+    sendMessage: (conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> =>
+      exclusive(conversationId, () => sendMessage(conversationId, text, onEvent, options)),
+    /** The operator's decision (one turn at a time per conversation): recorded with the kit, then the paused run resumes. */
+    resolveApproval: (conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> =>
+      exclusive(conversationId, () => resolveApproval(conversationId, approvalId, operator, raw, onEvent)),
     /**
      * What operators must decide: the conversations paused on an approval (noted after every turn), oldest first.
      * Approvals the kit has settled (expired, or resolved elsewhere) are left out: their conversation resumes with the

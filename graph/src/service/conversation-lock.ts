@@ -1,0 +1,20 @@
+/**
+ * One turn at a time per conversation in this process: a customer's message and an operator's decision (or two
+ * operators' decisions) racing on one paused run would otherwise both resume it, forking its checkpoint. The second
+ * waits, then sees the run as the first left it. Across processes (API replicas, workers) nothing serialises one
+ * conversation's turns; its tool calls stay exactly-once by their idempotency keys.
+ */
+export function conversationLocks() {
+  const tails = new Map<string, Promise<unknown>>();
+  return async function exclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    const before = tails.get(conversationId) ?? Promise.resolve();
+    const turn = before.then(fn, fn);
+    const tail = turn.then(() => undefined, () => undefined);
+    tails.set(conversationId, tail);
+    try {
+      return await turn;
+    } finally {
+      if (tails.get(conversationId) === tail) tails.delete(conversationId);
+    }
+  };
+}
