@@ -123,6 +123,28 @@ describe('recoverSagas', () => {
     expect(released).toContain('hold-7 live-1:hold:compensate');
   });
 
+  it('a run that was only slow undoes the step it finished after a recovery rolled its attempt back, even once a later attempt committed', async () => {
+    await h.runtime.db.query(`INSERT INTO ${h.schema}.wallets VALUES ('gus', 0), ('hal', 0)`);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const inner = kit.refund('second', 'hal', 20);
+    const slow: SagaStep<Record<string, unknown>> = { ...inner, run: async (ctx) => { await gate; return inner.run(ctx); } };
+    const { running: stale } = await kit.crash([kit.refund('first', 'gus', 10), slow], 'slow-1');
+    minutes(10);
+    expect(await recover()).toMatchObject([{ key: 'slow-1', status: 'rolled_back', compensations: [{ step: 'second', outcome: 'skipped' }, { step: 'first', outcome: 'ok' }] }]);
+
+    // The client retries the key: attempt 2 runs under new keys and commits.
+    await runSaga([kit.refund('first', 'gus', 10), kit.refund('second', 'hal', 20)], { name: 'test.crash', key: 'slow-1', runtime: h.runtime });
+    expect([await h.balance('gus'), await h.balance('hal')]).toEqual([10, 20]);
+    expect(await kit.status('slow-1')).toBe('committed');
+
+    // Attempt 1's step now commits: its run finds the saga at attempt 2 and undoes that step (attempt 1 was undone).
+    open();
+    await expect(stale).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { saga: { attempt: 1, takenOverBy: 'recovery', compensations: [{ step: 'second', outcome: 'ok' }] } } });
+    expect([await h.balance('gus'), await h.balance('hal')]).toEqual([10, 20]);
+    expect(await kit.status('slow-1')).toBe('committed');
+  });
+
   it('runs on its own at start and every interval until stopped', async () => {
     await kit.crash([kit.refund('first', 'alice', 2), kit.hang().step], 'loop-1');
     minutes(10);

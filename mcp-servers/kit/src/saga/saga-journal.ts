@@ -46,9 +46,13 @@ export async function startJournal(runtime: KitRuntime, options: { name: string;
     const rows = await runtime.db.query(`WITH ${alive} ${sql}`, [name, key, owner, runtime.now().toISOString(), ...params]);
     if (rows.length === 0) throw await takenOver();
   };
+  // Another run of the key took this attempt over only if the saga is still at this attempt and running or committed.
+  // Any other state means a recovery took it (rolling it back, or done with it: rolled back, or left to an operator),
+  // even when a later attempt now runs or committed: this run's last step then belongs to an attempt that was undone.
   const takenOver = async (): Promise<SagaTakenOver> => {
     const now: SagaRecord | undefined = await records.get(name, key).catch(() => undefined);
-    return new SagaTakenOver(now?.status === 'running' || now?.status === 'committed' ? 'run' : 'recovery', name, key);
+    const byRun = now?.attempt === attempt && (now.status === 'running' || now.status === 'committed');
+    return new SagaTakenOver(byRun ? 'run' : 'recovery', name, key);
   };
   return {
     attempt,
