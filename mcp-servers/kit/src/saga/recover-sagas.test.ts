@@ -145,6 +145,36 @@ describe('recoverSagas', () => {
     expect(await kit.status('slow-1')).toBe('committed');
   });
 
+  it('a re-run of a committed key replays without reopening it, so a recovery finds nothing to undo when the re-run stops', async () => {
+    await h.runtime.db.query(`INSERT INTO ${h.schema}.wallets VALUES ('ida', 0), ('jon', 0)`);
+    const steps = () => [kit.refund('first', 'ida', 10), kit.refund('second', 'jon', 20)];
+    const first = await runSaga(steps(), { name: 'test.crash', key: 'done-1', runtime: h.runtime });
+    expect([await h.balance('ida'), await h.balance('jon')]).toEqual([10, 20]);
+
+    // A retry (its response was lost) whose process stops in its replay of the second step.
+    const [replayed, inner] = steps();
+    let reached = false;
+    let release!: () => void;
+    const resume = new Promise<void>((resolve) => { release = resolve; });
+    const stops: SagaStep<Record<string, unknown>> = { ...inner!, run: async (ctx) => { reached = true; await resume; return inner!.run(ctx); } };
+    const retry = runSaga([replayed!, stops], { name: 'test.crash', key: 'done-1', runtime: h.runtime });
+    await until(async () => reached);
+    expect(await kit.status('done-1')).toBe('committed');
+    minutes(10);
+    expect(await recover()).toEqual([]);
+    expect([await h.balance('ida'), await h.balance('jon')]).toEqual([10, 20]);
+
+    // Let go, it answers the committed results; a replay step that fails undoes nothing either.
+    release();
+    expect(await retry).toEqual(first);
+    const declined: SagaStep = { name: 'second', run: async () => { throw new CommerceError('UNAVAILABLE', 'the refunds service is down'); } };
+    await expect(runSaga([kit.refund('first', 'ida', 10), declined], { name: 'test.crash', key: 'done-1', runtime: h.runtime }))
+      .rejects.toMatchObject({ code: 'UNAVAILABLE', details: { saga: { replayed: true, rolledBack: false, compensations: [] } } });
+    expect([await h.balance('ida'), await h.balance('jon')]).toEqual([10, 20]);
+    expect(await kit.status('done-1')).toBe('committed');
+    expect(await kit.compensations('done-1')).toEqual([]);
+  });
+
   it('runs on its own at start and every interval until stopped', async () => {
     await kit.crash([kit.refund('first', 'alice', 2), kit.hang().step], 'loop-1');
     minutes(10);

@@ -16,6 +16,8 @@ export interface SagaStep<T = unknown> {
   /**
    * Runs the step; `idempotencyKey` is `<saga key>:<step>` so a re-run saga never repeats it. A run after the key's
    * earlier run was rolled back is a new attempt with new keys, `<saga key>#<attempt>:<step>` (kept with a runtime).
+   * A re-run of a committed key replays its steps with that attempt's keys and leaves its record committed; a step
+   * failing then undoes nothing.
    */
   run(ctx: { idempotencyKey: string; results: ReadonlyMap<string, unknown> }): Promise<T>;
   /**
@@ -76,6 +78,10 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
       await journal?.done(position, step, result);
     } catch (error) {
       if (error instanceof SagaTakenOver) throw await takenOver(error, done.at(-1)?.position === position ? done.at(-1) : undefined, { ...options, attempt, prefix });
+      if (journal?.replay) {
+        // A replay of a committed saga undoes nothing: its effects are the committed saga's, which stays committed.
+        throw sagaError(error, { name: options.name, key: options.key, attempt, failedStep: step.name, replayed: true, compensations: [], rolledBack: false }, options, []);
+      }
       metrics?.rollbacks.inc({ saga: options.name });
       const lost = await keep(journal, options, 'rolling_back');
       if (lost) throw await takenOver(lost, undefined, { ...options, attempt, prefix }); // its owner undoes the steps
@@ -138,7 +144,8 @@ function sagaError(error: unknown, saga: Record<string, unknown> & { failedStep:
     const details = (error as { details?: Record<string, unknown> }).details;
     return Object.assign(error, { details: { ...details, saga } });
   }
-  return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed with an internal error (the operator has the details); the completed steps were undone (saga ${options.key})`, {
+  const after = saga.replayed ? 'this replay of the committed saga undid nothing' : 'the completed steps were undone';
+  return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed with an internal error (the operator has the details); ${after} (saga ${options.key})`, {
     cause: error, details: { saga },
   });
 }

@@ -20,12 +20,25 @@ const json = (value: unknown): string | null => {
   }
 };
 
+/** A run's record of its progress; a replay of a committed saga keeps nothing (`replay`). */
+export interface SagaJournal {
+  attempt: number;
+  /** The key's saga committed already: its steps replay under that attempt's keys and its record is left as it is. */
+  replay: boolean;
+  started(position: number, step: SagaStep<any>, idempotencyKey: string): Promise<void>;
+  done(position: number, step: SagaStep<any>, result: unknown): Promise<void>;
+  compensated(position: number, outcome: string): Promise<void>;
+  finish(status: SagaStatus, error?: SagaRecord['error']): Promise<void>;
+}
+
+const nothing = async (): Promise<void> => undefined;
+
 /**
  * A live run's progress in the kit schema (`sagas` and `saga_steps`, migration 9), so that recoverSagas can roll it back
  * if the process stops. Every change heartbeats the saga (`updated_at`) and is fenced on this run's owner token: once a
  * recovery (or another run of the key) took the saga, the change is refused with SagaTakenOver.
  */
-export async function startJournal(runtime: KitRuntime, options: { name: string; key: string; subject?: unknown }) {
+export async function startJournal(runtime: KitRuntime, options: { name: string; key: string; subject?: unknown }): Promise<SagaJournal> {
   const { name, key } = options;
   const records = sagaRecords(runtime);
   const owner = randomUUID();
@@ -34,7 +47,13 @@ export async function startJournal(runtime: KitRuntime, options: { name: string;
     const refusal = unfinishedRollback(name, key, last);
     if (refusal) throw refusal;
   }
-  // The last attempt again (its steps replay or resume), or the next after a rollback.
+  // A committed saga is never reopened: a run left part-way through its replay would otherwise be found `running` by
+  // a recovery, which would undo the effects the caller was told had happened. Its steps replay (the kit's idempotency
+  // answers each with its first result) and nothing is written.
+  if (last?.status === 'committed') {
+    return { attempt: last.attempt, replay: true, started: nothing, done: nothing, compensated: nothing, finish: nothing };
+  }
+  // The last attempt again (its steps resume), or the next after a rollback.
   const attempt = !last ? 1 : last.status === 'rolled_back' ? last.attempt + 1 : last.attempt;
   if (!(await records.start(name, key, { attempt, owner, subject: options.subject }, last))) {
     throw new CommerceError('UNAVAILABLE', `${name}: saga ${key} changed while this run was starting (another run of the key, or a recovery, took it); retry with the same key`);
@@ -56,6 +75,7 @@ export async function startJournal(runtime: KitRuntime, options: { name: string;
   };
   return {
     attempt,
+    replay: false,
     /** Kept before the step runs: its key, and its forward call when recovery can look that call's outcome up. */
     started: (position: number, step: SagaStep<any>, idempotencyKey: string) => fenced(
       `INSERT INTO ${steps} (name, key, attempt, position, step, idempotency_key, call, compensable)
@@ -87,4 +107,3 @@ export async function startJournal(runtime: KitRuntime, options: { name: string;
     },
   };
 }
-export type SagaJournal = Awaited<ReturnType<typeof startJournal>>;
