@@ -74,11 +74,12 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
     idempotency: idempotencyStore(schema),
     rateLimiter: options.rateLimiter ?? createRateLimiter(policy.file.rate_limits),
     bindings: options.bindings ? () => options.bindings! : (q) => sqlBindingStore(q, schema, now),
+    legacyKeys: { present: false },
   };
   let migrated: Promise<void> | undefined;
   const ready = () => {
     migrated ??= migrate(db, schema, kitMigrations).then(
-      () => undefined,
+      async () => void (k.legacyKeys.present = await k.idempotency.hasLegacyKeys(db)),
       (error: unknown) => {
         migrated = undefined;
         throw error;
@@ -91,7 +92,9 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
     defaultPrincipal: options.defaultPrincipal,
     async pruneIdempotencyKeys(before) {
       await ready();
-      return k.idempotency.prune(db, before);
+      const removed = await k.idempotency.prune(db, before);
+      if (k.legacyKeys.present) k.legacyKeys.present = await k.idempotency.hasLegacyKeys(db);
+      return removed;
     },
     async invoke(call, backend) {
       const write = call.tool.kind === 'write';

@@ -25,4 +25,6 @@ export interface KitServices {
   tracer: Tracer;
   logger: Logger;
   now: () => Date;
+  /** Whether keys stored under the old scope remain (checked when the schema is ready and after each prune). */
+  legacyKeys: { present: boolean };
 }

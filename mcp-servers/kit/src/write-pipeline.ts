@@ -4,7 +4,7 @@ import { approvalUsedRecord, decisionRecord, intentRecord, resultRecord, type Ca
 import { argumentsHash } from './canonical-json.ts';
 import { CommerceError, isCommerceError } from './errors.ts';
 import { admitWrite, refusingAdmissionCtes } from './idempotency/admission.ts';
-import { idempotencyScope } from './idempotency/idempotency-store.ts';
+import { idempotencyScope, legacyIdempotencyScope } from './idempotency/idempotency-store.ts';
 import type { KitServices } from './kit-services.ts';
 import type { LedgerRecord } from './ledger/ledger-entry.ts';
 import { effectiveRule, evaluatePolicy, type PolicyDecision } from './policy/evaluate-policy.ts';
@@ -77,6 +77,12 @@ async function write<Backend>(k: KitServices, call: ToolCall<Backend>, backend: 
     argsHash: argumentsHash(call.system, call.tool.name, call.input), idempotencyKey: call.idempotencyKey, facts: {} as ActionFacts,
   };
   const key = call.idempotencyKey ? { scope: idempotencyScope(call.system, call.principal), key: call.idempotencyKey, argsHash: c.argsHash } : undefined;
+  // A retry of a call stored before keys were scoped by conversation (0705) replays it, for callers the old scope
+  // identified alone; an agent's old scope was shared by its conversations, so its old keys are not honoured.
+  if (key && k.legacyKeys.present && call.principal.kind !== 'agent') {
+    const earlier = await k.idempotency.lookup(k.db, legacyIdempotencyScope(call.system, call.principal), key.key, key.argsHash);
+    if (earlier?.status === 'replay') return { output: earlier.result, replayed: true, decision: undefined };
+  }
   const evidence: Evidence[] = [];
   const journal: CallJournal = { callId: c.callId, system: c.system, tool: c.tool, principal: call.principal, metrics: k.metrics, records: [] };
   let decision: PolicyDecision | undefined;

@@ -13,6 +13,9 @@ export function idempotencyScope(system: string, principal: Principal): string {
   return JSON.stringify([system, principal.kind, principal.id, principal.conversationId ?? null, principal.customerId ?? null]);
 }
 
+/** The scope keys had before `idempotencyScope` (system and principal id only); honoured for callers it identified alone. */
+export const legacyIdempotencyScope = (system: string, principal: Principal): string => `${system}:${principal.id}`;
+
 export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
 
 /**
@@ -56,7 +59,9 @@ export function idempotencyStore(schema: string) {
       let removed = 0;
       for (;;) {
         const rows = await q.query<{ n: number }>(
-          `WITH gone AS (DELETE FROM ${table} WHERE (scope, key) IN (SELECT scope, key FROM ${table} WHERE created_at < $1 LIMIT $2) RETURNING 1)
+          // By row address: the inner scan stops at `batch` old rows (the oldest lie first in the heap) and the delete
+          // visits only those rows, so a prune costs what it removes, not a scan of the table per batch (no index).
+          `WITH gone AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE created_at < $1 LIMIT $2)) RETURNING 1)
            SELECT count(*)::int AS n FROM gone`,
           [before.toISOString(), batch],
         );
@@ -64,6 +69,11 @@ export function idempotencyStore(schema: string) {
         removed += n;
         if (n < batch) return removed;
       }
+    },
+    /** Whether any key is stored under a scope written before `idempotencyScope` (they go as retention prunes them). */
+    async hasLegacyKeys(q: Queryable): Promise<boolean> {
+      const [row] = await q.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE scope NOT LIKE '[%') AS found`);
+      return row?.found === true;
     },
     /** Stores the result of a key claimed earlier in the transaction, in the ledger append's statement (a CTE). */
     completion(scope: string, key: string, result: Record<string, unknown>): Alongside {
