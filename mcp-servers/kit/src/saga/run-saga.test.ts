@@ -67,6 +67,14 @@ describe('runSaga', () => {
     expect(await h.balance('dave')).toBe(40);
   });
 
+  it("refuses a kept saga's key or step name holding #, which marks an attempt in the step keys", async () => {
+    // Key "K#2" at attempt 1 would run under the step keys of key "K" at attempt 2.
+    await expect(runSaga([refund('a', 'alice', 1)], { name: 'test.hash', key: 'saga-hash#2', runtime: h.runtime }))
+      .rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('contains "#"') });
+    await expect(runSaga([refund('a#2', 'alice', 1)], { name: 'test.hash', key: 'saga-hash-1', runtime: h.runtime })).rejects.toThrow(/step name "a#2" contains "#"/);
+    expect(await h.balance('alice')).toBe(1);
+  });
+
   it('skips a compensation whose step created nothing (its effect was already in place)', async () => {
     const alreadyThere = refundTools.map((t) => (t.name === 'issue_refund' ? { ...t, compensation: { tool: 'reverse_refund', args: () => null } } : t));
     const step = toolStep({ runtime: h.runtime, system: 'refunds', tools: alreadyThere, backend: h.backend, principal: principals.service, name: 'kept', tool: 'issue_refund', input: { customer_id: 'erin', order_id: '#S1', amount: 6 } });

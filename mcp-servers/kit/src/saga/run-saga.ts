@@ -15,9 +15,9 @@ export interface SagaStep<T = unknown> {
   name: string;
   /**
    * Runs the step; `idempotencyKey` is `<saga key>:<step>` so a re-run saga never repeats it. A run after the key's
-   * earlier run was rolled back is a new attempt with new keys, `<saga key>#<attempt>:<step>` (kept with a runtime).
-   * A re-run of a committed key replays its steps with that attempt's keys and leaves its record committed; a step
-   * failing then undoes nothing.
+   * earlier run was rolled back is a new attempt with new keys, `<saga key>#<attempt>:<step>` (kept with a runtime,
+   * where neither the key nor a step name may hold `#`). A re-run of a committed key replays its steps with that
+   * attempt's keys and leaves its record committed; a step failing then undoes nothing.
    */
   run(ctx: { idempotencyKey: string; results: ReadonlyMap<string, unknown> }): Promise<T>;
   /**
@@ -35,7 +35,7 @@ export interface SagaStep<T = unknown> {
 export interface SagaOptions {
   /** The operation's name, e.g. "order.create". */
   name: string;
-  /** Stable key of this run (e.g. the caller's idempotency key); step keys derive from it. */
+  /** Stable key of this run (e.g. the caller's idempotency key); step keys derive from it. With a kept record, no `#`. */
   key: string;
   /**
    * Where compensations are recorded and counted. Inside a write tool's handler they always go to that call's ledger
@@ -63,7 +63,9 @@ export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOpti
   const call = currentCallJournal();
   const metrics = call?.metrics ?? options.runtime?.metrics;
   // Inside a write call the saga lives and dies with the call's transaction: no record of its own (saga-journal.ts).
-  const journal = !call && options.runtime ? await startJournal(options.runtime, options) : undefined;
+  const kept = !call && options.runtime !== undefined;
+  if (kept) refuseAmbiguousKeys(options, names);
+  const journal = kept ? await startJournal(options.runtime!, options) : undefined;
   const attempt = journal?.attempt ?? 1;
   const prefix = attempt === 1 ? options.key : `${options.key}#${attempt}`;
   const results = new Map<string, unknown>();
@@ -148,4 +150,17 @@ function sagaError(error: unknown, saga: Record<string, unknown> & { failedStep:
   return new CommerceError('INTERNAL', `${options.name}: step ${saga.failedStep} failed with an internal error (the operator has the details); ${after} (saga ${options.key})`, {
     cause: error, details: { saga },
   });
+}
+
+/**
+ * With a kept record, attempt n > 1 runs under `<key>#<n>:<step>`: a key or step name holding `#` could make another
+ * key's step keys (key `K#2` at attempt 1 = key `K` at attempt 2; key `a`, step `b#2:s` = key `a:b` at attempt 2,
+ * step `s`), so neither may hold one.
+ */
+function refuseAmbiguousKeys(options: SagaOptions, names: readonly string[]): void {
+  if (options.key.includes('#')) {
+    throw new CommerceError('INVALID_ARGUMENT', `${options.name}: saga key ${JSON.stringify(options.key)} contains "#", which marks an attempt in the step keys (<key>#<attempt>:<step>); use a key without "#" (e.g. A-Z a-z 0-9 . _ : -, as idempotency keys are)`);
+  }
+  const named = names.find((n) => n.includes('#'));
+  if (named !== undefined) throw new Error(`saga ${options.name}: step name ${JSON.stringify(named)} contains "#", which marks an attempt in the step keys; rename the step`);
 }
