@@ -97,7 +97,11 @@ export function createApprovals(options: ApprovalsOptions) {
     async request(q: Queryable, input: NewApproval): Promise<ApprovalRequest> {
       const { ttlMinutes, ...rest } = input;
       const at = now();
-      // A retry of a call still waiting for its operator gets the same request, not a second one in the queue.
+      // A retry of a call still waiting for its operator gets the same request, not a second one in the queue. The
+      // lock (held to the end of the caller's transaction) makes concurrent identical calls wait for the first to
+      // commit, so the next one's lookup finds its request instead of inserting another.
+      const identity = JSON.stringify([rest.system, rest.tool, rest.argsHash, rest.principalKind, rest.principalId, rest.conversationId ?? null, rest.policyVersion]);
+      await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`approval-request:${identity}`]);
       const waiting = await store.findPending(q, rest, at.toISOString());
       if (waiting) return waiting;
       const approval: ApprovalRequest = {
