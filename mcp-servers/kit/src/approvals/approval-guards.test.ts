@@ -41,8 +41,16 @@ describe('approval guards', () => {
       code: 'FAILED_PRECONDITION',
       message: `approval ${approval.id} was granted under policy ${h.runtime.policy.version}; the policy is now ${edited.policy.version}: call again without approval_id to ask for a new approval`,
     });
+    // One still pending says so, not that it was granted.
+    const pending = await request(410, 'guard-policy-2');
+    const pendingArgs = { customer_id: 'alice', order_id: '#W9', amount: 410, approval_id: pending.id, idempotency_key: 'guard-policy-2' };
+    expect(toolError(await client.callTool({ name: 'issue_refund', arguments: pendingArgs }))).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: `approval ${pending.id} is still pending, and was requested under policy ${h.runtime.policy.version}, so it could not be used even once approved; the policy is now ${edited.policy.version}: call again without approval_id to ask for a new approval`,
+    });
     await client.close();
     expect(await h.balance('alice')).toBe(0);
+    expect(await h.runtime.approvals.get(pending.id)).toMatchObject({ status: 'pending' });
     expect(await h.runtime.approvals.get(approval.id)).toMatchObject({ status: 'approved', usedAt: undefined });
     expect((await h.call(agent, 'issue_refund', args)).structuredContent).toMatchObject({ amount: 400 });
     expect(await h.balance('alice')).toBe(400);

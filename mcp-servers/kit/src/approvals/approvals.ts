@@ -154,8 +154,12 @@ export function createApprovals(options: ApprovalsOptions) {
       if (a.status === 'rejected') throw new CommerceError('POLICY_DENIED', `approval ${id} was rejected by ${a.resolvedBy}${a.note ? `: ${a.note}` : ''}`, { details: { approval: a } });
       if (isExpired(a, now())) throw new CommerceError('FAILED_PRECONDITION', `approval ${id} expired at ${a.expiresAt}; call again without approval_id to request a new one`);
       if (a.policyVersion !== call.policyVersion) {
-        throw new CommerceError('FAILED_PRECONDITION', `approval ${id} was granted under policy ${a.policyVersion}; the policy is now ${call.policyVersion}: call again without approval_id to ask for a new approval`, {
-          details: { approvalPolicyVersion: a.policyVersion, policyVersion: call.policyVersion },
+        // A pending one was never granted: it says so, and that approving it now would not help.
+        const was = a.status === 'pending'
+          ? `is still pending, and was requested under policy ${a.policyVersion}, so it could not be used even once approved`
+          : `was granted under policy ${a.policyVersion}`;
+        throw new CommerceError('FAILED_PRECONDITION', `approval ${id} ${was}; the policy is now ${call.policyVersion}: call again without approval_id to ask for a new approval`, {
+          details: { approvalPolicyVersion: a.policyVersion, policyVersion: call.policyVersion, status: a.status },
         });
       }
       if (a.status === 'pending') throw new CommerceError('APPROVAL_REQUIRED', `approval ${id} is still pending: an operator must approve it first`, { details: { approval: a } });
