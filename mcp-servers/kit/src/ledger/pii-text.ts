@@ -2,10 +2,18 @@ import { fingerprint } from './pii-key.ts';
 
 /**
  * Free-text redaction: emails, phone numbers, street addresses and zip codes named as such become fingerprints, card
- * numbers "[card]".
- * Fingerprints already in the text, ISO timestamps, hex hashes, UUIDs and ids such as "#W2611340" or "sara_doe_496"
- * are left as they are (a number is only taken when no letter, digit or `_` touches it).
+ * numbers "[card]". A phone number is one written as one (+ country code, brackets or separators), or a bare 10/11-digit
+ * run right after a word naming a phone ("phone", "tel", "mobile", "call", …).
+ * Fingerprints already in the text, ISO timestamps, hex hashes, UUIDs and ids such as "#W2611340", "sara_doe_496" or
+ * "6469567736" are left as they are (a number is only taken when no letter, digit or `_` touches it).
  */
+/** `word` matched in any case (lower, Capitalised or UPPER, or mixed): [Pp][Hh]… */
+function ci(word: string): string {
+  return [...word].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
+}
+/** Words after which a bare digit run is a phone number. */
+const PHONE_CUE = `(?:${['telephone', 'phone', 'tel', 'mobile', 'cellphone', 'cell', 'called', 'call', 'fax', 'sms', 'whatsapp', 'text'].map(ci).join('|')})s?`;
+
 const PARTS = {
   // Kept as they are: fingerprints (this module's and older unkeyed ones) and ISO timestamps.
   kept: String.raw`(?:hmac|sha256):[0-9a-f]{16}\b|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?`,
@@ -16,8 +24,10 @@ const PARTS = {
   card: String.raw`(?<![\p{L}\p{N}_-])\d(?:[ ._-]?\d){12,18}(?![\p{L}\p{N}_]|[.-]\d)`,
   // (555) 123-4567, 555-123-4567, 555.123.4567, 1 555 123 4567.
   phone: String.raw`(?<![\p{L}\p{N}_#+-])(?:1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?![\p{L}\p{N}_]|[.-]\d)`,
-  // A bare 10-digit number (area code 2-9), or 11 digits starting with 1: 5551234567, 15551234567.
-  bare: String.raw`(?<![\p{L}\p{N}_#+.-])1?[2-9]\d{9}(?![\p{L}\p{N}_]|[.-]\d)`,
+  // A bare 10-digit number (area code 2-9), or 11 digits starting with 1, only right after a word that names a phone:
+  // phone 5551234567, tel: 15551234567, call me at 5551234567, mobile no. 5551234567. Elsewhere a bare digit run is an
+  // id (τ-bench item and product ids are 10 digits), kept.
+  bare: String.raw`(?<![\p{L}\p{N}_])${PHONE_CUE}(?:[ _-]?${ci('number')}|[ _-]?${ci('no')}\.?|[ _-]?${ci('num')})?\.?(?:\s+(?:${ci('me')}|${ci('us')}|${ci('them')}|${ci('her')}|${ci('him')}))?(?:\s+(?:${ci('at')}|${ci('on')}))?\s*[:#=]?\s*(?<number>1?[2-9]\d{9})(?![\p{L}\p{N}_]|[.-]\d)`,
   // A zip or postal code after the word that names it: zip 90210, zip code: 90210-1234, postcode SW1A 1AA.
   zip: String.raw`(?<![\p{L}\p{N}_])(?:[Zz][Ii][Pp](?: ?[Cc]ode)?|[Pp]ost(?:al)? ?[Cc]ode)s?\s*[:#=]?\s*(?<code>\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\p{L}\p{N}_])`,
   // A house number, one to four capitalised words and a street type: 12 Privet Drive, 215 River Rd.
@@ -48,14 +58,15 @@ function worthScanning(text: string): boolean {
 const HEX = /^[0-9a-f]{20,}$/i;
 const ZIP_CUE = /zip|post/i;
 
-type Groups = Partial<Record<keyof typeof PARTS | 'code', string>>;
+type Groups = Partial<Record<keyof typeof PARTS | 'code' | 'number', string>>;
 
 function replace(match: string, ...rest: unknown[]): string {
   const groups = rest.at(-1) as Groups;
   if (groups.email) return fingerprint(match);
   if (groups.intl) return digits(match).length >= 8 ? fingerprint(digits(match)) : match;
   if (groups.card) return luhn(digits(match)) ? '[card]' : match;
-  if (groups.phone || groups.bare) return fingerprint(digits(match));
+  if (groups.phone) return fingerprint(digits(match));
+  if (groups.bare && groups.number) return match.slice(0, match.length - groups.number.length) + fingerprint(groups.number);
   if (groups.zip && groups.code) return match.slice(0, match.length - groups.code.length) + fingerprint(groups.code);
   if (groups.street) return fingerprint(match.replace(/,/g, ''));
   return match;

@@ -30,7 +30,7 @@ describe('redact', () => {
     expect(fingerprint('Emily')).not.toBe(`sha256:${sha256Hex('emily').slice(0, 16)}`);
   });
 
-  it('redacts international, bracketed and bare phone numbers, and only Luhn-valid card numbers', () => {
+  it('redacts international, bracketed and (after a phone word) bare phone numbers, and only Luhn-valid card numbers', () => {
     const phones = ['+44 20 7946 0958', '+4915112345678', '+1 (555) 123-4567', '(555) 123-4567', '555.123.4567', '5551234567'];
     for (const phone of phones) expect(redactText(`call ${phone} now`)).toBe(`call ${fingerprint(phone.replace(/\D/g, ''))} now`);
     for (const card of ['4111 1111 1111 1111', '4111-1111-1111-1111', '4111.1111.1111.1111', '4111_1111_1111_1111', '378282246310005']) {
@@ -40,6 +40,25 @@ describe('redact', () => {
     expect(redactText('lives 12 Privet Drive, Little Whinging')).toBe(`lives ${fingerprint('12 Privet Drive')}, Little Whinging`);
     expect(redactText('zip 90210, zip code: 10083-1234, postcode SW1A 1AA, zip:33135; 90210 units')).toBe(
       `zip ${fingerprint('90210')}, zip code: ${fingerprint('10083-1234')}, postcode ${fingerprint('SW1A 1AA')}, zip:${fingerprint('33135')}; 90210 units`,
+    );
+  });
+
+  it('keeps item, product and order ids in messages; takes a bare 10/11-digit phone only after a word naming a phone', () => {
+    const kept = [
+      'item 6469567736 is not in order #W1000002; its items are: 1000000002, 2000000002',
+      'product 8310926033 has no item 1008292230 (order 5551234567 was shipped)',
+      'items [6469567736,2000000002] of user sara_doe_496; hotel 5551234567',
+    ];
+    for (const text of kept) expect(redactText(text)).toBe(text);
+    expect(redact({ message: kept[0], note: kept[1] })).toEqual({ message: kept[0], note: kept[1] });
+    const cued: [string, string][] = [
+      ['phone: 5551234567', 'phone: '], ['Phone number 15551234567', 'Phone number '], ['call me at 5551234567', 'call me at '],
+      ['mobile no. 5551234567', 'mobile no. '], ['tel=5551234567', 'tel='], ['phone_number=5551234567', 'phone_number='], ['TEL 5551234567', 'TEL '],
+    ];
+    for (const [text, cue] of cued) expect(redactText(`${text}, item 6469567736`)).toBe(`${cue}${fingerprint(text.slice(cue.length))}, item 6469567736`);
+    // Written as a phone, a number is taken wherever it stands.
+    expect(redactText('reach her on 555-123-4567 or (555) 123-4567 or +15551234567')).toBe(
+      `reach her on ${fingerprint('5551234567')} or ${fingerprint('5551234567')} or ${fingerprint('15551234567')}`,
     );
   });
 
