@@ -18,11 +18,22 @@ export function loadPiiKey(env: NodeJS.ProcessEnv = process.env): Buffer {
     return checked(readFileSync(path, 'utf8').trim(), path);
   }
   const path = join(env.COMMERCE_DATA_DIR ?? '.data', 'pii-key');
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeOnce(path, randomBytes(32).toString('hex'));
+  let key: string;
+  try {
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeOnce(path, randomBytes(32).toString('hex'));
+    }
+    key = readFileSync(path, 'utf8').trim();
+  } catch (cause) {
+    throw new Error(
+      `no PII key is configured and the development key ${path} cannot be ${existsSync(path) ? 'read' : 'created'} (${(cause as Error).message}): `
+        + 'set COMMERCE_PII_KEY (at least 32 bytes, e.g. `openssl rand -hex 32`) or COMMERCE_PII_KEY_FILE (a file holding it), '
+        + `or make ${dirname(path)} (COMMERCE_DATA_DIR) writable`,
+      { cause },
+    );
   }
-  return checked(readFileSync(path, 'utf8').trim(), path);
+  return checked(key, path);
 }
 
 function checked(key: string, source: string): Buffer {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,5 +124,27 @@ describe('loadPiiKey', () => {
     expect(loadPiiKey({ COMMERCE_PII_KEY: 'k'.repeat(32) }).toString()).toBe('k'.repeat(32));
     expect(() => loadPiiKey({ COMMERCE_PII_KEY: 'short' })).toThrow(/COMMERCE_PII_KEY: the PII key must be at least 32 bytes/);
     expect(() => loadPiiKey({ COMMERCE_PII_KEY_FILE: join(dir, 'missing') })).toThrow(/COMMERCE_PII_KEY_FILE points to .*missing, which does not exist/);
+  });
+
+  it('says what to configure when the development key cannot be created or read', () => {
+    // A data directory under a regular file: mkdir fails even for root (tests may run as root, which chmod does not stop).
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const under = join(file, 'data');
+    let message = '';
+    try {
+      loadPiiKey({ COMMERCE_DATA_DIR: under });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      `no PII key is configured and the development key ${join(under, 'pii-key')} cannot be created (ENOTDIR: not a directory, mkdir '${under}'): `
+        + 'set COMMERCE_PII_KEY (at least 32 bytes, e.g. `openssl rand -hex 32`) or COMMERCE_PII_KEY_FILE (a file holding it), '
+        + `or make ${under} (COMMERCE_DATA_DIR) writable`,
+    );
+    // A key path that is a directory cannot be read.
+    const unreadable = join(dir, 'unreadable');
+    mkdirSync(join(unreadable, 'pii-key'), { recursive: true });
+    expect(() => loadPiiKey({ COMMERCE_DATA_DIR: unreadable })).toThrow(/the development key .*pii-key cannot be read \(EISDIR/);
   });
 });
