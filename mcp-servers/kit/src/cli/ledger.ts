@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { compareHeads, parseHeadSnapshot, readHeads, type HeadSnapshot } from '../ledger/chain-heads.ts';
+import { compareHeads, parseHeadSnapshot, verifiedHeads, type HeadSnapshot } from '../ledger/chain-heads.ts';
 import { findEntries } from '../ledger/ledger-find.ts';
 import { loadLedgerPublicKeys } from '../ledger/ledger-keys.ts';
-import { verifyLedger } from '../ledger/verify-ledger.ts';
+import { verifyLedger, type LedgerVerification } from '../ledger/verify-ledger.ts';
 import { databaseOptions, fail, openCliDatabase } from './cli-database.ts';
 import { formatEntry } from './format-entry.ts';
 import { parseCommandLine } from './parse-command-line.ts';
@@ -43,8 +43,8 @@ try {
 const { db, schema } = await openCliDatabase(values, { existing: 'ledger', usage: USAGE });
 if (expected && expected.schema !== schema) fail(`${values['expect-heads']} is a snapshot of schema ${expected.schema}, not ${schema}`, 2);
 
-/** Verifies the whole ledger (and the chains against `expected`), printing the outcome; true when all is well. */
-async function verify(quiet: boolean): Promise<boolean> {
+/** Verifies the whole ledger (and the chains against `expected`), printing the outcome; the verification when all is well. */
+async function verify(quiet: boolean): Promise<LedgerVerification | undefined> {
   const result = await verifyLedger(db, schema, keys!);
   const rate = result.entries / Math.max(result.durationMs / 1000, 1e-6);
   const departures = result.ok && expected ? await compareHeads(db, schema, expected) : [];
@@ -53,7 +53,7 @@ async function verify(quiet: boolean): Promise<boolean> {
     const used = result.chains.filter((c) => c.entries > 0).length;
     const anchored = expected ? `; the ${expected.heads.length} chain head(s) of ${expected.takenAt} are still in their chains` : '';
     out.write(`ledger ${schema}: ${result.entries} entries in ${used} chain(s) verified in ${(result.durationMs / 1000).toFixed(2)} s (${Math.round(rate)} entries/s): chains, signatures and heads OK${anchored}\n`);
-    return true;
+    return result;
   }
   if (!result.ok) {
     const bad = result.chains.filter((c) => c.firstProblem);
@@ -64,14 +64,17 @@ async function verify(quiet: boolean): Promise<boolean> {
     for (const d of departures) out.write(`  ${d}\n`);
   }
   process.exitCode = 1;
-  return false;
+  return undefined;
 }
 
 try {
   if (command === 'verify') await verify(false);
   else if (command === 'heads') {
-    // Only a ledger that verifies is worth anchoring; the outcome goes to stderr, the snapshot alone to stdout.
-    if (await verify(true)) process.stdout.write(`${JSON.stringify(await readHeads(db, schema), null, 2)}\n`);
+    // Only a ledger that verifies is worth anchoring, and only what the walk verified: the heads it reached, not the
+    // head rows read after it (entries appended meanwhile were not verified). The outcome goes to stderr, the snapshot
+    // alone to stdout.
+    const verified = await verify(true);
+    if (verified) process.stdout.write(`${JSON.stringify(verifiedHeads(schema, verified), null, 2)}\n`);
   } else {
     const entries = await findEntries(db, schema, filter);
     if (entries.length === 0) process.stdout.write('no ledger entries match\n');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
+import type { LedgerVerification } from './verify-ledger.ts';
 
 /**
  * The chain heads of a ledger at one moment, to be kept outside the database (decisions 0102, 0300): a later verify
@@ -18,11 +19,15 @@ export const headSnapshot = z.object({
 });
 export type HeadSnapshot = z.infer<typeof headSnapshot>;
 
-/** The current heads of every chain with entries (take it after a verify that passed). */
-export async function readHeads(q: Queryable, schema: string, now = new Date()): Promise<HeadSnapshot> {
+/**
+ * The heads of every chain with entries as `verification` walked and verified them (reading `ledger_head` afterwards
+ * could anchor entries appended since, which no one verified). Throws when the verification did not pass.
+ */
+export function verifiedHeads(schema: string, verification: LedgerVerification, now = new Date()): HeadSnapshot {
   assertSchemaName(schema);
-  const rows = await q.query<{ id: number; seq: number; hash: string }>(`SELECT id, seq, hash FROM ${schema}.ledger_head WHERE seq > 0 ORDER BY id`);
-  return { schema, takenAt: now.toISOString(), heads: rows.map((r) => ({ chain: r.id, seq: Number(r.seq), hash: r.hash })) };
+  if (!verification.ok) throw new Error(`the ledger of schema ${schema} did not verify: only a verified ledger's heads are worth anchoring`);
+  const heads = verification.chains.flatMap((c) => (c.verifiedHead ? [{ chain: c.chain, ...c.verifiedHead }] : []));
+  return { schema, takenAt: now.toISOString(), heads };
 }
 
 /** A snapshot read back from `source` (a file name, for the error); throws saying what is wrong with it. */

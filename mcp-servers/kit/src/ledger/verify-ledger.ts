@@ -17,6 +17,11 @@ export interface ChainVerification {
   /** Good entries walked before the first problem (all of them when ok). */
   entries: number;
   headSeq: number;
+  /**
+   * The chain's last entry as the walk verified it (seq and hash), when the whole chain verified and has entries: what
+   * a snapshot of heads taken from this walk anchors (entries appended after it were not verified).
+   */
+  verifiedHead?: { seq: number; hash: string };
   firstProblem?: LedgerProblem;
 }
 
@@ -178,7 +183,7 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
       },
     };
   }
-  return { chain, entries, headSeq };
+  return { chain, entries, headSeq, ...(entries > 0 ? { verifiedHead: { seq: entries, hash: prev } } : {}) };
 }
 
 /**
