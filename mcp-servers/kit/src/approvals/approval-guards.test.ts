@@ -64,7 +64,7 @@ describe('approval guards', () => {
       [{ customer_id: 'alice', order_id: '#W9', amount: 260, comment: 'ok' }, /Unrecognized key: "comment"/],
       [{ customer_id: 'alice', order_id: '#W9', amount: 260, idempotency_key: 'edit-key-123' }, /may not contain idempotency_key: the agent sends those with the retried call/],
       [{}, /customer_id: Invalid input: expected string, received undefined; order_id: .*; amount: /],
-      [{ customer_id: 'bob', order_id: '#W9', amount: 260 }, /name customer bob, but the request is for customer alice: an approval cannot move an action to another customer/],
+      [{ customer_id: 'bob', order_id: '#W9', amount: 260 }, /set customer_id to bob, but the request is for customer alice: an approval cannot move an action to another customer/],
     ];
     for (const [edit, message] of refused) {
       await expect(h.runtime.approvals.approve(approval.id, operator, { arguments: edit })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) });

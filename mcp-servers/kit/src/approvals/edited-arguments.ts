@@ -4,6 +4,8 @@ import type { ApprovalRequest } from './approval.ts';
 
 /** Added by the action layer to every write call; never part of a call's arguments. */
 const ACTION_FIELDS = ['idempotency_key', 'approval_id'];
+/** The arguments by which a tool names the customer it acts for (the reference servers use both). */
+const CUSTOMER_FIELDS = ['customer_id', 'user_id'];
 
 /**
  * The input schema of each write tool, by system and tool (registerTools registers them): what the arguments an
@@ -25,8 +27,8 @@ const invalid = (message: string, details?: Record<string, unknown>) => new Comm
 /**
  * An operator's edited arguments, parsed with the tool's input schema exactly as the server parses the retried call
  * (defaults filled in), so the stored hash is the one the retry computes. Unknown keys, the action layer's own fields,
- * wrong types and another customer are refused with every problem listed; so is any edit when the tool's schema is
- * not known in this process (it could never be checked).
+ * wrong types and another customer (in `customer_id` or `user_id`) are refused with every problem listed; so is any
+ * edit when the tool's schema is not known in this process (it could never be checked).
  */
 export function parseEditedArguments(schema: z.ZodObject | undefined, approval: ApprovalRequest, edited: unknown): Record<string, unknown> {
   const { id, system, tool } = approval;
@@ -46,9 +48,12 @@ export function parseEditedArguments(schema: z.ZodObject | undefined, approval: 
     throw invalid(`edited arguments for approval ${id} do not fit ${tool}'s input, so the call could never run: ${issues.join('; ')}`, { issues });
   }
   const args = parsed.data as Record<string, unknown>;
-  const customer = args.customer_id;
-  if (approval.customerId !== undefined && typeof customer === 'string' && customer !== approval.customerId) {
-    throw invalid(`edited arguments for approval ${id} name customer ${customer}, but the request is for customer ${approval.customerId}: an approval cannot move an action to another customer`);
+  if (approval.customerId !== undefined) {
+    const moved = CUSTOMER_FIELDS.filter((f) => typeof args[f] === 'string' && args[f] !== approval.customerId);
+    if (moved.length > 0) {
+      const named = moved.map((f) => `${f} to ${String(args[f])}`).join(' and ');
+      throw invalid(`edited arguments for approval ${id} set ${named}, but the request is for customer ${approval.customerId}: an approval cannot move an action to another customer`);
+    }
   }
   return args;
 }
