@@ -54,11 +54,28 @@ export async function openCliDatabase(values: { 'data-dir'?: string | undefined;
   const [found] = await db.query<{ name: string | null }>('SELECT to_regclass($1)::text AS name', [`${schema}.${existing}`]);
   if (!found?.name) {
     await db.close();
-    const where = url ? `database ${url.replace(/:[^:@/]*@/, ':***@')}` : `embedded store ${dataDir}`;
+    const where = url ? `database ${maskedDatabaseUrl(url)}` : `embedded store ${dataDir}`;
     fail(`no ${existing} in schema ${schema} (${where}): check --schema / DATABASE_URL`, 2);
   }
   if (options.migrateExisting) await migrate(db, schema, kitMigrations);
   return { db, schema };
+}
+
+const NOT_SHOWN = '(DATABASE_URL, not shown: it does not parse as a URL with a host)';
+
+/** DATABASE_URL to print: its password (also a `password` parameter) masked; a URL that does not parse is not shown. */
+export function maskedDatabaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return NOT_SHOWN;
+  }
+  // Without a host (e.g. "user:secret@host/db", read as scheme "user:"), the password could be anywhere in it.
+  if (!parsed.host) return NOT_SHOWN;
+  if (parsed.password) parsed.password = '***';
+  if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
+  return parsed.toString();
 }
 
 /** Prints a clear error and exits 2 (usage) or 1 (failure). */
