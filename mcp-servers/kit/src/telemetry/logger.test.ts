@@ -30,6 +30,26 @@ describe('createLogger', () => {
     expect(lines.join('')).not.toMatch(LEAK);
   });
 
+  it('keeps the errors of an AggregateError, each redacted like an error', () => {
+    const { logger, lines, last } = capture();
+    const gathered = () => new AggregateError([new TypeError(`no reply from ${EMAIL}`), Object.assign(new Error('zip 90210 unknown'), { code: 'E2' }), 'card 4111 1111 1111 1111'], 'all attempts failed');
+    const errors = [
+      { type: 'TypeError', message: `no reply from ${fingerprint(EMAIL)}`, stack: expect.stringMatching(/^TypeError: no reply from hmac:/) },
+      { type: 'Error', message: `zip ${fingerprint('90210')} unknown`, code: 'E2' },
+      'card [card]',
+    ];
+    logger.error(gathered());
+    expect(last()).toMatchObject({ msg: 'all attempts failed', err: { type: 'AggregateError', message: 'all attempts failed', aggregateErrors: errors } });
+    logger.error({ err: gathered(), callId: 'c2' }, 'fan-out failed');
+    expect(last()).toMatchObject({ msg: 'fan-out failed', callId: 'c2', err: { type: 'AggregateError', aggregateErrors: errors } });
+    // Nested AggregateErrors, and one that gathers itself, end.
+    const outer = new AggregateError([new AggregateError([new Error(`inner ${EMAIL}`)], 'inner')], 'outer');
+    (outer.errors as unknown[]).push(outer);
+    logger.error(outer);
+    expect(last().err.aggregateErrors).toEqual([expect.objectContaining({ message: 'inner', aggregateErrors: [expect.objectContaining({ message: `inner ${fingerprint(EMAIL)}` })] }), '[circular]']);
+    expect(lines.join('')).not.toMatch(LEAK);
+  });
+
   it('redacts %s, %o and %j arguments and the bindings of child loggers', () => {
     const { logger, lines, last } = capture();
     logger.info('to %s: %o / %j', EMAIL, { phone: '555-123-4567' }, { zip: '90210' });
