@@ -75,6 +75,15 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     expect(ledger.entries.filter((e) => e.kind === 'result').map((e) => e.tool)).toEqual(['return_delivered_order_items']);
   });
 
+  it("shows a signed-in customer's own conversation's ledger", async () => {
+    const id = ((await (await post('/conversations', sara, {})).json()) as { conversationId: string }).conversationId;
+    const asked = (await (await post(`/conversations/${id}/messages`, sara, { text: 'I want to return my bottle, email sara.doe@example.com' })).json()) as { awaiting: string };
+    expect(asked.awaiting).toBe('confirmation');
+    await post(`/conversations/${id}/messages`, sara, { text: 'yes' });
+    const ledger = (await (await app.request(`/conversations/${id}/ledger`, { headers: { authorization: sara } })).json()) as { entries: { kind: string; tool?: string }[] };
+    expect(ledger.entries.filter((e) => e.kind === 'result').map((e) => e.tool)).toEqual(['return_delivered_order_items']);
+  });
+
   it('lets only operators list and resolve approvals; the conversation resumes', async () => {
     const id = await converse();
     await post(`/conversations/${id}/messages`, backend, { text: 'exchange my bottle, sara.doe@example.com' });
@@ -101,5 +110,31 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/conversations', '/conversations/{id}/messages', '/approvals/{id}']));
+  });
+
+  it('lets only customers (their own) and back-office tokens with the conversations scope use conversations', async () => {
+    const id = await converse();
+    const agent = token({ kind: 'agent', id: 'agent:conversation:other', conversationId: 'other', scopes: ['oms:read', 'oms:write'] });
+    const narrow = token({ kind: 'service', id: 'svc:reports', scopes: ['oms:read'] });
+    const get = (path: string, auth: string) => app.request(path, { headers: { authorization: auth } });
+    for (const auth of [agent, narrow]) {
+      expect((await post('/conversations', auth, { customerId: 'sara_doe_496' })).status).toBe(403);
+      expect((await post(`/conversations/${id}/messages`, auth, { text: 'hi' })).status).toBe(403);
+      expect((await get(`/conversations/${id}/transcript`, auth)).status).toBe(403);
+      expect((await get(`/conversations/${id}/ledger`, auth)).status).toBe(403);
+    }
+    expect(((await (await post('/conversations', agent, {})).json()) as { error: { message: string } }).error.message).toContain('agent tokens are for the MCP servers');
+    // An operator reviews what they approve, but does not run conversations.
+    expect((await get(`/conversations/${id}/transcript`, operator)).status).toBe(200);
+    expect((await post(`/conversations/${id}/messages`, operator, { text: 'hi' })).status).toBe(403);
+  });
+
+  it('refuses a blank message before running anything, and answers refusals over SSE with their code', async () => {
+    const id = await converse();
+    const blank = await post(`/conversations/${id}/messages`, backend, { text: '   ' });
+    expect(blank.status).toBe(400);
+    expect(((await blank.json()) as { error: { message: string } }).error.message).toContain('a message must have 1 to 4000 characters');
+    const missing = await post('/conversations/conv_missing/messages', backend, { text: 'hello' }, 'text/event-stream');
+    expect(missing.status).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { createLogger, isCommerceError, type ErrorCode, type Principal } from '@agentic-commerce/kit';
+import { APPROVE_SCOPE, createLogger, hasScope, isCommerceError, type ErrorCode, type Principal } from '@agentic-commerce/kit';
 import { bodyLimit } from 'hono/body-limit';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -8,7 +8,7 @@ import { ApiError, principalOf, requireOperator, type Authenticate } from './api
 import { openApiDocument } from './openapi.ts';
 
 const newConversation = z.strictObject({ customerId: z.string().min(1).optional().describe('signed-in customer (service/operator tokens only)') });
-const newMessage = z.strictObject({ text: z.string().min(1).max(4000).describe('the customer message') });
+const newMessage = z.strictObject({ text: z.string().trim().min(1, 'a message must have 1 to 4000 characters').max(4000, 'a message must have 1 to 4000 characters').describe('the customer message') });
 const decisionBody = z.object({ conversationId: z.string().min(1).describe('the conversation waiting on the approval') }).passthrough();
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
@@ -23,11 +23,29 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-async function assertParticipant(service: SupportService, principal: Principal, conversationId: string): Promise<void> {
-  if (principal.kind !== 'customer') return;
-  // A customer sees only their own conversations; others answer like missing ones.
-  if ((await service.customerOf(conversationId)) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
+/**
+ * Who may use a conversation: its own customer (others answer like missing ones), or the back office — a service,
+ * operator or admin token with the "conversations" scope (operators with the approvals scope may read, to review what
+ * they approve). Agent tokens are minted for the MCP servers, one conversation each; they are refused here.
+ */
+async function assertParticipant(service: SupportService, principal: Principal, conversationId: string, access: 'read' | 'write'): Promise<void> {
+  if (principal.kind === 'customer') {
+    if ((await service.customerOf(conversationId)) !== principal.customerId) throw new ApiError(404, 'NOT_FOUND', `conversation ${conversationId} does not exist`);
+    return;
+  }
+  assertBackOffice(principal, access);
 }
+
+function assertBackOffice(principal: Principal, access: 'read' | 'write'): void {
+  if (principal.kind === 'agent') throw new ApiError(403, 'FORBIDDEN', `agent tokens are for the MCP servers, not this API; ${principal.id} is an agent`);
+  const reviewing = access === 'read' && hasScope(principal, APPROVE_SCOPE);
+  if (!hasScope(principal, CONVERSATIONS_SCOPE) && !reviewing) {
+    throw new ApiError(403, 'FORBIDDEN', `${access === 'read' ? 'reading' : 'running'} conversations needs a customer token or a ${principal.kind} token with the "${CONVERSATIONS_SCOPE}" scope${access === 'read' ? ` (or "${APPROVE_SCOPE}")` : ''}; ${principal.id} has [${principal.scopes.join(', ')}]`);
+  }
+}
+
+/** The scope a back-office token needs to open and run conversations. */
+export const CONVERSATIONS_SCOPE = 'conversations';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -69,6 +87,7 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
     if (principal.kind === 'customer' && input.customerId && input.customerId !== principal.customerId) {
       throw new ApiError(403, 'FORBIDDEN', 'a customer token can only open conversations for its own customer');
     }
+    if (principal.kind !== 'customer') assertBackOffice(principal, 'write');
     const customerId = principal.kind === 'customer' ? principal.customerId : input.customerId;
     return c.json(await service.startConversation({ customerId, principalKind: principal.kind }), 201);
   });
@@ -76,7 +95,7 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
   app.post('/conversations/:id/messages', async (c) => {
     const principal = await principalOf(c, authenticate);
     const id = c.req.param('id');
-    await assertParticipant(service, principal, id);
+    await assertParticipant(service, principal, id, 'write');
     const { text } = await body(c, newMessage);
     if (!(await service.exists(id))) throw new ConversationNotFound(`conversation ${id} does not exist; create one with POST /conversations`);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text));
@@ -85,7 +104,10 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
         const outcome = await service.sendMessage(id, text, (e) => void sse.writeSSE({ event: e.type, data: JSON.stringify(e) }));
         await sse.writeSSE({ event: 'done', data: JSON.stringify(outcome) });
       } catch (error) {
-        const known = isCommerceError(error) ? { code: error.code, message: error.message } : undefined;
+        // Over SSE the status (200) is sent with the stream's start: a refusal arrives as an `error` event with its code.
+        const known = isCommerceError(error) ? { code: error.code, message: error.message }
+          : error instanceof ConversationNotFound ? { code: 'NOT_FOUND', message: error.message }
+            : error instanceof RangeError ? { code: 'INVALID_ARGUMENT', message: error.message } : undefined;
         if (!known) logger.error({ err: error, path: c.req.path }, 'HTTP API stream failed');
         await sse.writeSSE({ event: 'error', data: JSON.stringify({ error: known ?? { code: 'INTERNAL', message: 'internal error; the operator has the details' } }) });
       }
@@ -94,13 +116,13 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
 
   app.get('/conversations/:id/transcript', async (c) => {
     const principal = await principalOf(c, authenticate);
-    await assertParticipant(service, principal, c.req.param('id'));
+    await assertParticipant(service, principal, c.req.param('id'), 'read');
     return c.json({ conversationId: c.req.param('id'), lines: await service.transcript(c.req.param('id')) });
   });
 
   app.get('/conversations/:id/ledger', async (c) => {
     const principal = await principalOf(c, authenticate);
-    await assertParticipant(service, principal, c.req.param('id'));
+    await assertParticipant(service, principal, c.req.param('id'), 'read');
     return c.json({ conversationId: c.req.param('id'), entries: await service.ledger(c.req.param('id')) });
   });
 

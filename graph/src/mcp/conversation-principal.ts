@@ -16,7 +16,8 @@ const SYSTEMS = ['oms', 'wms', 'courier', 'pricing', 'knowledge'];
 export function conversationPrincipal(identity: ConversationIdentity): Principal {
   const scopes = SYSTEMS.flatMap((s) => [`${s}:read`, `${s}:write`]);
   if (identity.customerId) {
-    return { kind: 'customer', id: `customer:${identity.customerId}`, customerId: identity.customerId, scopes };
+    // The conversation travels too: the servers stamp it on the ledger entries, which GET /conversations/:id/ledger reads.
+    return { kind: 'customer', id: `customer:${identity.customerId}`, customerId: identity.customerId, conversationId: identity.conversationId, scopes };
   }
   return { kind: 'agent', id: `agent:conversation:${identity.conversationId}`, conversationId: identity.conversationId, scopes };
 }

@@ -13,7 +13,7 @@ export const principalSchema = z.object({
   kind: z.enum(PRINCIPAL_KINDS).describe('customer: one shopper; agent: a support agent in one conversation; operator: may approve; service: backend job; admin'),
   id: z.string().min(1).describe('stable subject id, e.g. "agent:support-bot" or "op:alice"'),
   customerId: z.string().min(1).optional().describe('kind=customer: the only customer this principal may act for'),
-  conversationId: z.string().min(1).optional().describe('kind=agent: the conversation this principal acts in'),
+  conversationId: z.string().min(1).optional().describe('the conversation this principal acts in: required for kind=agent; a customer acting in a conversation may carry it too (its ledger entries are then found by conversation)'),
   scopes: z.array(z.string().min(1)).describe('granted scopes, e.g. "oms:read", "oms:write", "approvals:resolve"; "*" grants all'),
 });
 export type Principal = z.infer<typeof principalSchema>;

@@ -12,7 +12,8 @@ export interface RateLimiter {
 export type RateLimits = Partial<Record<PrincipalKind, RateLimit>>;
 
 /** One budget per principal, and per conversation for agents. */
-export const bucketKey = (principal: Principal): string => `${principal.kind}:${principal.id}:${principal.conversationId ?? ''}`;
+/** One budget per caller: an agent's per conversation (its id may serve many); a customer's across all its conversations. */
+export const bucketKey = (principal: Principal): string => `${principal.kind}:${principal.id}:${principal.kind === 'agent' ? (principal.conversationId ?? '') : ''}`;
 
 /** The refusal once a bucket holds `tokens` (< 1): when one more call is allowed, and the limit that says so. */
 export function rateLimitedError(kind: PrincipalKind, limit: RateLimit, tokens: number): CommerceError {
