@@ -49,7 +49,7 @@ export const openApiDocument = {
     '/conversations': {
       post: {
         summary: 'Create a conversation',
-        description: 'A customer token binds the conversation to that customer; a service or operator token may pass customerId, or none (the agent authenticates the customer in the chat).',
+        description: 'A customer token binds the conversation to that customer; a service, operator or admin token with the "conversations" scope may pass customerId, or none (the agent authenticates the customer in the chat). Agent tokens are refused.',
         requestBody: json({ type: 'object', properties: { customerId: { type: 'string' } } }),
         responses: { '201': { description: 'created', ...json({ type: 'object', properties: { conversationId: { type: 'string' } } }) }, ...errors },
       },
