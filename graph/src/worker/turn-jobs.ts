@@ -8,7 +8,7 @@ export const turnJobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('message').describe('a customer message'),
     conversationId: z.string().min(1).max(200).describe('the conversation (created if new)'),
     customerId: z.string().min(1).optional().describe('a signed-in customer, if any'),
-    text: z.string().min(1).max(4000).describe('the message'),
+    text: z.string().trim().min(1).max(4000).describe('the message (trimmed; 1 to 4000 characters)'),
   }),
   z.strictObject({
     kind: z.literal('approval').describe("an operator's decision on a paused conversation"),

@@ -1,5 +1,7 @@
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { approvalDecisionSchema } from '../approvals/approval-request.ts';
 import type { SupportService, TurnOutcome } from '../service/support-service.ts';
+import { permanentFailure } from './turn-failures.ts';
 import { DEFAULT_QUEUE, turnJobSchema, type TurnJob } from './turn-jobs.ts';
 
 export interface TurnWorkerOptions {
@@ -24,26 +26,20 @@ type Outcome = Pick<TurnOutcome, 'conversationId' | 'reply' | 'awaiting' | 'appr
  * Runs submitted graph turns. A failed attempt is retried by BullMQ; the retry continues the conversation from its
  * last checkpoint (the job id is the message id) and every write carries an idempotency key derived from the thread
  * and the tool call, so no side effect happens twice however often a job is retried or re-delivered.
+ * A job that can never succeed (malformed, an empty or over-long message, an unknown conversation, an approval the
+ * conversation is not waiting for, a conversation bound to another customer) fails at once with BullMQ's
+ * `UnrecoverableError` and the reason; only other failures (a model endpoint or database down, a crash) are retried.
  */
 export function createTurnWorker(options: TurnWorkerOptions): Worker<TurnJob, Outcome> {
   const { service } = options;
   return new Worker<TurnJob, Outcome>(
     options.queue ?? DEFAULT_QUEUE,
     async (job: Job<TurnJob, Outcome>) => {
-      const parsed = turnJobSchema.safeParse(job.data);
-      if (!parsed.success) throw new Error(`job ${job.id} is not a turn job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const data = parsed.data;
-      let outcome: TurnOutcome;
-      if (data.kind === 'message') {
-        if (!(await service.exists(data.conversationId)) || (await service.customerOf(data.conversationId)) !== data.customerId) {
-          await service.startConversation({ conversationId: data.conversationId, customerId: data.customerId, principalKind: 'service' });
-        }
-        outcome = await service.sendMessage(data.conversationId, data.text, undefined, { messageId: `job:${job.id}` });
-      } else {
-        const operator = { kind: 'operator' as const, id: data.operatorId, scopes: ['approvals:resolve'] };
-        outcome = await service.resolveApproval(data.conversationId, data.approvalId, operator, data.decision);
+      try {
+        return await runTurn(service, job);
+      } catch (error) {
+        throw permanentFailure(error);
       }
-      return { conversationId: outcome.conversationId, reply: outcome.reply, awaiting: outcome.awaiting, approval: outcome.approval };
     },
     {
       connection: options.connection,
@@ -52,6 +48,43 @@ export function createTurnWorker(options: TurnWorkerOptions): Worker<TurnJob, Ou
       ...(options.name ? { name: options.name } : {}),
       ...(options.stalledAfterMs ? { lockDuration: options.stalledAfterMs, stalledInterval: options.stalledAfterMs } : {}),
     },
+  );
+}
+
+async function runTurn(service: SupportService, job: Job<TurnJob, Outcome>): Promise<Outcome> {
+  const parsed = turnJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`job ${job.id} is not a turn job: ${issues(parsed.error)}`);
+  const data = parsed.data;
+  let outcome: TurnOutcome;
+  if (data.kind === 'message') {
+    await bindConversation(service, data.conversationId, data.customerId);
+    outcome = await service.sendMessage(data.conversationId, data.text, undefined, { messageId: `job:${job.id}` });
+  } else {
+    const decision = approvalDecisionSchema.safeParse(data.decision);
+    if (!decision.success) throw new UnrecoverableError(`job ${job.id} has no valid decision: ${issues(decision.error)}`);
+    const operator = { kind: 'operator' as const, id: data.operatorId, scopes: ['approvals:resolve'] };
+    outcome = await service.resolveApproval(data.conversationId, data.approvalId, operator, decision.data);
+  }
+  return { conversationId: outcome.conversationId, reply: outcome.reply, awaiting: outcome.awaiting, approval: outcome.approval };
+}
+
+const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }): string =>
+  error.issues.map((i) => `${i.path.map(String).join('.') || '(job)'}: ${i.message}`).join('; ');
+
+/**
+ * A new conversation is created bound to the job's customer (or to none). An existing one keeps its binding: a job
+ * without `customerId` continues it as it is, and a job naming another customer (or a customer for a conversation
+ * bound to none) is refused, so a job can never hand a conversation and its history to someone else.
+ */
+async function bindConversation(service: SupportService, conversationId: string, customerId: string | undefined): Promise<void> {
+  if (!(await service.exists(conversationId))) {
+    await service.startConversation({ conversationId, customerId, principalKind: 'service' });
+    return;
+  }
+  if (customerId === undefined || (await service.customerOf(conversationId)) === customerId) return;
+  throw new UnrecoverableError(
+    `conversation ${conversationId} is not bound to customer ${customerId}; a job cannot move an existing conversation to another customer `
+      + '(submit without customerId to continue it as it is, or use a new conversationId)',
   );
 }
 
