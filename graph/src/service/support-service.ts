@@ -201,8 +201,13 @@ export function createSupportService(options: SupportServiceOptions) {
       const snapshot = await graph.getState(await configOf(conversationId));
       return redactedTranscript((snapshot.values as State).messages ?? []);
     },
+    /**
+     * The kit ledger entries of a conversation. An unknown conversation is ConversationNotFound (as for the
+     * transcript); a service started without a ledger reader answers UNAVAILABLE, saying so.
+     */
     async ledger(conversationId: string): Promise<unknown[]> {
-      if (!options.ledger) throw new Error('this service has no ledger reader configured');
+      if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist`);
+      if (!options.ledger) throw new CommerceError('UNAVAILABLE', 'this service has no ledger reader configured (createSupportService({ ledger })), so conversation ledgers cannot be read here', { details: { reason: 'ledger_not_configured' } });
       return options.ledger(conversationId);
     },
   };
