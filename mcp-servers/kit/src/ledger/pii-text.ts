@@ -14,6 +14,11 @@ function ci(word: string): string {
 /** Words after which a bare digit run is a phone number. */
 const PHONE_CUE = `(?:${['telephone', 'phone', 'tel', 'mobile', 'cellphone', 'cell', 'called', 'call', 'fax', 'sms', 'whatsapp', 'text'].map(ci).join('|')})s?`;
 
+/** Street types in any case, and those that are everyday words only capitalised. */
+const STREET_TYPE = String.raw`(?:${['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'crescent'].map(ci).join('|')}|Way|Court|Ct|Place|Pl|Close|Square|Sq|Circle|Cir|Trail|Row|Alley)`;
+/** A unit after the street: ", apt 4", " Suite 394", " #12". */
+const UNIT = String.raw`(?:(?:,? (?:${['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'fl', 'room', 'rm'].map(ci).join('|')})\.? ?#?[\p{L}\p{N}-]{1,6}|,? #\d{1,5})(?![\p{L}\p{N}_]))`;
+
 const PARTS = {
   // Kept as they are: fingerprints (this module's and older unkeyed ones) and ISO timestamps.
   kept: String.raw`(?:hmac|sha256):[0-9a-f]{16}\b|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?`,
@@ -30,8 +35,11 @@ const PARTS = {
   bare: String.raw`(?<![\p{L}\p{N}_])${PHONE_CUE}(?:[ _-]?${ci('number')}|[ _-]?${ci('no')}\.?|[ _-]?${ci('num')})?\.?(?:\s+(?:${ci('me')}|${ci('us')}|${ci('them')}|${ci('her')}|${ci('him')}))?(?:\s+(?:${ci('at')}|${ci('on')}))?\s*[:#=]?\s*(?<number>1?[2-9]\d{9})(?![\p{L}\p{N}_]|[.-]\d)`,
   // A zip or postal code after the word that names it: zip 90210, zip code: 90210-1234, postcode SW1A 1AA.
   zip: String.raw`(?<![\p{L}\p{N}_])(?:[Zz][Ii][Pp](?: ?[Cc]ode)?|[Pp]ost(?:al)? ?[Cc]ode)s?\s*[:#=]?\s*(?<code>\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\p{L}\p{N}_])`,
-  // A house number, one to four capitalised words and a street type: 12 Privet Drive, 215 River Rd.
-  street: String.raw`(?<![\p{L}\p{N}_#])\d{1,6}[A-Za-z]?,? (?:[A-Z][\p{L}'.-]*\s){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Row|Alley)\b\.?`,
+  // A house number, one to four words (any case) or numbered streets ("5th"), a street type and its unit: 12 Privet
+  // Drive, 215 river rd, 350 5th Avenue, 12 oak street, apt 4. Street types that are also everyday words ("by the way",
+  // "in one place", "on the square") count only capitalised. A number touching "#", "$", ".", ":" or "/" is an id,
+  // amount or date, never a house.
+  street: String.raw`(?<![\p{L}\p{N}_#$.:/-])\d{1,6}[A-Za-z]?,? (?:(?:\p{L}[\p{L}'.-]*|\d{1,4}(?:st|nd|rd|th))[ \t]){1,4}${STREET_TYPE}(?![\p{L}\p{N}_])\.?${UNIT}?`,
 };
 
 const group = (name: keyof typeof PARTS) => `(?<${name}>${PARTS[name]})`;

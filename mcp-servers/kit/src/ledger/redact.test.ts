@@ -38,6 +38,12 @@ describe('redact', () => {
     }
     expect(redactText('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129')).toBe('sent at 1700000000000 (epoch ms), tracking 9400111899223817583129');
     expect(redactText('lives 12 Privet Drive, Little Whinging')).toBe(`lives ${fingerprint('12 Privet Drive')}, Little Whinging`);
+    // Any case, numbered streets and the unit; everyday words as street types only capitalised; amounts, dates, ids kept.
+    expect(redactText('ship to 12 oak street, apt 4 please')).toBe(`ship to ${fingerprint('12 oak street apt 4')} please`);
+    expect(redactText('350 5th Avenue')).toBe(fingerprint('350 5th Avenue'));
+    for (const kept of ['by the way, order #W1000001 has 2 items in one place', 'the 3 lamps on the square', 'refund $12.50 on 2026-05-04 at 10:00']) {
+      expect(redactText(kept)).toBe(kept);
+    }
     expect(redactText('zip 90210, zip code: 10083-1234, postcode SW1A 1AA, zip:33135; 90210 units')).toBe(
       `zip ${fingerprint('90210')}, zip code: ${fingerprint('10083-1234')}, postcode ${fingerprint('SW1A 1AA')}, zip:${fingerprint('33135')}; 90210 units`,
     );
