@@ -13,8 +13,11 @@ export interface ConversationRecord {
 
 /** Where conversation records live: in memory (tests, one-off tools) or in the service's database. */
 export interface ConversationStore {
-  /** Records a conversation; saving an existing id rebinds its customer and keeps its creation time. */
-  save(record: ConversationRecord): Promise<void>;
+  /**
+   * Records a conversation unless one with that id exists (also when two callers race); answers the record stored,
+   * which the caller compares with what it asked for. A conversation's customer is never changed.
+   */
+  save(record: ConversationRecord): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | undefined>;
   /** Every recorded conversation id, oldest first. */
   ids(): Promise<string[]>;
@@ -37,7 +40,9 @@ export function memoryConversationStore(): ConversationStore {
   return {
     async save(record) {
       const existing = records.get(record.id);
-      records.set(record.id, { ...record, createdAt: existing?.createdAt ?? record.createdAt });
+      if (existing) return existing;
+      records.set(record.id, record);
+      return record;
     },
     async get(id) {
       return records.get(id);

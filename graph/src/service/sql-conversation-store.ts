@@ -22,18 +22,23 @@ const toRecord = (r: Row): ConversationRecord => ({
 /** Conversation records in `<schema>.conversations` (PGlite or PostgreSQL); call `migrateConversations` first. */
 export function sqlConversationStore(db: Database, schema = DEFAULT_GRAPH_SCHEMA): ConversationStore {
   const s = assertSchemaName(schema);
+  const get = async (id: string): Promise<ConversationRecord | undefined> => {
+    const rows = await db.query<Row>(`SELECT id, customer_id, principal_kind, created_at FROM ${s}.conversations WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  };
   return {
     async save(record) {
-      await db.query(
+      const [inserted] = await db.query<Row>(
         `INSERT INTO ${s}.conversations (id, customer_id, principal_kind, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, principal_kind = EXCLUDED.principal_kind`,
+         ON CONFLICT (id) DO NOTHING RETURNING id, customer_id, principal_kind, created_at`,
         [record.id, record.customerId ?? null, record.principalKind ?? null, record.createdAt],
       );
+      if (inserted) return toRecord(inserted);
+      const stored = await get(record.id); // recorded first by another caller, which has committed
+      if (!stored) throw new Error(`conversation ${record.id}: neither recorded nor found`);
+      return stored;
     },
-    async get(id) {
-      const rows = await db.query<Row>(`SELECT id, customer_id, principal_kind, created_at FROM ${s}.conversations WHERE id = $1`, [id]);
-      return rows[0] ? toRecord(rows[0]) : undefined;
-    },
+    get,
     async ids() {
       const rows = await db.query<{ id: string }>(`SELECT id FROM ${s}.conversations ORDER BY created_at, id`);
       return rows.map((r) => r.id);

@@ -166,7 +166,10 @@ export function createSupportService(options: SupportServiceOptions) {
     customerOf: async (conversationId: string): Promise<string | undefined> => (await conversations.get(conversationId))?.customerId,
     async startConversation(input: { customerId?: string | undefined; conversationId?: string | undefined; principalKind?: Principal['kind'] | undefined } = {}): Promise<{ conversationId: string }> {
       const conversationId = input.conversationId ?? `conv_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-      await conversations.save({ id: conversationId, customerId: input.customerId, principalKind: input.principalKind, createdAt: new Date().toISOString() });
+      const stored = await conversations.save({ id: conversationId, customerId: input.customerId, principalKind: input.principalKind, createdAt: new Date().toISOString() });
+      if (stored.customerId !== input.customerId) {
+        throw new CommerceError('FAILED_PRECONDITION', `conversation ${conversationId} already exists ${stored.customerId ? 'for another customer' : 'without a signed-in customer'}; a conversation's customer is never changed`);
+      }
       return { conversationId };
     },
     exists,
