@@ -40,6 +40,17 @@ describe('product search over the τ-bench catalog', () => {
     const cheap = await kb.products.search('under $30');
     expect(cheap.hits.map((h) => h.price)).toEqual([...cheap.hits.map((h) => h.price)].sort((a, b) => a - b));
     expect(cheap.hits.every((h) => h.price <= 30)).toBe(true);
+    expect(cheap.searchable).toBe(true);
+    const inStock = await kb.products.search('the', { filters: { in_stock: true }, limit: 5 });
+    expect(inStock.hits.length).toBe(5);
+    expect(inStock.hits.every((h) => h.available)).toBe(true);
+  });
+
+  it('returns no hits, and says so, for a query with no searchable words and no filter', async () => {
+    for (const query of [' ', 'the', '🎧🎧', '???', 'what do you have']) {
+      const result = await kb.products.search(query, { limit: 3 });
+      expect(result, query).toMatchObject({ hits: [], searchable: false, relaxed: [] });
+    }
   });
 
   it('returns a product with all its variants, and NOT_FOUND for an unknown id', async () => {

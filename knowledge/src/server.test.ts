@@ -44,6 +44,13 @@ describe('knowledge MCP server', () => {
     expect(out.hits.every((h) => h.product_name === 'Bluetooth Speaker' && h.price <= 300 && h.available && h.citation.id.startsWith('variant:'))).toBe(true);
   });
 
+  it('reports a query with no searchable words instead of citing arbitrary products', async () => {
+    const client = await connect(shopper);
+    const result = await client.callTool({ name: 'search_products', arguments: { query: 'what do you have?' } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ hits: [], searchable: false });
+  });
+
   it('gets a product, and explains a malformed id', async () => {
     const client = await connect(shopper);
     const found = await client.callTool({ name: 'get_product', arguments: { product_id: '9523456873' } });

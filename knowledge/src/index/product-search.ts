@@ -2,6 +2,7 @@ import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
 import type { ProductQueryParser } from '../query/parse-product-query.ts';
 import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/product-filters.ts';
 import type { SparseEncoder } from '../sparse/sparse-encoder.ts';
+import { analyze } from '../text/analyzer.ts';
 import type { VectorStore } from '../store/vector-store.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, type ProductHit } from './product-documents.ts';
 
@@ -12,6 +13,11 @@ export interface ProductSearchResult {
   understood: string[];
   /** Attribute filters read from the query that the hits after the exact matches do not satisfy (empty: all do). */
   relaxed: string[];
+  /**
+   * False when the query had no searchable words (only stopwords, punctuation or symbols) and no filter was set or
+   * read from it: there is then nothing to rank or list by, and `hits` is empty.
+   */
+  searchable: boolean;
 }
 
 /** Filters read from the words that rank rather than exclude (see searchVariants). */
@@ -39,7 +45,12 @@ export async function searchVariants(
   const filters = mergeFilters(parsed.filters, options.filters);
   const limit = options.limit ?? 10;
   const sparse = deps.encoder.query(parsed.text);
-  const dense = deps.embeddings && parsed.text.trim() ? (await deps.embeddings.embed([parsed.text]))[0] : undefined;
+  const dense = deps.embeddings && analyze(parsed.text).length > 0 ? (await deps.embeddings.embed([parsed.text]))[0] : undefined;
+  // No words to rank by: list by price only when a filter narrows the catalog ("under $30", explicit arguments);
+  // otherwise the cheapest items would be cited as if they answered the query.
+  if (!sparse && !dense && toStoreFilter(filters) === undefined) {
+    return { hits: [], filters, understood: parsed.understood, relaxed: [], searchable: false };
+  }
   const run = async (f: ProductFilters) => {
     const filter = toStoreFilter(f);
     return sparse || dense
@@ -55,5 +66,5 @@ export async function searchVariants(
     if (more.length > 0) relaxed = parsed.understood.filter((u) => !/^price|^in stock$/.test(u));
     results.push(...more.slice(0, limit - results.length));
   }
-  return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood, relaxed };
+  return { hits: results.map((r) => hitFromPayload(r.id, r.payload, r.score)), filters, understood: parsed.understood, relaxed, searchable: true };
 }

@@ -23,10 +23,13 @@ export const searchProducts = tool({
     relaxed: z
       .array(z.string())
       .describe('attribute filters read from the query that not every hit satisfies: exact matches come first, then the closest variants without them; say so when answering'),
+    searchable: z
+      .boolean()
+      .describe('false: the query had no searchable words (only stopwords, punctuation or symbols) and no filter, so nothing was searched and hits is empty; ask the shopper what they are looking for'),
   },
   async handler({ query, limit, ...filters }, ctx) {
     const result = await ctx.backend.products.search(query, { filters, limit });
     for (const hit of result.hits) ctx.cite({ kind: 'record', id: hit.citation.id, version: hit.citation.version });
-    return { hits: result.hits, applied_filters: result.filters, understood: result.understood, relaxed: result.relaxed };
+    return { hits: result.hits, applied_filters: result.filters, understood: result.understood, relaxed: result.relaxed, searchable: result.searchable };
   },
 });
