@@ -4,7 +4,31 @@ import type { GiftCardBalance } from './order-change.ts';
 import { requireAvailableVariant, requireGiftCardCovers, requirePaymentMethod } from './order-checks.ts';
 import { roundCents } from './python-round.ts';
 import type { Address, Order, OrderItem, Product, User } from './records.ts';
-import type { PricedQuote } from '../ports/pricing-port.ts';
+import type { PricedQuote, QuoteShipTo } from '../ports/pricing-port.ts';
+
+const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * The address an order from `quote` ships to: the given one, else the quote's ship-to, else the customer's default.
+ * A given address in another country, state or zip than the quote's is refused: tax and shipping were priced for it.
+ */
+export function shippingAddressFor(quote: PricedQuote, address: Address | undefined, defaultAddress: Address): Address {
+  const shipTo = quote.shipTo;
+  if (!shipTo) return address ?? defaultAddress;
+  if (!address) return addressOf(shipTo);
+  if (!same(address.country, shipTo.country) || !same(address.state, shipTo.state) || !same(address.zip, shipTo.zip)) {
+    const where = same(address.country, shipTo.country) ? `${shipTo.state} ${shipTo.zip}` : `${shipTo.state} ${shipTo.zip} ${shipTo.country}`;
+    throw failedPrecondition(
+      `quote ${quote.quoteId} was priced (tax and shipping) for ${where}; ask pricing for a new quote for this address ` +
+        `(${address.state} ${address.zip}, quote_cart with it as the shipping address), or omit the address to ship to the quoted one`,
+    );
+  }
+  return address;
+}
+
+function addressOf(shipTo: QuoteShipTo): Address {
+  return { address1: shipTo.address1, address2: shipTo.address2 ?? '', city: shipTo.city, country: shipTo.country, state: shipTo.state, zip: shipTo.zip };
+}
 
 /**
  * Builds a new pending order from a pricing quote: one line per unit at the quoted unit price, one payment of

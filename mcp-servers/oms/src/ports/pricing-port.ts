@@ -9,6 +9,16 @@ export interface QuoteLine {
   unitPrice: number;
 }
 
+/** The address a quote's tax and shipping were computed for. */
+export interface QuoteShipTo {
+  address1: string;
+  address2?: string | undefined;
+  city: string;
+  state: string;
+  country: string;
+  zip: string;
+}
+
 /** What the OMS needs from a pricing quote to place an order. */
 export interface PricedQuote {
   quoteId: string;
@@ -20,6 +30,11 @@ export interface PricedQuote {
   loyaltyPoints?: number | undefined;
   /** ISO timestamp after which the quote may not be used. */
   expiresAt: string;
+  /**
+   * Where the quote's tax and shipping were computed for: the order ships there by default, and an order address in
+   * another country, state or zip is refused. Absent: the pricing system does not say (any address is accepted).
+   */
+  shipTo?: QuoteShipTo | undefined;
 }
 
 /**

@@ -70,6 +70,25 @@ describe('create_order', () => {
     expect(undone[1]!.idempotencyKey).toMatch(/:reserve_stock:compensate$/);
   });
 
+  it("ships to the quote's ship-to by default and refuses an address the quote was not taxed for, changing nothing", async () => {
+    const shipTo = { address1: '1 Oak St', city: 'Portland', state: 'OR', country: 'USA', zip: '97201' };
+    const inventory = memoryInventory({ '1000000001': 5 });
+    const pricing = memoryPricing([{ ...quote('q5', 0), shipTo }, { ...quote('q6', 0), shipTo }], {});
+    const client = await world.connect(sara, { inventory, pricing });
+    const before = await world.snapshot();
+    const california = { ...shipTo, address2: '', state: 'CA', zip: '94105', city: 'San Francisco' };
+    const refused = await callTool(client, 'create_order', { quote_id: 'q5', payment_method_id: 'paypal_3333333', address: california });
+    expect(refused.isError).toBe(true);
+    expect(resultText(refused)).toMatch(/^FAILED_PRECONDITION: quote q5 was priced \(tax and shipping\) for OR 97201; ask pricing for a new quote for this address/);
+    expect(inventory.stock['1000000001']).toBe(5);
+    expect(pricing.couponUses.size).toBe(0);
+    expect(await world.snapshot()).toEqual(before);
+
+    const placed = await callTool(client, 'create_order', { quote_id: 'q6', payment_method_id: 'paypal_3333333' });
+    expect(placed.isError, resultText(placed)).toBeFalsy();
+    expect((placed.structuredContent as Order).address).toEqual({ ...shipTo, address2: '' });
+  });
+
   it("refuses another customer's quote like a missing one, and says when the OMS has no pricing/warehouse connection", async () => {
     const other = { ...quote('q3', 0), customerId: 'bob_ray_100' };
     const client = await world.connect(sara, { inventory: memoryInventory({}), pricing: memoryPricing([other], {}) });

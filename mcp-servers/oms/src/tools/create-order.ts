@@ -1,6 +1,6 @@
 import { CommerceError, notFound, runSaga, type SagaStep } from '@agentic-commerce/kit';
 import { z } from 'zod';
-import { newOrderId, placeOrder } from '../domain/place-order.ts';
+import { newOrderId, placeOrder, shippingAddressFor } from '../domain/place-order.ts';
 import { addressSchema } from '../domain/records.ts';
 import type { OrderAllocation } from '../store/oms-backend.ts';
 import type { OmsPorts, PricedQuote, PricingPort } from '../ports/pricing-port.ts';
@@ -30,7 +30,7 @@ const input = {
   quote_id: z.string().min(1).describe("Id of a pricing quote for this customer's cart (from the pricing server's quote_cart)."),
   payment_method_id: paymentMethodIdField.describe("The customer's payment method that pays the quote total, e.g. 'credit_card_0000000'; a gift card must cover it."),
   user_id: z.string().min(1).optional().describe("The user id, such as 'sara_doe_496'; omit it for the authenticated customer."),
-  address: addressSchema.optional().describe("Shipping address; omit it to ship to the customer's default address."),
+  address: addressSchema.optional().describe("Shipping address; omit it to ship to the address the quote was priced for (else the customer's default). It must be in the quote's country, state and zip: tax and shipping were priced for them."),
 };
 
 /**
@@ -59,11 +59,12 @@ export const createOrderTool = (ports: OmsPorts = {}) =>
       const customerId = await customerOfCall(ctx, user_id);
       const user = await userFor(ctx, customerId, true);
       const quote = await quoteFor(pricing, quote_id, customerId);
+      const shipTo = shippingAddressFor(quote, address, user.address); // before anything changes
       let orderId = newOrderId();
       while (await ctx.backend.orderIdExists(orderId)) orderId = newOrderId();
       const products = await ctx.backend.getProducts([...new Set(quote.lines.map((l) => l.productId))]);
       const now = ctx.now();
-      const placed = placeOrder({ orderId, userId: customerId, user, quote, products, address: address ?? user.address, paymentMethodId: payment_method_id, now });
+      const placed = placeOrder({ orderId, userId: customerId, user, quote, products, address: shipTo, paymentMethodId: payment_method_id, now });
 
       const reason = `order ${orderId} was not placed`;
       const lines = quote.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity }));

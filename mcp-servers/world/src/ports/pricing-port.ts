@@ -3,7 +3,7 @@ import type { PricedQuote, PricingPort } from '@agentic-commerce/oms';
 import type { PricingBackend, Quote } from '@agentic-commerce/pricing';
 import type { TransactionScope } from './transaction-scope.ts';
 
-/** A pricing quote as the OMS reads it: unit prices after line discounts, the amount the payment method is charged. */
+/** A pricing quote as the OMS reads it: unit prices after line discounts, the amount the payment method is charged, the ship-to it was taxed for. */
 export function pricedQuote(quote: Quote): PricedQuote {
   return {
     quoteId: quote.quote_id,
@@ -13,6 +13,7 @@ export function pricedQuote(quote: Quote): PricedQuote {
     couponCode: quote.coupon_code ?? undefined,
     loyaltyPoints: quote.loyalty.points_redeemed,
     expiresAt: quote.expires_at,
+    shipTo: { ...quote.ship_to },
   };
 }
 
