@@ -27,6 +27,23 @@ const POINTS: StoredPoint[] = [
   doc('1005', 'black wireless earbuds', { category: 'audio', price: 199.5, available: true, tags: ['color:black', 'connectivity:wireless'] }, [0.7, 0, 0.3]),
 ];
 
+// Rank and tie cases (collection "<prefix>_ranks", sparse vectors written directly so positions are exact).
+const RANK_TERM = 11;
+const OTHER_TERM = 12;
+const TIE_TERM = 13;
+const sparseTerm = (term: number, value = 1) => ({ indices: [term], values: [value] });
+const angle = (i: number) => [Math.cos(i * 0.02), Math.sin(i * 0.02)];
+const X_IDS = Array.from({ length: 59 }, (_, i) => `r-x${String(i + 1).padStart(2, '0')}`);
+// Ids whose UUIDs (Qdrant's own tie order) are not in id order.
+const TIE_IDS = Array.from({ length: 12 }, (_, i) => `t-${String(i).padStart(2, '0')}`);
+const RANK_POINTS: StoredPoint[] = [
+  { id: 'r-a', sparse: sparseTerm(RANK_TERM, 100), payload: {} },
+  ...X_IDS.map((id, i) => ({ id, sparse: sparseTerm(RANK_TERM, 90 - i), dense: angle(i + 1), payload: {} })),
+  { id: 'r-b', sparse: sparseTerm(RANK_TERM, 10), dense: angle(60), payload: {} },
+  { id: 'r-c', sparse: sparseTerm(OTHER_TERM, 1), dense: [1, 0], payload: {} },
+  ...TIE_IDS.map((id) => ({ id, sparse: sparseTerm(TIE_TERM, 2), payload: {} })),
+];
+
 /**
  * The one conformance suite for VectorStore implementations: the embedded store runs it always, Qdrant when
  * QDRANT_URL is set. Both must rank, filter, update and fuse identically.
@@ -44,17 +61,24 @@ export function describeStoreConformance(name: string, open: (collectionPrefix: 
         { key: 'tags', type: 'keyword' },
       ],
     };
+    const ranks: CollectionSpec = { name: `${prefix}_ranks`, denseSize: 2, indexes: [] };
     let subject: StoreUnderTest;
     let store: VectorStore;
     const ids = async (request: Parameters<VectorStore['search']>[1]) => (await store.search(spec.name, request)).map((p) => p.id);
+    const ids2 = async (request: Parameters<VectorStore['search']>[1]) => (await store.search(ranks.name, request)).map((p) => p.id);
 
     beforeAll(async () => {
       subject = await open(prefix);
       store = subject.store;
       await store.ensureCollection(spec);
       await store.upsert(spec.name, POINTS);
+      await store.ensureCollection(ranks);
+      await store.upsert(ranks.name, RANK_POINTS);
     });
-    afterAll(async () => subject.cleanup());
+    afterAll(async () => {
+      await store.dropCollection(ranks.name);
+      await subject.cleanup();
+    });
 
     it('ranks by BM25: more matched terms first, rarer terms weigh more', async () => {
       // 1001 matches all three terms; 1005 (3 terms long) outranks 1003 (5 terms long) on one equally rare term.
@@ -79,6 +103,21 @@ export function describeStoreConformance(name: string, open: (collectionPrefix: 
       expect(fused[0]).toBe('1005');
       expect(fused).toHaveLength(3);
       expect(await ids({ dense: [0, 1, 0], limit: 1 })).toEqual(['1003']);
+    });
+
+    it('fuses with Qdrant\'s formula 1 / (k + position), positions from 0: position 60 in both lists ties position 0 in one', async () => {
+      // Both lists: x01..x59 at positions 1..59 and r-b at position 60; r-a leads the sparse list only, r-c the dense
+      // list only. r-a and r-c score 1/60, r-b 1/120 + 1/120 = 1/60: a three-way tie, broken by id.
+      const fused = await store.search(ranks.name, { sparse: sparseTerm(RANK_TERM), dense: [1, 0], limit: 62 });
+      expect(fused.slice(0, 59).map((p) => p.id)).toEqual(X_IDS);
+      expect(fused.slice(59).map((p) => p.id)).toEqual(['r-a', 'r-b', 'r-c']);
+      for (const point of fused.slice(59)) expect(point.score).toBeCloseTo(1 / 60, 6);
+      expect(fused[0]?.score).toBeCloseTo(2 / 61, 6);
+    });
+
+    it('breaks score ties by application id ascending, also at the limit', async () => {
+      expect(await ids2({ sparse: sparseTerm(TIE_TERM), limit: 3 })).toEqual(['t-00', 't-01', 't-02']);
+      expect(await ids2({ sparse: sparseTerm(TIE_TERM), limit: 12 })).toEqual(TIE_IDS);
     });
 
     it('retrieves, lists by a numeric field, pages through everything and counts with filters', async () => {
