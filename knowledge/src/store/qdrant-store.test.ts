@@ -83,7 +83,7 @@ describe('Qdrant request mapping', () => {
         { query: [0.1, 0.2, 0.3, 0.4], using: 'dense', limit: 50, filter },
       ],
       query: { rrf: { k: 60 } },
-      limit: 5,
+      limit: 21,
       with_payload: true,
       filter,
     });
@@ -93,7 +93,20 @@ describe('Qdrant request mapping', () => {
   it('sends a sparse-only search against the sparse vector', async () => {
     respond = () => ({ status: 200, result: { points: [] } });
     await store.search('policies', { sparse: { indices: [1, 2], values: [1, 0.5] }, limit: 3 });
-    expect(recorded[0]?.body).toEqual({ query: { indices: [1, 2], values: [1, 0.5] }, using: 'text', limit: 3, with_payload: true });
+    expect(recorded[0]?.body).toEqual({ query: { indices: [1, 2], values: [1, 0.5] }, using: 'text', limit: 19, with_payload: true });
+  });
+
+  it('orders tied scores by application id, over-fetching until the tie at the cut-off has ended', async () => {
+    // Qdrant returns ties in UUID order; 40 points tie at 1.0, then one scores 0.5.
+    const tied = Array.from({ length: 40 }, (_, i) => `t${String(i).padStart(2, '0')}`).sort((a, b) => (pointId(a) < pointId(b) ? -1 : 1));
+    const all = [...tied.map((id) => ({ id, score: 1 })), { id: 'low', score: 0.5 }];
+    respond = (r) => {
+      const limit = (r.body as { limit: number }).limit;
+      return { status: 200, result: { points: all.slice(0, limit).map((p) => ({ id: pointId(p.id), version: 1, score: p.score, payload: { doc_id: p.id } })) } };
+    };
+    const hits = await store.search('products', { sparse: { indices: [1], values: [1] }, limit: 3 });
+    expect(hits.map((h) => h.id)).toEqual(['t00', 't01', 't02']);
+    expect(recorded.map((r) => (r.body as { limit: number }).limit)).toEqual([19, 76]);
   });
 
   it('lists by a numeric payload field with order_by and keeps metadata on the collection', async () => {

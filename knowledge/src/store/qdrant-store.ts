@@ -1,6 +1,7 @@
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { CommerceError, invalidArgument, notFound } from '@agentic-commerce/kit/errors';
 import { collectionBody, ID_KEY, pointId, qdrantFilter, qdrantPoint, queryBody } from './qdrant-mapping.ts';
+import { tieCompleteSearch } from './tie-complete-search.ts';
 import type { Payload, VectorStore } from './vector-store.ts';
 
 export interface QdrantStoreOptions {
@@ -65,8 +66,13 @@ export function openQdrantStore(options: QdrantStoreOptions): VectorStore {
     },
     async search(collection, request) {
       if (!request.sparse && !request.dense) throw invalidArgument('a search needs a sparse or a dense query vector');
-      const result = await client.query(name(collection), queryBody(request)).catch(unavailable(collection));
-      return result.points.map((p) => ({ ...strip(p.payload), score: p.score }));
+      // Ties are ordered by (score desc, application id asc) like the embedded store, not by Qdrant's UUID order:
+      // over-fetch past any tie at the cut-off, sort here, cut. The prefetch size stays the one of the request.
+      const prefetchLimit = request.prefetchLimit ?? Math.max(request.limit, 100);
+      return tieCompleteSearch(request.limit, async (limit) => {
+        const result = await client.query(name(collection), queryBody({ ...request, limit, prefetchLimit })).catch(unavailable(collection));
+        return result.points.map((p) => ({ ...strip(p.payload), score: p.score }));
+      });
     },
     async list(collection, request) {
       const filter = qdrantFilter(request.filter);
