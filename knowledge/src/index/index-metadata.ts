@@ -12,6 +12,8 @@ export const indexMetadataSchema = z.object({
   embeddingModel: z.string().optional(),
   /** Version of the indexed content (policies: the document versions). */
   versions: z.record(z.string(), z.string()).optional(),
+  /** Hash of each document's indexed content (policies), so an edit without a version bump is still re-indexed. */
+  contentHashes: z.record(z.string(), z.string()).optional(),
   indexedAt: z.string(),
 });
 export type IndexMetadata = z.infer<typeof indexMetadataSchema>;

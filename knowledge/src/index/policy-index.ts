@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { failedPrecondition } from '@agentic-commerce/kit/errors';
 import type { EmbeddingProvider } from '../embeddings/embedding-provider.ts';
-import type { PolicyChunk, PolicyLibrary } from '../policies/policy-library.ts';
+import type { PolicyChunk, PolicyDocument, PolicyLibrary } from '../policies/policy-library.ts';
 import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder, type TextField } from '../sparse/sparse-encoder.ts';
 import type { CollectionSpec, SparseVector, VectorStore } from '../store/vector-store.ts';
@@ -27,6 +28,12 @@ const fields = (chunk: PolicyChunk): TextField[] => [
   { text: chunk.text, weight: 1 },
 ];
 
+/** Hash of everything of a document that is indexed and served (title, version, dates, headings, texts). */
+export function policyContentHash(document: PolicyDocument): string {
+  const content = { title: document.title, version: document.version, effective: document.effective, chunks: document.chunks.map((c) => [c.id, c.heading, c.text]) };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
 const spec = (denseSize?: number): CollectionSpec => ({ name: POLICIES_COLLECTION, denseSize, indexes: [{ key: 'doc', type: 'keyword' }] });
 
 /** The policy index: one point per section chunk, rebuilt when a document version changes. */
@@ -43,10 +50,16 @@ export class PolicyIndex {
     return new PolicyIndex(store, embeddings, metadata, new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1)));
   }
 
-  /** Whether the index holds exactly these document versions. */
+  /** Whether the index holds exactly these documents: same versions and same content (an edit without a version bump counts). */
   isCurrent(library: PolicyLibrary): boolean {
     const versions = this.metadata?.versions;
-    return versions !== undefined && library.documents.every((d) => versions[d.id] === d.version) && Object.keys(versions).length === library.documents.length;
+    const hashes = this.metadata?.contentHashes;
+    return (
+      versions !== undefined &&
+      hashes !== undefined &&
+      library.documents.every((d) => versions[d.id] === d.version && hashes[d.id] === policyContentHash(d)) &&
+      Object.keys(versions).length === library.documents.length
+    );
   }
 
   async rebuild(library: PolicyLibrary): Promise<number> {
@@ -68,6 +81,7 @@ export class PolicyIndex {
     this.metadata = {
       lexicon: this.encoder.lexicon.toJSON(),
       versions: Object.fromEntries(library.documents.map((d) => [d.id, d.version])),
+      contentHashes: Object.fromEntries(library.documents.map((d) => [d.id, policyContentHash(d)])),
       embeddingModel: this.embeddings?.model,
       indexedAt: new Date().toISOString(),
     };
