@@ -99,6 +99,7 @@ export async function runCli(argv: string[], io: CliOutput = { out: (line) => io
         const products = kb.products.ready ? await kb.store.count('products') : 0;
         const sections = kb.policies.isCurrent(kb.library) ? await kb.store.count('policies') : 0;
         io.out(`${kb.store.kind} store: ${products} variants indexed, ${sections} current policy sections`);
+        if (kb.products.notReady) io.out(kb.products.notReady);
         return;
       }
       default:

@@ -6,7 +6,7 @@ import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder, type TextField } from '../sparse/sparse-encoder.ts';
 import type { CollectionSpec, SparseVector, VectorStore } from '../store/vector-store.ts';
 import { undefinedIfMissing } from '../store/missing-collection.ts';
-import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
+import { assertDenseSize, embeddingMismatch, parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 
 export const POLICIES_COLLECTION = 'policies';
 
@@ -50,12 +50,16 @@ export class PolicyIndex {
     return new PolicyIndex(store, embeddings, metadata, new SparseEncoder(metadata ? Lexicon.from(metadata.lexicon) : new Lexicon(1)));
   }
 
-  /** Whether the index holds exactly these documents: same versions and same content (an edit without a version bump counts). */
+  /**
+   * Whether the index holds exactly these documents (same versions and same content: an edit without a version bump
+   * counts) embedded with the configured model (or, like the configuration, without embeddings).
+   */
   isCurrent(library: PolicyLibrary): boolean {
     const versions = this.metadata?.versions;
     const hashes = this.metadata?.contentHashes;
     return (
       versions !== undefined &&
+      embeddingMismatch(this.metadata, this.embeddings?.model, 'policy') === undefined &&
       hashes !== undefined &&
       library.documents.every((d) => versions[d.id] === d.version && hashes[d.id] === policyContentHash(d)) &&
       Object.keys(versions).length === library.documents.length
@@ -83,6 +87,7 @@ export class PolicyIndex {
       versions: Object.fromEntries(library.documents.map((d) => [d.id, d.version])),
       contentHashes: Object.fromEntries(library.documents.map((d) => [d.id, policyContentHash(d)])),
       embeddingModel: this.embeddings?.model,
+      denseSize: dense?.[0]?.length,
       indexedAt: new Date().toISOString(),
     };
     await this.store.writeMetadata(POLICIES_COLLECTION, this.metadata as unknown as Record<string, unknown>);
@@ -92,8 +97,11 @@ export class PolicyIndex {
 
   async search(query: string, options: { doc?: string; limit?: number } = {}): Promise<PolicyHit[]> {
     if (!this.metadata) throw failedPrecondition('the policy index is empty: run `pnpm knowledge ingest` first');
+    const mismatch = embeddingMismatch(this.metadata, this.embeddings?.model, 'policy');
+    if (mismatch) throw failedPrecondition(mismatch);
     const sparse = this.encoder.query(query);
     const dense = this.embeddings ? (await this.embeddings.embed([query]))[0] : undefined;
+    assertDenseSize(dense, this.metadata, 'policy');
     if (!sparse && !dense) return [];
     const filter = options.doc ? { must: [{ key: 'doc', match: options.doc }] } : undefined;
     const results = await this.store.search(POLICIES_COLLECTION, { sparse, dense, filter, limit: options.limit ?? 5 });

@@ -6,7 +6,7 @@ import { Lexicon } from '../sparse/lexicon.ts';
 import { SparseEncoder } from '../sparse/sparse-encoder.ts';
 import type { Payload, SparseVector, StoredPoint, VectorStore } from '../store/vector-store.ts';
 import { undefinedIfMissing } from '../store/missing-collection.ts';
-import { parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
+import { embeddingMismatch, parseIndexMetadata, type IndexMetadata } from './index-metadata.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, productCollectionSpec, payloadHash, variantFields, variantHash, variantPayload, variantSentence, type ProductHit } from './product-documents.ts';
 import { facetsOf, mergeFacets } from './product-facets.ts';
 import { searchVariants, type ProductSearchOptions, type ProductSearchResult } from './product-search.ts';
@@ -41,8 +41,15 @@ export class ProductIndex {
     return new ProductIndex(store, embeddings, metadata, encoder);
   }
 
+  /** False when the index is empty or was built with other embeddings than the configured ones (then rebuild it). */
   get ready(): boolean {
-    return this.metadata !== undefined;
+    return this.metadata !== undefined && this.notReady === undefined;
+  }
+
+  /** Why the index cannot serve as it is; undefined when it is ready. */
+  get notReady(): string | undefined {
+    if (!this.metadata) return 'the product index is empty: run `pnpm knowledge ingest` first';
+    return embeddingMismatch(this.metadata, this.embeddings?.model, 'product');
   }
 
   get cursor(): string | undefined {
@@ -66,7 +73,8 @@ export class ProductIndex {
       await this.store.upsert(PRODUCTS_COLLECTION, await this.points(batch, fitted.vectors.slice(i, i + BATCH)));
       options.onProgress?.(Math.min(i + BATCH, pairs.length), pairs.length);
     }
-    await this.saveMetadata({ facets: facetsOf(products), cursor: options.cursor, source: options.source });
+    this.metadata = undefined;
+    await this.saveMetadata({ facets: facetsOf(products), cursor: options.cursor, source: options.source, denseSize: probe });
     return pairs.length;
   }
 
@@ -139,7 +147,7 @@ export class ProductIndex {
   async search(query: string, options: ProductSearchOptions = {}): Promise<ProductSearchResult> {
     this.assertReady();
     this.parser ??= new ProductQueryParser(this.facets);
-    return searchVariants({ store: this.store, encoder: this.encoder, embeddings: this.embeddings, parser: this.parser }, query, options);
+    return searchVariants({ store: this.store, encoder: this.encoder, embeddings: this.embeddings, parser: this.parser, metadata: this.metadata }, query, options);
   }
 
   async getProduct(productId: string): Promise<ProductDetails> {
@@ -188,6 +196,7 @@ export class ProductIndex {
   }
 
   private assertReady(): void {
-    if (!this.metadata) throw failedPrecondition('the product index is empty: run `pnpm knowledge ingest` first');
+    const reason = this.notReady;
+    if (reason) throw failedPrecondition(reason);
   }
 }

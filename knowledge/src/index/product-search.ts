@@ -4,6 +4,7 @@ import { mergeFilters, toStoreFilter, type ProductFilters } from '../query/produ
 import type { SparseEncoder } from '../sparse/sparse-encoder.ts';
 import { analyze } from '../text/analyzer.ts';
 import type { VectorStore } from '../store/vector-store.ts';
+import { assertDenseSize, type IndexMetadata } from './index-metadata.ts';
 import { hitFromPayload, PRODUCTS_COLLECTION, type ProductHit } from './product-documents.ts';
 
 export interface ProductSearchResult {
@@ -37,7 +38,7 @@ export interface ProductSearchOptions {
  * fewer than `limit` variants satisfy them, the closest variants without them follow (listed in `relaxed`).
  */
 export async function searchVariants(
-  deps: { store: VectorStore; encoder: SparseEncoder; embeddings: EmbeddingProvider | undefined; parser: ProductQueryParser },
+  deps: { store: VectorStore; encoder: SparseEncoder; embeddings: EmbeddingProvider | undefined; parser: ProductQueryParser; metadata?: IndexMetadata | undefined },
   query: string,
   options: ProductSearchOptions,
 ): Promise<ProductSearchResult> {
@@ -46,6 +47,7 @@ export async function searchVariants(
   const limit = options.limit ?? 10;
   const sparse = deps.encoder.query(parsed.text);
   const dense = deps.embeddings && analyze(parsed.text).length > 0 ? (await deps.embeddings.embed([parsed.text]))[0] : undefined;
+  assertDenseSize(dense, deps.metadata, 'product');
   // No words to rank by: list by price only when a filter narrows the catalog ("under $30", explicit arguments);
   // otherwise the cheapest items would be cited as if they answered the query.
   if (!sparse && !dense && toStoreFilter(filters) === undefined) {
