@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DELIVERED, PENDING, PRODUCTS, USER, fresh } from '../testing/sample-records.ts';
 import { exchangeDeliveredOrderItems } from './exchange-order-items.ts';
 import { applyOrderChange } from './order-change.ts';
+import { roundCents } from './python-round.ts';
 import { returnDeliveredOrderItems } from './return-order-items.ts';
 
 describe('exchangeDeliveredOrderItems', () => {
@@ -17,6 +18,18 @@ describe('exchangeDeliveredOrderItems', () => {
     });
     expect(order.payment_history).toEqual(DELIVERED.payment_history);
     expect(change.giftCardBalances).toBeUndefined();
+  });
+
+  it('prices an exchange on an order placed with create_order from list prices, and a τ-bench order as before', () => {
+    const promoted = { ...fresh(DELIVERED), items: DELIVERED.items.map((i) => ({ ...i, price: roundCents(i.price * 0.85), list_price: i.price })) };
+    const change = exchangeDeliveredOrderItems(promoted, fresh(USER), PRODUCTS, ['2000000002', '1000000002'], ['2000000001', '1000000001'], 'gift_card_2222222');
+    expect(change.exchangeRequest?.priceDifference).toBe(-4.65); // (10.1 - 12.2) + (50.88 - 53.43), not charged the 15% off
+    const self = exchangeDeliveredOrderItems(promoted, fresh(USER), PRODUCTS, ['1000000002'], ['1000000002'], 'gift_card_2222222');
+    expect(self.exchangeRequest?.priceDifference).toBe(0);
+    // τ-bench order (no list price): new catalog price - the line's price
+    const tau = { ...fresh(DELIVERED), items: DELIVERED.items.map((i) => ({ ...i, price: roundCents(i.price * 0.85) })) };
+    const before = exchangeDeliveredOrderItems(tau, fresh(USER), PRODUCTS, ['1000000002'], ['1000000002'], 'gift_card_2222222');
+    expect(before.exchangeRequest?.priceDifference).toBe(roundCents(53.43 - roundCents(53.43 * 0.85)));
   });
 
   it('refuses: not delivered, unknown item, unavailable variant, gift card below the difference', () => {

@@ -25,6 +25,29 @@ describe('modifyPendingOrderItems', () => {
     expect(refund.giftCardBalances).toEqual([{ paymentMethodId: 'gift_card_2222222', balance: 22.1 }]);
   });
 
+  it('keeps the discount of an order placed with create_order: the list-price difference, rounded to cents', () => {
+    // 15% off: 50.88 -> 43.25, 53.43 -> 45.42 (what create_order stores as price), with the catalog price as list_price
+    const promoted = (itemId: string, price: number, listPrice: number) => ({ ...PENDING.items[0]!, item_id: itemId, price, list_price: listPrice });
+    const order = { ...fresh(PENDING), items: [promoted('1000000001', 43.25, 50.88), promoted('1000000001', 43.25, 50.88), promoted('1000000002', 45.42, 53.43)] };
+
+    const same = modifyPendingOrderItems(fresh(order), fresh(USER), PRODUCTS, ['1000000001', '1000000001'], ['1000000001', '1000000001'], 'paypal_3333333');
+    expect(same.appendTransactions).toEqual([{ transaction_type: 'refund', amount: 0, payment_method_id: 'paypal_3333333' }]);
+    expect(applyOrderChange(order, same).items).toEqual(order.items);
+
+    const cheaper = modifyPendingOrderItems(fresh(order), fresh(USER), PRODUCTS, ['1000000002'], ['1000000001'], 'gift_card_2222222');
+    expect(cheaper.appendTransactions).toEqual([{ transaction_type: 'refund', amount: 2.55, payment_method_id: 'gift_card_2222222' }]);
+    expect(cheaper.giftCardBalances).toEqual([{ paymentMethodId: 'gift_card_2222222', balance: 22.55 }]);
+    expect(applyOrderChange(order, cheaper).items[2]).toMatchObject({ item_id: '1000000001', price: 42.87, list_price: 50.88, options: { color: 'blue', size: 'M' } });
+
+    const dearer = modifyPendingOrderItems(fresh(order), fresh(USER), PRODUCTS, ['1000000001', '1000000001'], ['1000000002', '1000000002'], 'paypal_3333333');
+    expect(dearer.appendTransactions).toEqual([{ transaction_type: 'payment', amount: 5.1, payment_method_id: 'paypal_3333333' }]);
+    expect(applyOrderChange(order, dearer).items.map((i) => [i.item_id, i.price, i.list_price])).toEqual([
+      ['1000000002', 45.8, 53.43],
+      ['1000000002', 45.8, 53.43],
+      ['1000000002', 45.42, 53.43],
+    ]);
+  });
+
   it('refuses: not pending, missing item, count mismatch, unavailable or other-product variant, thin gift card', () => {
     const args = (o = fresh(PENDING)) => [o, fresh(USER), PRODUCTS] as const;
     expect(() => modifyPendingOrderItems(...args(fresh(DELIVERED)), ['1000000002'], ['1000000001'], 'paypal_3333333')).toThrow(/only 'pending'/);

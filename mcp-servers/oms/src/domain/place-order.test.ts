@@ -16,11 +16,11 @@ const place = (q: PricedQuote, paymentMethodId = 'paypal_3333333') =>
   placeOrder({ orderId: '#W5555555', userId: USER_ID, user: fresh(USER), quote: q, products: PRODUCTS, address: USER.address, paymentMethodId, now });
 
 describe('placeOrder', () => {
-  it('builds a pending order with one line per unit at the quoted price and one payment of the total', () => {
+  it('builds a pending order with one line per unit at the quoted price (catalog price as list price) and one payment of the total', () => {
     const { order, giftCardBalances } = place(quote());
     expect(order.status).toBe('pending');
     expect(order.items).toHaveLength(2);
-    expect(order.items[0]).toEqual({ name: 'T-Shirt', product_id: '9523456873', item_id: '1000000001', price: 45.5, options: { color: 'blue', size: 'M' } });
+    expect(order.items[0]).toEqual({ name: 'T-Shirt', product_id: '9523456873', item_id: '1000000001', price: 45.5, options: { color: 'blue', size: 'M' }, list_price: 50.88 });
     expect(order.payment_history).toEqual([{ transaction_type: 'payment', amount: 99.05, payment_method_id: 'paypal_3333333' }]);
     expect(giftCardBalances).toEqual([]);
   });

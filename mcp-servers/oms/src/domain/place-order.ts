@@ -31,8 +31,8 @@ function addressOf(shipTo: QuoteShipTo): Address {
 }
 
 /**
- * Builds a new pending order from a pricing quote: one line per unit at the quoted unit price, one payment of
- * the quote total. Checks the quote belongs to the customer and is still valid, every variant is available,
+ * Builds a new pending order from a pricing quote: one line per unit at the quoted unit price (with the catalog price
+ * as `list_price`, which item changes are priced from), one payment of the quote total. Checks the quote belongs to the customer and is still valid, every variant is available,
  * and a gift card covers the total. Returns the gift-card balance to set.
  */
 export function placeOrder(input: {
@@ -56,7 +56,7 @@ export function placeOrder(input: {
     const variant = requireAvailableVariant(input.products, line.productId, line.itemId);
     const name = input.products.get(line.productId)?.name ?? line.productId;
     for (let unit = 0; unit < line.quantity; unit++) {
-      items.push({ name, product_id: line.productId, item_id: line.itemId, price: roundCents(line.unitPrice), options: { ...variant.options } });
+      items.push({ name, product_id: line.productId, item_id: line.itemId, price: roundCents(line.unitPrice), options: { ...variant.options }, list_price: variant.price });
     }
   }
   const total = roundCents(quote.total);

@@ -56,6 +56,10 @@ export const orderItemSchema = z.object({
   item_id: z.string().describe('variant (item) id'),
   price: z.number().describe('unit price paid in USD'),
   options: z.record(z.string(), z.string()).describe('variant options'),
+  list_price: z
+    .number()
+    .optional()
+    .describe('orders placed with create_order only: the unit list (catalog) price before discounts, in USD; changing the item charges or refunds the list-price difference'),
 });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 

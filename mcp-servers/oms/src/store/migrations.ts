@@ -127,6 +127,11 @@ export const omsMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'order item list price (orders placed with create_order)',
+    up: (s) => `ALTER TABLE ${s}.order_items ADD COLUMN list_price numeric(12, 2)`,
+  },
 ];
 
 /** Tables in dependency order (parents first), for copying and restoring a schema. */

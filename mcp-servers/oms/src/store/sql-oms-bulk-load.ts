@@ -69,8 +69,8 @@ export async function loadOrders(q: Queryable, s: string, orders: readonly Order
   await bulkInsert(
     q,
     `${s}.order_items`,
-    [t('order_id'), int('position'), t('item_id'), t('product_id'), t('name'), { name: 'price', type: 'numeric' }, { name: 'options', type: 'jsonb' }],
-    orders.flatMap((o) => o.items.map((i, position) => [o.order_id, position, i.item_id, i.product_id, i.name, i.price, i.options])),
+    [t('order_id'), int('position'), t('item_id'), t('product_id'), t('name'), { name: 'price', type: 'numeric' }, { name: 'options', type: 'jsonb' }, { name: 'list_price', type: 'numeric' }],
+    orders.flatMap((o) => o.items.map((i, position) => [o.order_id, position, i.item_id, i.product_id, i.name, i.price, i.options, i.list_price])),
   );
   await bulkInsert(
     q,

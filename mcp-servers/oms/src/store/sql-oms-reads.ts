@@ -66,7 +66,8 @@ export async function readOrders(q: Queryable, s: string, ids?: readonly string[
   const f = filter('o.id', ids);
   const rows = await q.query<Row & { items: OrderItem[]; fulfillments: Order['fulfillments']; payments: Transaction[] }>(
     `SELECT o.id, o.customer_id, o.address1, o.address2, o.city, o.state, o.country, o.zip, o.status, o.placed_at, o.delivered_at,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('name', i.name, 'product_id', i.product_id, 'item_id', i.item_id, 'price', i.price, 'options', i.options) ORDER BY i.position), '[]')
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('name', i.name, 'product_id', i.product_id, 'item_id', i.item_id, 'price', i.price, 'options', i.options)
+                                       || CASE WHEN i.list_price IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('list_price', i.list_price) END ORDER BY i.position), '[]')
                FROM ${s}.order_items i WHERE i.order_id = o.id) AS items,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('tracking_id', to_jsonb(x.tracking_ids), 'item_ids', to_jsonb(x.item_ids)) ORDER BY x.position), '[]')
                FROM ${s}.fulfillments x WHERE x.order_id = o.id) AS fulfillments,

@@ -33,12 +33,13 @@ export async function applyOrderChange(q: Queryable, s: string, change: OrderCha
     let next = seq;
     for (const { position, item } of change.replaceItems) {
       const [old] = await q.query<{ item_id: string }>(`SELECT item_id FROM ${s}.order_items WHERE order_id = $1 AND position = $2`, [orderId, position]);
-      await q.query(`UPDATE ${s}.order_items SET item_id = $3, price = $4, options = $5::jsonb WHERE order_id = $1 AND position = $2`, [
+      await q.query(`UPDATE ${s}.order_items SET item_id = $3, price = $4, options = $5::jsonb, list_price = $6 WHERE order_id = $1 AND position = $2`, [
         orderId,
         position,
         item.item_id,
         item.price,
         JSON.stringify(item.options),
+        item.list_price ?? null,
       ]);
       await q.query(`INSERT INTO ${s}.item_modifications VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         orderId,

@@ -89,6 +89,29 @@ describe('create_order', () => {
     expect((placed.structuredContent as Order).address).toEqual({ ...shipTo, address2: '' });
   });
 
+  it('keeps the discount when items change: a promoted order is charged the list-price difference, never the lost discount', async () => {
+    const inventory = memoryInventory({ '1000000001': 5, '1000000002': 5 });
+    const promoted = { ...quote('q7', 0), lines: [{ itemId: '1000000001', productId: '9523456873', quantity: 2, unitPrice: 43.25 }], total: 86.5, couponCode: undefined };
+    const client = await world.connect(sara, { inventory, pricing: memoryPricing([promoted], {}) });
+    const placed = await callTool(client, 'create_order', { quote_id: 'q7', payment_method_id: 'paypal_3333333' });
+    expect(placed.isError, resultText(placed)).toBeFalsy();
+    const order = placed.structuredContent as Order;
+    const details = await callTool(client, 'get_order_details', { order_id: order.order_id });
+    expect((details.structuredContent as Order).items.map((i) => [i.price, i.list_price])).toEqual([[43.25, 50.88], [43.25, 50.88]]);
+    // the same item kept (costs nothing) and one unit swapped to the 53.43 variant (pays 53.43 - 50.88)
+    const modified = await callTool(client, 'modify_pending_order_items', {
+      order_id: order.order_id,
+      item_ids: ['1000000001', '1000000001'],
+      new_item_ids: ['1000000001', '1000000002'],
+      payment_method_id: 'paypal_3333333',
+    });
+    expect(modified.isError, resultText(modified)).toBeFalsy();
+    const after = modified.structuredContent as Order;
+    expect(after.payment_history.at(-1)).toEqual({ transaction_type: 'payment', amount: 2.55, payment_method_id: 'paypal_3333333' });
+    // pair by pair, the first line still carrying the old id is replaced (τ-bench), so the first line is swapped
+    expect(after.items.map((i) => [i.item_id, i.price, i.list_price])).toEqual([['1000000002', 45.8, 53.43], ['1000000001', 43.25, 50.88]]);
+  });
+
   it("refuses another customer's quote like a missing one, and says when the OMS has no pricing/warehouse connection", async () => {
     const other = { ...quote('q3', 0), customerId: 'bob_ray_100' };
     const client = await world.connect(sara, { inventory: memoryInventory({}), pricing: memoryPricing([other], {}) });
