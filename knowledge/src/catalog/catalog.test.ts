@@ -32,12 +32,12 @@ describe('τ-bench catalog', () => {
 });
 
 describe('describeProduct', () => {
-  it('states only option values and prices', () => {
+  it('states only the option values: no prices, which change by events', () => {
     const text = describeProduct('Mug', 'Kitchen', [
       { variantId: '1', productId: 'p', options: { color: 'red' }, price: 5, available: true },
       { variantId: '2', productId: 'p', options: { color: 'blue' }, price: 7.5, available: false },
     ]);
-    expect(text).toBe('Mug (Kitchen), offered in 2 variants. Color: blue or red. Prices from $5.00 to $7.50.');
+    expect(text).toBe('Mug (Kitchen), offered in 2 variants. Color: blue or red.');
   });
 });
 

@@ -1,7 +1,6 @@
 import type { CatalogVariant } from './catalog-types.ts';
 
 const collator = new Intl.Collator('en', { numeric: true });
-const money = (value: number) => `$${value.toFixed(2)}`;
 
 function listOf(values: string[]): string {
   if (values.length <= 1) return values.join('');
@@ -9,8 +8,10 @@ function listOf(values: string[]): string {
 }
 
 /**
- * A short factual description built only from the catalog data: the option values offered and the price range
- * (availability changes too often to be prose; it is a filterable field). Deterministic; it claims nothing the data does not say.
+ * A short factual description built only from the catalog data: the product, its category and the option values
+ * offered. Prices and availability are per-variant fields (filterable, returned with every variant) and change by
+ * events; restating them here would leave every other variant's copy of the description stale after a price change.
+ * Deterministic; it claims nothing the data does not say.
  */
 export function describeProduct(name: string, category: string, variants: readonly CatalogVariant[]): string {
   const options = new Map<string, Set<string>>();
@@ -24,12 +25,6 @@ export function describeProduct(name: string, category: string, variants: readon
   for (const [option, values] of options) {
     const sorted = [...values].sort(collator.compare);
     parts.push(`${option[0]?.toUpperCase()}${option.slice(1)}: ${listOf(sorted)}.`);
-  }
-  if (variants.length > 0) {
-    const prices = variants.map((v) => v.price);
-    const min = Math.min(...prices);
-    const max = Math.max(...prices);
-    parts.push(min === max ? `Price ${money(min)}.` : `Prices from ${money(min)} to ${money(max)}.`);
   }
   return parts.join(' ');
 }
