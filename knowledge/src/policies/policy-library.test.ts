@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyLibrary } from './policy-library.ts';
+import { hasSection } from '@agentic-commerce/kit/policy/policy-evidence';
 
 describe('PolicyLibrary', () => {
   it('loads every shipped policy, chunked by section with stable ids and versions', async () => {
@@ -32,5 +33,14 @@ describe('PolicyLibrary', () => {
   it('rejects a document without frontmatter or with a bad date, saying what is expected', () => {
     expect(() => parsePolicy('# Title\n', 'a.md')).toThrow(/a.md: a policy starts with a frontmatter block/);
     expect(() => parsePolicy('---\nid: a\ntitle: A\nversion: 1\neffective: soon\n---\n', 'a.md')).toThrow(/effective: a date YYYY-MM-DD/);
+  });
+});
+
+describe('section ids shared with the action layer', () => {
+  it('gives chunks the ids the kit resolves evidence by: overview, punctuation, en dash', () => {
+    const markdown = "---\nid: shipping\ntitle: Shipping\nversion: 1\neffective: 2026-01-01\n---\n# Shipping\n\nIntro.\n\n## Don't ship to P.O. boxes\nNo.\n## 5–7 business days\nStandard.\n";
+    const sections = parsePolicy(markdown, 'shipping.md').chunks.map((c) => c.section);
+    expect(sections).toEqual(['overview', 'dont-ship-to-po-boxes', '5-7-business-days']);
+    for (const section of sections) expect(hasSection(markdown, section), section).toBe(true);
   });
 });

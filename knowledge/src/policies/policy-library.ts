@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { invalidArgument, notFound } from '@agentic-commerce/kit/errors';
+import { sectionSlug, splitPolicySections } from '@agentic-commerce/kit/policy/policy-sections';
 
 /** The store's policy documents shipped with this package (knowledge/policies/*.md). */
 export const DEFAULT_POLICY_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
@@ -35,12 +36,8 @@ export interface PolicyDocument {
   chunks: PolicyChunk[];
 }
 
-export function slugify(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** Section id of a heading: the kit's shared slug, so the action layer resolves the same ids. */
+export const slugify = sectionSlug;
 
 /** Parses one markdown policy: YAML-style frontmatter (flat key: value), then one chunk per "## " section. */
 export function parsePolicy(markdown: string, source: string): PolicyDocument {
@@ -57,18 +54,16 @@ export function parsePolicy(markdown: string, source: string): PolicyDocument {
     throw invalidArgument(`${source}: bad frontmatter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const meta = parsed.data;
-  const chunks: PolicyChunk[] = [];
-  const parts = (match[2] as string).split(/^## +/m);
-  const intro = (parts[0] as string).replace(/^# .*$/m, '').trim();
-  const make = (heading: string, body: string): PolicyChunk => {
-    const section = slugify(heading);
-    return { id: `${meta.id}#${section}`, doc: meta.id, section, heading, docTitle: meta.title, version: meta.version, effective: meta.effective, text: body.replace(/\s+/g, ' ').trim() };
-  };
-  if (intro) chunks.push(make('Overview', intro));
-  for (const part of parts.slice(1)) {
-    const [heading = '', ...body] = part.split('\n');
-    chunks.push(make(heading.trim(), body.join('\n')));
-  }
+  const chunks: PolicyChunk[] = splitPolicySections(match[2] as string).map((section) => ({
+    id: `${meta.id}#${section.id}`,
+    doc: meta.id,
+    section: section.id,
+    heading: section.heading,
+    docTitle: meta.title,
+    version: meta.version,
+    effective: meta.effective,
+    text: section.body.replace(/\s+/g, ' ').trim(),
+  }));
   const seen = new Set<string>();
   for (const chunk of chunks) {
     if (seen.has(chunk.id)) throw invalidArgument(`${source}: two sections share the id "${chunk.id}"; rename one heading`);

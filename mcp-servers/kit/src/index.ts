@@ -24,6 +24,7 @@ export * from './policy/policy-schema.ts';
 export * from './policy/load-policy.ts';
 export * from './policy/evaluate-policy.ts';
 export * from './policy/policy-evidence.ts';
+export * from './policy/policy-sections.ts';
 export * from './approvals/approval.ts';
 export * from './approvals/approvals.ts';
 export * from './idempotency/idempotency-store.ts';

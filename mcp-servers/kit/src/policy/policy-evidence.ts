@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../canonical-json.ts';
+import { splitPolicySections } from './policy-sections.ts';
 
 /** A rule's evidence, resolved against the store-policy documents: which version of the text the rule relied on. */
 export interface ResolvedEvidence {
@@ -14,14 +15,12 @@ export interface ResolvedEvidence {
   status: 'found' | 'missing_document' | 'missing_section';
 }
 
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9\s-]/g, '').trim().replace(/\s+/g, '-');
-}
-
-/** True when `section` is a heading slug, a `{#id}` attribute, an html `id="..."` or a `<!-- section: id -->` marker. */
+/**
+ * True when the document has the section `section`, by the same ids the knowledge index gives its chunks
+ * (policy-sections.ts): a `## ` heading's slug, or `overview` for the text before the first one.
+ */
 export function hasSection(markdown: string, section: string): boolean {
-  if (markdown.includes(`{#${section}}`) || markdown.includes(`id="${section}"`) || markdown.includes(`section: ${section}`)) return true;
-  return markdown.split('\n').some((line) => /^#{1,6}\s/.test(line) && slug(line.replace(/^#+\s*/, '').replace(/\{#.*\}$/, '')) === section);
+  return splitPolicySections(markdown).some((s) => s.id === section);
 }
 
 export function resolveEvidence(docsDir: string, refs: readonly { doc: string; section: string }[]): ResolvedEvidence[] {
