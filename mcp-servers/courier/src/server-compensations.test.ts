@@ -101,6 +101,21 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     expect(await world()).toEqual(before);
   });
 
+  it("an undo of a reroute changes nothing once the parcel has been moved since (from)", async () => {
+    const client = await connectAs(createCourierServer({ runtime: await runtime(), backend }), service);
+    const reroute = async (args: Record<string, unknown>) => client.callTool({ name: 'reroute_shipment', arguments: { tracking_id: '100000000003', ...args } });
+    const first = (await reroute({ destination_kind: 'pickup_point', location_id: 'PP-100-1' })).structuredContent as { destination: unknown; slot_id: string | null };
+    await reroute({ destination_kind: 'address', address: ALICE_HOME }); // someone moves it again
+    const before = await world();
+    const undo = await reroute({ destination_kind: 'address', address: ALICE_HOME, from: { destination: first.destination, slot_id: first.slot_id } });
+    expect((undo.content as { text: string }[])[0]!.text).toMatch(/^FAILED_PRECONDITION: shipment 100000000003 is no longer where this change expects it \(now address in .*\); nothing was changed$/);
+    expect(await world()).toEqual(before);
+    // Where it is now, the same guard lets the change through.
+    const now = (await backend(await sharedPglite()).getShipment('100000000003'))!;
+    const back = await reroute({ destination_kind: 'locker', location_id: 'LK-100-1', from: { destination: { kind: now.destination.kind, location_id: now.destination.locationId, address: now.destination.address }, slot_id: now.slotId } });
+    expect(back.isError).toBeFalsy(); // and carol's parcel is in its locker again, as the fixture has it
+  });
+
   it('reroutes a parcel back to its address and rebooks the slot the reroute freed', async () => {
     const before = await world(); // bob's parcel is booked in the full slot 100-2026-05-03-0900
     const compensations = await rolledBack('reroute_shipment', { tracking_id: '100000000002', destination_kind: 'pickup_point', location_id: 'PP-100-1' });

@@ -26,6 +26,12 @@ export interface SlotChange {
   previousSlotId: string | null;
 }
 
+/** Where a parcel is expected to be before a change: its destination and booked slot (null: none). */
+export interface ExpectedPlace {
+  destination: Destination;
+  slotId: string | null;
+}
+
 export interface RerouteChange extends SlotChange {
   /** Where the shipment was going before this call. */
   previousDestination: Destination;
@@ -81,7 +87,8 @@ export interface CourierBackend {
    * Sends the shipment elsewhere; a booked slot is freed when it leaves home delivery or its area. `slotId`: a slot to
    * book at the new address in the same change (moving any booked one), or null to free any booked slot.
    */
-  reroute(trackingId: string, destination: DestinationRequest, at: Date, slotId?: string | null): Promise<RerouteChange>;
+  /** With `expected`, changes nothing (FAILED_PRECONDITION) unless the parcel is still at that destination with that slot. */
+  reroute(trackingId: string, destination: DestinationRequest, at: Date, slotId?: string | null, expected?: ExpectedPlace): Promise<RerouteChange>;
   getLocation(locationId: string): Promise<PickupLocation | undefined>;
   listLocations(zipPrefix: string): Promise<PickupLocation[]>;
   /** Schedules a return pickup; the same request again returns the scheduled one with `created: false`. */

@@ -51,6 +51,10 @@ export const rerouteShipment = tool({
       .nullable()
       .optional()
       .describe('with an address: also book this delivery slot (list_delivery_slots for the new zip), moving a booked one; null frees any booked slot; left out, a booked slot stays unless the parcel leaves its area'),
+    from: z
+      .object({ destination: destinationShape.describe('where the parcel should be now'), slot_id: z.string().nullable().describe('its booked slot now, or null') })
+      .optional()
+      .describe('change nothing unless the parcel is still there with that slot; how an undo avoids overriding a later change'),
   },
   output: {
     tracking_id: z.string().describe('the parcel'),
@@ -71,11 +75,12 @@ export const rerouteShipment = tool({
       const back = out.previous_destination;
       if (sameDestination(back, out.destination) && out.previous_slot_id === out.slot_id) return null;
       const where = back.kind === 'address' ? { address: back.address } : { location_id: back.location_id };
-      return { tracking_id, destination_kind: back.kind, ...where, slot_id: out.previous_slot_id };
+      return { tracking_id, destination_kind: back.kind, ...where, slot_id: out.previous_slot_id, from: { destination: out.destination, slot_id: out.slot_id } };
     },
   },
   async handler(input, ctx) {
-    const change = await ctx.backend.reroute(input.tracking_id, destinationOf(input), ctx.now(), input.slot_id);
+    const expected = input.from && { destination: { kind: input.from.destination.kind, locationId: input.from.destination.location_id, address: input.from.destination.address }, slotId: input.from.slot_id };
+    const change = await ctx.backend.reroute(input.tracking_id, destinationOf(input), ctx.now(), input.slot_id, expected);
     const { shipment, previousSlotId } = change;
     return {
       tracking_id: input.tracking_id,

@@ -2,7 +2,7 @@ import { failedPrecondition, invalidArgument, notFound, type Queryable } from '@
 import { assertDeliveryChangeable } from '../../domain/shipment-rules.ts';
 import type { Destination, PickupLocation, Shipment } from '../../domain/types.ts';
 import { areaOf } from '../../domain/zip-area.ts';
-import type { DestinationRequest, RerouteChange } from '../courier-backend.ts';
+import type { DestinationRequest, ExpectedPlace, RerouteChange } from '../courier-backend.ts';
 import { LOCATION_COLUMNS } from './columns.ts';
 import { appendEvent, lockShipment, selectShipment } from './shipments.ts';
 import { bookSlot, freeSlot, releaseSlot } from './slots.ts';
@@ -35,6 +35,12 @@ async function resolve(q: Queryable, s: string, request: DestinationRequest): Pr
   return { kind: location.kind, locationId: location.locationId, address: location.address };
 }
 
+/** The same place, comparing address fields rather than their JSON (key order differs once an address has been on the wire). */
+const samePlace = (a: Destination, b: Destination) =>
+  a.kind === b.kind && a.locationId === b.locationId &&
+  (['address1', 'address2', 'city', 'state', 'country', 'zip'] as const).every((k) => (a.address[k] ?? '') === (b.address[k] ?? ''));
+const describe = (d: Destination) => (d.kind === 'address' ? `address in ${d.address.city} ${d.address.zip}` : `${d.kind.replace('_', ' ')} ${d.locationId}`);
+
 const sameDestination = (a: Destination, b: Destination) =>
   a.kind === b.kind && a.locationId === b.locationId && (a.kind !== 'address' || JSON.stringify(a.address) === JSON.stringify(b.address));
 
@@ -64,8 +70,11 @@ async function moveTo(q: Queryable, s: string, shipment: Shipment, request: Dest
  * leaves home delivery or its area; a pickup point or locker place is taken (and the previous one freed). `slotId`
  * books that slot at the new address in the same change (moving a booked one); null frees any booked slot.
  */
-export async function reroute(q: Queryable, s: string, trackingId: string, request: DestinationRequest, at: Date, slotId?: string | null): Promise<RerouteChange> {
+export async function reroute(q: Queryable, s: string, trackingId: string, request: DestinationRequest, at: Date, slotId?: string | null, expected?: ExpectedPlace): Promise<RerouteChange> {
   const shipment = await lockShipment(q, s, trackingId);
+  if (expected && (!samePlace(shipment.destination, expected.destination) || shipment.slotId !== expected.slotId)) {
+    throw failedPrecondition(`shipment ${trackingId} is no longer where this change expects it (now ${describe(shipment.destination)}, slot ${shipment.slotId ?? 'none'}); nothing was changed`);
+  }
   assertDeliveryChangeable(shipment, 'reroute');
   if (typeof slotId === 'string' && request.kind !== 'address') {
     throw invalidArgument(`a delivery slot (${slotId}) needs an address destination; a ${request.kind.replace('_', ' ')} has no delivery slots`);
