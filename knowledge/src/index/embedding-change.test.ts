@@ -48,4 +48,16 @@ describe('embeddings configuration against an existing index', () => {
     expect(same.products.ready).toBe(true);
     expect(same.policies.isCurrent(same.library)).toBe(true);
   });
+
+  it('names the catalog a built index came from, and never counts it as empty (a server only fills an empty one)', async () => {
+    const store = await openEmbeddedStore();
+    const kb = await KnowledgeBase.open({ store });
+    expect(kb.products.empty).toBe(true);
+    const { products } = await (await TauBenchCatalog.load()).snapshot();
+    await kb.products.rebuild(products.slice(0, 5), { source: 'synthetic' });
+    const reopened = await KnowledgeBase.open({ store, embeddings: fake('model-a', 4) });
+    expect(reopened.products.empty).toBe(false);
+    expect(reopened.products.ready).toBe(false);
+    expect(reopened.products.notReady).toContain('rebuild it from the catalog it was built from ("synthetic"), e.g. `pnpm knowledge ingest --source synthetic` with the same --variants and --seed');
+  });
 });

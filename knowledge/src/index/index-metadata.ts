@@ -36,7 +36,11 @@ export function embeddingMismatch(metadata: IndexMetadata | undefined, configure
   if (!metadata || metadata.embeddingModel === configuredModel) return undefined;
   const built = metadata.embeddingModel ? `embeddings model "${metadata.embeddingModel}"` : 'no embeddings';
   const now = configuredModel ? `embeddings model "${configuredModel}"` : 'no embeddings';
-  return `the ${collection} index was built with ${built} but ${now} is configured: run \`pnpm knowledge ingest\` to rebuild it`;
+  const source = metadata.source;
+  const rebuild = source
+    ? `rebuild it from the catalog it was built from ("${source}"), e.g. \`pnpm knowledge ingest --source ${source}\`${source === 'synthetic' ? ' with the same --variants and --seed' : ''}`
+    : 'run `pnpm knowledge ingest` to rebuild it';
+  return `the ${collection} index was built with ${built} but ${now} is configured: ${rebuild}`;
 }
 
 /** Refuses a query embedding whose size differs from the indexed dense vectors (same model name, other dimensions). */

@@ -41,6 +41,11 @@ export class ProductIndex {
     return new ProductIndex(store, embeddings, metadata, encoder);
   }
 
+  /** True when nothing was ever ingested (no metadata): the only state a server may fill on its own. */
+  get empty(): boolean {
+    return this.metadata === undefined;
+  }
+
   /** False when the index is empty or was built with other embeddings than the configured ones (then rebuild it). */
   get ready(): boolean {
     return this.metadata !== undefined && this.notReady === undefined;
