@@ -101,12 +101,59 @@ describe('Qdrant request mapping', () => {
     const tied = Array.from({ length: 40 }, (_, i) => `t${String(i).padStart(2, '0')}`).sort((a, b) => (pointId(a) < pointId(b) ? -1 : 1));
     const all = [...tied.map((id) => ({ id, score: 1 })), { id: 'low', score: 0.5 }];
     respond = (r) => {
+      if (r.path.endsWith('/points')) {
+        const ids = (r.body as { ids: string[] }).ids;
+        return { status: 200, result: all.filter((p) => ids.includes(pointId(p.id))).map((p) => ({ id: pointId(p.id), payload: { doc_id: p.id } })) };
+      }
       const limit = (r.body as { limit: number }).limit;
       return { status: 200, result: { points: all.slice(0, limit).map((p) => ({ id: pointId(p.id), version: 1, score: p.score, payload: { doc_id: p.id } })) } };
     };
     const hits = await store.search('products', { sparse: { indices: [1], values: [1] }, limit: 3 });
     expect(hits.map((h) => h.id)).toEqual(['t00', 't01', 't02']);
-    expect(recorded.map((r) => (r.body as { limit: number }).limit)).toEqual([19, 76]);
+    expect(recorded.filter((r) => r.path.endsWith('/query')).map((r) => (r.body as { limit: number }).limit)).toEqual([19, 76]);
+  });
+
+  it('chases a tie with id-only requests, then fetches full payloads for exactly the final points in one request', async () => {
+    // 300 points tie at 2.0 (returned in UUID order), then one scores 1.0; every point has a large payload.
+    const tied = Array.from({ length: 300 }, (_, i) => `v${String(i).padStart(3, '0')}`).sort((a, b) => (pointId(a) < pointId(b) ? -1 : 1));
+    const all = [...tied.map((id) => ({ id, score: 2 })), { id: 'low', score: 1 }];
+    const full = (id: string) => ({ doc_id: id, title: `Backpack ${id}`, text: 'x'.repeat(200), price: 10 });
+    const select = (id: string, withPayload: unknown) =>
+      withPayload === true ? full(id) : Object.fromEntries(Object.entries(full(id)).filter(([key]) => (withPayload as string[]).includes(key)));
+    respond = (r) => {
+      const body = r.body as { limit: number; ids: string[]; with_payload: unknown };
+      // The retrieve answers in its own order (reversed here); the adapter must keep the sorted one.
+      if (r.path.endsWith('/points')) return { status: 200, result: all.filter((p) => body.ids.includes(pointId(p.id))).reverse().map((p) => ({ id: pointId(p.id), payload: select(p.id, body.with_payload) })) };
+      return { status: 200, result: { points: all.slice(0, body.limit).map((p) => ({ id: pointId(p.id), version: 1, score: p.score, payload: select(p.id, body.with_payload) })) } };
+    };
+    const hits = await store.search('products', { sparse: { indices: [1], values: [1] }, limit: 5 });
+
+    expect(recorded.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'POST /collections/w1_products/points/query',
+      'POST /collections/w1_products/points/query',
+      'POST /collections/w1_products/points/query',
+      'POST /collections/w1_products/points',
+    ]);
+    const queries = recorded.slice(0, 3).map((r) => r.body as { limit: number; with_payload: unknown });
+    expect(queries.map((q) => q.limit)).toEqual([21, 84, 336]);
+    // The first request is the ordinary one (a search without a tie past the cut-off stays one request);
+    // the requests that only look for the end of the tie ask for the application id alone.
+    expect(queries.map((q) => q.with_payload)).toEqual([true, ['doc_id'], ['doc_id']]);
+    const finalIds = ['v000', 'v001', 'v002', 'v003', 'v004'];
+    expect(recorded[3]?.body).toEqual({ ids: finalIds.map(pointId), with_payload: true });
+
+    expect(hits).toEqual(finalIds.map((id) => ({ id, score: 2, payload: { title: `Backpack ${id}`, text: 'x'.repeat(200), price: 10 } })));
+  });
+
+  it('leaves out a final point deleted before its payload could be fetched', async () => {
+    const tied = Array.from({ length: 40 }, (_, i) => `t${String(i).padStart(2, '0')}`).sort((a, b) => (pointId(a) < pointId(b) ? -1 : 1));
+    respond = (r) => {
+      const body = r.body as { limit: number; ids: string[] };
+      if (r.path.endsWith('/points')) return { status: 200, result: body.ids.filter((id) => id !== pointId('t01')).map((id) => ({ id, payload: { doc_id: tied.find((t) => pointId(t) === id), n: 1 } })) };
+      return { status: 200, result: { points: tied.slice(0, body.limit).map((id) => ({ id: pointId(id), version: 1, score: 1, payload: { doc_id: id } })) } };
+    };
+    const hits = await store.search('products', { sparse: { indices: [1], values: [1] }, limit: 3 });
+    expect(hits).toEqual([{ id: 't00', score: 1, payload: { n: 1 } }, { id: 't02', score: 1, payload: { n: 1 } }]);
   });
 
   it('lists by a numeric payload field with order_by and keeps metadata on the collection', async () => {

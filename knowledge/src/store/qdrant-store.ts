@@ -68,10 +68,28 @@ export function openQdrantStore(options: QdrantStoreOptions): VectorStore {
       if (!request.sparse && !request.dense) throw invalidArgument('a search needs a sparse or a dense query vector');
       // Ties are ordered by (score desc, application id asc) like the embedded store, not by Qdrant's UUID order:
       // over-fetch past any tie at the cut-off, sort here, cut. The prefetch size stays the one of the request.
+      // The first request carries full payloads (no tie past the cut-off: one request, as before). The requests that
+      // chase a tie carry only the application id (a one-word query can tie across thousands of variants); the final
+      // `limit` points then get their full payloads in one retrieve by point id, in the sorted order.
       const prefetchLimit = request.prefetchLimit ?? Math.max(request.limit, 100);
-      return tieCompleteSearch(request.limit, async (limit) => {
-        const result = await client.query(name(collection), queryBody({ ...request, limit, prefetchLimit })).catch(unavailable(collection));
+      let rounds = 0;
+      const top = await tieCompleteSearch(request.limit, async (limit, round) => {
+        rounds = round + 1;
+        const body = queryBody({ ...request, limit, prefetchLimit });
+        const result = await client
+          .query(name(collection), round === 0 ? body : { ...body, with_payload: [ID_KEY] })
+          .catch(unavailable(collection));
         return result.points.map((p) => ({ ...strip(p.payload), score: p.score }));
+      });
+      if (rounds <= 1 || top.length === 0) return top;
+      const records = await client
+        .retrieve(name(collection), { ids: top.map((p) => pointId(p.id)), with_payload: true })
+        .catch(unavailable(collection));
+      const payloads = new Map(records.map((r) => strip(r.payload)).map((r) => [r.id, r.payload]));
+      // A point deleted between the query and the retrieve is left out, as a later search would leave it out.
+      return top.flatMap((p) => {
+        const payload = payloads.get(p.id);
+        return payload ? [{ ...p, payload }] : [];
       });
     },
     async list(collection, request) {

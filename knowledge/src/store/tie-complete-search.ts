@@ -15,12 +15,15 @@ export function byScoreThenId(a: ScoredPoint, b: ScoredPoint): number {
  * (Qdrant: by point UUID). Fetches `limit + 16`, and while the page is full and its last score still equals the score
  * at the cut-off (a tie may continue past it), fetches four times as many, up to TIE_FETCH_MAX points; then sorts and
  * cuts. Beyond TIE_FETCH_MAX points tied at the cut-off, which of them are returned is the backend's choice.
+ * `fetch` is told which request this is (0 for the first), so that the requests after the first, which exist only to
+ * find the end of a tie, can ask for no more than the ordering needs (score and id) and the caller fetches the full
+ * payloads of the final `limit` points afterwards (the Qdrant adapter does).
  */
-export async function tieCompleteSearch(limit: number, fetch: (limit: number) => Promise<ScoredPoint[]>): Promise<ScoredPoint[]> {
+export async function tieCompleteSearch<P extends ScoredPoint>(limit: number, fetch: (limit: number, round: number) => Promise<P[]>): Promise<P[]> {
   if (limit <= 0) return [];
   let size = Math.min(limit + TIE_FETCH_EXTRA, Math.max(limit, TIE_FETCH_MAX));
-  for (;;) {
-    const points = await fetch(size);
+  for (let round = 0; ; round++) {
+    const points = await fetch(size, round);
     const cut = points[limit - 1];
     const last = points[points.length - 1];
     const complete = points.length < size || cut === undefined || last === undefined || last.score < cut.score;
