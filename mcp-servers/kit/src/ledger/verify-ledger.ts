@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { assertSchemaName } from '../db/migrate.ts';
 import { verifySignatureAsync } from './ledger-keys.ts';
 import { chainOf, GENESIS_HASH, hashBody } from './ledger-entry.ts';
@@ -186,12 +186,22 @@ async function verifyChain(q: Queryable, schema: string, chain: number, head: { 
   return { chain, entries, headSeq, ...(entries > 0 ? { verifiedHead: { seq: entries, hash: prev } } : {}) };
 }
 
+const isDatabase = (q: Queryable): q is Database => typeof (q as Partial<Database>).transaction === 'function';
+
 /**
  * Walks every chain (each head, and any chain number found in the table) from its start, and reports the first bad
  * entry of each. Reads in pages so 100k+ entries stay in constant memory.
  */
 export async function verifyLedger(q: Queryable, schema: string, keys: ReadonlyMap<string, KeyObject>, pageSize = 5000): Promise<LedgerVerification> {
   assertSchemaName(schema);
+  // Given the database, read it all in one snapshot: heads and rows as of one moment, so appends while it runs (a
+  // live ledger) are neither half seen nor reported as a tampered tail. Given a transaction, the caller's view stands.
+  if (isDatabase(q)) {
+    return q.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return verifyLedger(tx, schema, keys, pageSize);
+    });
+  }
   const started = performance.now();
   const heads = await q.query<{ id: number; seq: number; hash: string }>(`SELECT id, seq, hash FROM ${schema}.ledger_head ORDER BY id`);
   const used = await q.query<{ chain: number }>(`SELECT DISTINCT chain FROM ${schema}.ledger`);
