@@ -2,24 +2,6 @@ import type { BaseMessage } from '@langchain/core/messages';
 import { fingerprint, redact, redactText } from '@agentic-commerce/kit';
 import { luhn } from '@agentic-commerce/kit/ledger/pii-text';
 
-/**
- * Street types that name a street in any case. Ones that are also everyday words ("by the way", "in one place",
- * "on the square") only count capitalised, as the kit takes them.
- */
-const STREET_TYPE = String.raw`(?:[Ss]treet|[Ss]t|[Aa]venue|[Aa]ve|[Rr]oad|[Rr]d|[Bb]oulevard|[Bb]lvd|[Ll]ane|[Ll]n|[Dd]rive|[Dd]r|[Hh]ighway|[Hh]wy|[Pp]arkway|[Pp]kwy|[Tt]errace|[Cc]rescent|STREET|AVENUE|ROAD|LANE|DRIVE|Way|Court|Ct|Place|Pl|Close|Square|Sq|Circle|Cir|Trail|Row|Alley)`;
-/** A unit after the street: ", apt 4", " Suite 394", " #12". */
-const UNIT = String.raw`(?:(?:,? (?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]lat|[Ff]loor|[Ff]l|[Rr]oom|[Rr]m)\.? ?#?[\p{L}\p{N}-]{1,6}|,? #\d{1,5})(?![\p{L}\p{N}_]))`;
-/**
- * What the kit's street pattern leaves (it needs capitalised names and stops before the unit): a house number, one to
- * four words in any case or numbered streets ("5th") and a street type, with its unit: "12 oak street, apt 4",
- * "350 5th Avenue". A number touching a letter, digit, "#", "$", "." or "/" is an id, amount or date, never a house.
- */
-const STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_#$.:/-])\d{1,6}[A-Za-z]?,? (?:(?:\p{L}[\p{L}'.-]*|\d{1,4}(?:st|nd|rd|th))[ \t]){1,4}${STREET_TYPE}(?![\p{L}\p{N}_])\.?${UNIT}?`,
-  'gu',
-);
-const streets = (text: string): string => (/\d/.test(text) ? text.replace(STREET, '[street]') : text);
-
 /** What the kit puts in place of PII in free text: a keyed fingerprint, or "[card]". */
 const TOKEN = /hmac:[0-9a-f]{16}|\[card\]/g;
 const WHOLE_FINGERPRINT = /^hmac:[0-9a-f]{16}$/;
@@ -80,8 +62,8 @@ function labelled(original: string, redacted: string): string {
 
 /**
  * Redacts text for transcripts with the kit's redaction (the ledger's and the logs'), what it took named by kind:
- * emails "[email]", phone numbers also international ("+44 20 7946 0958") "[phone]", street addresses in any case or
- * with numbered streets, with their unit, "[street]", zip codes named as such "[zip]", card numbers "[card]". Text
+ * emails "[email]", phone numbers also international ("+44 20 7946 0958") "[phone]", street addresses (capitalised, with
+ * numbered streets, or lower case ending in an unambiguous type such as "street"), with their unit, "[street]", zip codes named as such "[zip]", card numbers "[card]". Text
  * holding JSON (a tool result) is redacted field by field (`redactValue`). What an operator reads is kept: order ids
  * (#W1234567), item and product ids, tracking ids, user and payment method ids, amounts and dates.
  */
@@ -94,8 +76,7 @@ export function redactPii(text: string): string {
       // not JSON after all: free text
     }
   }
-  const prepared = streets(text);
-  return labelled(prepared, redactText(prepared));
+  return labelled(text, redactText(text));
 }
 
 /**
@@ -104,15 +85,7 @@ export function redactPii(text: string): string {
  * every other string as free text (`redactPii`).
  */
 export function redactValue(value: unknown): unknown {
-  const prepared = mapStrings(value, streets);
-  return named(prepared, redact(prepared));
-}
-
-function mapStrings(value: unknown, map: (text: string) => string): unknown {
-  if (typeof value === 'string') return map(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
-  return value;
+  return named(value, redact(value));
 }
 
 /** The kit's redaction of `original`, fingerprints named: a whole personal field "[redacted]", free text by kind. */

@@ -68,6 +68,41 @@ describe('redact', () => {
     );
   });
 
+  it('takes a bare phone number after "is", "#:", "-", quotes or a bracket, and after "my number", "contact", "reach me at"', () => {
+    const cued: [string, string][] = [
+      ['my phone number is 5551234567', 'my phone number is '], ['mobile is 5551234567', 'mobile is '], ['my number is 5551234567', 'my number is '],
+      ['phone #: 5551234567', 'phone #: '], ['phone: (5551234567', 'phone: ('], ['phone number - 5551234567', 'phone number - '],
+      ['reach me at 5551234567', 'reach me at '], ['Contact number 5551234567', 'Contact number '], ['result {"phone":"5551234567', 'result {"phone":"'],
+    ];
+    for (const [text, cue] of cued) expect(redactText(`${text}", item 6469567736`)).toBe(`${cue}${fingerprint('5551234567')}", item 6469567736`);
+    expect(redactText('phone: (5551234567)')).toBe(`phone: (${fingerprint('5551234567')})`);
+    expect(redactText('{"phone":"5551234567"}')).toBe(`{"phone":"${fingerprint('5551234567')}"}`);
+    for (const kept of [
+      'item 6469567736 is not in order #W1000002; its items are: 1000000002, 2000000002', 'product 6086499569', 'tracking 9400111899223817583129',
+      'order number 6469567736', 'hotel 5551234567',
+    ]) {
+      expect(redactText(kept)).toBe(kept);
+    }
+  });
+
+  it('takes street addresses, not commerce text that has a number and a word such as "drive", "road" or "street"', () => {
+    const kept = [
+      '1 TB hard drive', 'Samsung 2 TB SSD drive in stock', 'USB 3 flash drive', 'a 10 minute drive from the store', 'a 10 minute drive.',
+      'buy 2 new road bikes', 'Ships in 2 business days by road', 'It takes 2 or 3 days by road.', 'tracking 1 shipment via road',
+      '2 pairs of street shoes', 'ETA 3 days road trip', 'Your 2 TB External Hard Drive has shipped', 'SHIPS IN 2 BUSINESS DAYS BY ROAD',
+      '2 items on hold', 'order 3 St. Louis', 'shipping 2 units to Main St', 'by the way, order #W1000001 has 2 items in one place',
+      'the 3 lamps on the square', 'refund $12.50 on 2026-05-04 at 10:00', 'order #W2611340 dated 05/01/2024, id 1000000002 and 12 items',
+    ];
+    for (const text of kept) expect(redactText(text)).toBe(text);
+    const streets: [string, string, string][] = [
+      ['12 Privet Drive', '', ''], ['215 River Rd', '', ''], ['350 5th Avenue', '', ''], ['Order 12 Main St Suite 394', 'Order ', ''],
+      ['please ship to 12 oak street, apt 4', 'please ship to ', ''], ['lives at 215 river rd.', 'lives at ', ''], ['12 MAIN STREET, NY', '', ', NY'],
+    ];
+    for (const [text, before, after] of streets) {
+      expect(redactText(text)).toBe(`${before}${fingerprint(text.slice(before.length, text.length - after.length).replace(/,/g, ''))}${after}`);
+    }
+  });
+
   it('leaves ids, hashes, timestamps, amounts and existing fingerprints alone', () => {
     const kept = {
       order_id: '#W1234567', customer_id: 'sara_doe_496', argsHash: sha256Hex('x'), at: '2026-06-01T00:00:00.000Z', amount: 1234.56,
