@@ -124,8 +124,10 @@ describe('HTTP API', { timeout: 180_000 }, () => {
       expect((await get(`/conversations/${id}/ledger`, auth)).status).toBe(403);
     }
     expect(((await (await post('/conversations', agent, {})).json()) as { error: { message: string } }).error.message).toContain('agent tokens are for the MCP servers');
-    // An operator reviews what they approve, but does not run conversations.
+    // An operator reviews what they approve, but does not run conversations; the approvals scope alone lets only an
+    // operator or admin read.
     expect((await get(`/conversations/${id}/transcript`, operator)).status).toBe(200);
+    expect((await get(`/conversations/${id}/transcript`, token({ kind: 'service', id: 'svc:approver', scopes: ['approvals:resolve'] }))).status).toBe(403);
     expect((await post(`/conversations/${id}/messages`, operator, { text: 'hi' })).status).toBe(403);
   });
 

@@ -38,9 +38,9 @@ async function assertParticipant(service: SupportService, principal: Principal, 
 
 function assertBackOffice(principal: Principal, access: 'read' | 'write'): void {
   if (principal.kind === 'agent') throw new ApiError(403, 'FORBIDDEN', `agent tokens are for the MCP servers, not this API; ${principal.id} is an agent`);
-  const reviewing = access === 'read' && hasScope(principal, APPROVE_SCOPE);
+  const reviewing = access === 'read' && (principal.kind === 'operator' || principal.kind === 'admin') && hasScope(principal, APPROVE_SCOPE);
   if (!hasScope(principal, CONVERSATIONS_SCOPE) && !reviewing) {
-    throw new ApiError(403, 'FORBIDDEN', `${access === 'read' ? 'reading' : 'running'} conversations needs a customer token or a ${principal.kind} token with the "${CONVERSATIONS_SCOPE}" scope${access === 'read' ? ` (or "${APPROVE_SCOPE}")` : ''}; ${principal.id} has [${principal.scopes.join(', ')}]`);
+    throw new ApiError(403, 'FORBIDDEN', `${access === 'read' ? 'reading' : 'running'} conversations needs a customer token or a ${principal.kind} token with the "${CONVERSATIONS_SCOPE}" scope${access === 'read' ? ` (or, for an operator or admin, "${APPROVE_SCOPE}")` : ''}; ${principal.id} has [${principal.scopes.join(', ')}]`);
   }
 }
 

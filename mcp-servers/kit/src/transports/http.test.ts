@@ -105,11 +105,12 @@ describe('serveHttp limits', () => {
 
   it('caps the sessions one principal holds open, and closes the ones left idle', async () => {
     const carol = { ...principals.alice, id: 'c:carol' };
-    const first = await connect(carol);
-    const second = await connect(carol);
+    // A customer's sessions count together whichever conversation each was opened in.
+    const first = await connect({ ...carol, conversationId: 'carol-conv-1' });
+    const second = await connect({ ...carol, conversationId: 'carol-conv-2' });
     const third = await fetch(http.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token(carol)}` },
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token({ ...carol, conversationId: 'carol-conv-3' })}` },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } }),
     });
     expect(third.status).toBe(429);

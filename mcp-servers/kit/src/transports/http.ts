@@ -46,6 +46,8 @@ export interface HttpServerHandle {
 interface Session {
   transport: StreamableHTTPServerTransport;
   principalId: string;
+  /** Whose session budget it counts against (`sessionBudget`). */
+  budget: string;
   lastSeen: number;
   /** Requests (and streams) in progress. */
   active: number;
@@ -77,6 +79,8 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
  */
 /** Whose a session is: one principal in one conversation (an agent id may serve many conversations). */
 const sessionOwner = (p: Principal): string => JSON.stringify([p.kind, p.id, p.conversationId ?? null, p.customerId ?? null]);
+/** Whose the session limit is: an agent's per conversation (its id may serve many), anyone else's across all of theirs. */
+const sessionBudget = (p: Principal): string => (p.kind === 'agent' ? sessionOwner(p) : JSON.stringify([p.kind, p.id]));
 
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHandle> {
   const { maxBodyBytes, sessionIdleMs, maxSessionsPerPrincipal } = { ...HTTP_DEFAULTS, ...definedOf(options) };
@@ -146,11 +150,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
       if (req.method !== 'POST' || !isInitializeRequest(body)) {
         return sendJson(res, 400, { error: { code: 'INVALID_ARGUMENT', message: 'no mcp-session-id header: the first request must be an MCP initialize request' } });
       }
-      const open = [...sessions.values()].filter((s) => s.principalId === sessionOwner(principal)).length;
+      const open = [...sessions.values()].filter((s) => s.budget === sessionBudget(principal)).length;
       if (open >= maxSessionsPerPrincipal) {
         return sendJson(res, 429, { error: { code: 'RATE_LIMITED', message: `${principal.id} already holds ${open} open MCP sessions, the most allowed: end one (DELETE /mcp with its mcp-session-id) or let idle ones expire (after ${(sessionIdleMs / 1000).toFixed(sessionIdleMs < 10_000 ? 1 : 0)} s idle)` } });
       }
-      const session: Session = { transport: undefined!, principalId: sessionOwner(principal), lastSeen: Date.now(), active: 0 };
+      const session: Session = { transport: undefined!, principalId: sessionOwner(principal), budget: sessionBudget(principal), lastSeen: Date.now(), active: 0 };
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => void sessions.set(id, session),

@@ -20,7 +20,7 @@ export function shippingAddressFor(quote: PricedQuote, address: Address | undefi
     const where = same(address.country, shipTo.country) ? `${shipTo.state} ${shipTo.zip}` : `${shipTo.state} ${shipTo.zip} ${shipTo.country}`;
     throw failedPrecondition(
       `quote ${quote.quoteId} was priced (tax and shipping) for ${where}; ask pricing for a new quote for this address ` +
-        `(${address.state} ${address.zip}, quote_cart with it as the shipping address), or omit the address to ship to the quoted one`,
+        `(${same(address.country, shipTo.country) ? `${address.state} ${address.zip}` : `${address.state} ${address.zip} ${address.country}`}, quote_cart with it as the shipping address), or omit the address to ship to the quoted one`,
     );
   }
   return address;

@@ -20,7 +20,7 @@ export const cancelPendingOrderTool = (ports: OmsPorts = {}) =>
     name: 'cancel_pending_order',
     title: 'Cancel pending order',
     description:
-      "Cancel a pending order (only status 'pending'; processed or delivered orders cannot be cancelled). Explain the cancellation and get the customer's explicit yes first. Every payment is refunded to its method: gift cards at once, other methods in 5-7 business days. Returns the order after the cancellation.",
+      "Cancel a pending order (only status 'pending'; processed or delivered orders cannot be cancelled). Explain the cancellation and get the customer's explicit yes first. What each payment method paid (less what was already refunded to it) is refunded to that method: gift cards at once, other methods in 5-7 business days. Returns the order after the cancellation.",
     kind: 'write',
     action: 'order.cancel',
     input,
