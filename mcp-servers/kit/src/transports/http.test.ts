@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken, tokenAuthenticator } from '../identity/token.ts';
+import type { Principal } from '../principal.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
 import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { serveHttp, type HttpServerHandle } from './http.ts';
@@ -104,7 +105,7 @@ describe('serveHttp limits', () => {
   });
 
   it('caps the sessions one principal holds open, and closes the ones left idle', async () => {
-    const carol = { ...principals.alice, id: 'c:carol' };
+    const carol: Principal = { ...principals.alice, id: 'c:carol' };
     // A customer's sessions count together whichever conversation each was opened in.
     const first = await connect({ ...carol, conversationId: 'carol-conv-1' });
     const second = await connect({ ...carol, conversationId: 'carol-conv-2' });
