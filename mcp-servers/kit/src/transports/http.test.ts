@@ -83,8 +83,8 @@ describe('serveHttp limits', () => {
     await http.close();
     await h.cleanup();
   });
-  const token = (principal = principals.alice) => signToken(secret, { principal });
-  const connect = async (principal = principals.alice) => {
+  const token = (principal: Principal = principals.alice) => signToken(secret, { principal });
+  const connect = async (principal: Principal = principals.alice) => {
     const transport = new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: { authorization: `Bearer ${token(principal)}` } } });
     const client = new Client({ name: 'limits', version: '0' });
     await client.connect(transport);
