@@ -15,6 +15,24 @@ afterAll(async () => {
   for (const c of cleanup.reverse()) await c();
 });
 
+/** A worker on its own queue over `h`'s graph, with its queue and events; all closed (and the shop dropped) after the tests. */
+async function startWorker(h: Awaited<ReturnType<typeof graphHarness>>, options: { queue?: string; concurrency: number }) {
+  const service = createSupportService({ graph: h.graph });
+  const worker = createTurnWorker({ service, connection, prefix, concurrency: options.concurrency, ...(options.queue ? { queue: options.queue } : {}) });
+  const queue = turnQueue(connection, options.queue, prefix);
+  const events = new QueueEvents(queue.name, { connection, prefix });
+  cleanup.push(async () => {
+    await worker.close();
+    await events.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await h.close();
+    await dropPrefixedSchemas(await sharedPglite(), h.shop.prefix);
+  });
+  await events.waitUntilReady();
+  return { service, queue, events };
+}
+
 describe('BullMQ turn worker (Redis)', () => {
   it('runs submitted turns and retries a crashed one without repeating its side effect', { timeout: 180_000 }, async () => {
     let crashes = 0;
@@ -31,19 +49,7 @@ describe('BullMQ turn worker (Redis)', () => {
         },
       }),
     });
-    const service = createSupportService({ graph: h.graph });
-    const worker = createTurnWorker({ service, connection, prefix, concurrency: 1 });
-    const queue = turnQueue(connection, undefined, prefix);
-    const events = new QueueEvents(queue.name, { connection, prefix });
-    cleanup.push(async () => {
-      await worker.close();
-      await events.close();
-      await queue.obliterate({ force: true });
-      await queue.close();
-      await h.close();
-      await dropPrefixedSchemas(await sharedPglite(), h.shop.prefix);
-    });
-    await events.waitUntilReady();
+    const { queue, events } = await startWorker(h, { concurrency: 1 });
 
     const conversationId = `conv-${randomUUID().slice(0, 8)}`;
     const first = await submitTurn(queue, `${conversationId}-1`, { kind: 'message', conversationId, text: 'return my bottle, sara.doe@example.com' });
@@ -72,20 +78,7 @@ describe('BullMQ turn worker (Redis)', () => {
 
 describe('BullMQ turn worker: bindings and jobs that cannot succeed (Redis)', () => {
   const setup = async () => {
-    const h = await graphHarness();
-    const service = createSupportService({ graph: h.graph });
-    const worker = createTurnWorker({ service, connection, prefix, queue: 'graph-turns-refusals', concurrency: 2 });
-    const queue = turnQueue(connection, 'graph-turns-refusals', prefix);
-    const events = new QueueEvents(queue.name, { connection, prefix });
-    cleanup.push(async () => {
-      await worker.close();
-      await events.close();
-      await queue.obliterate({ force: true });
-      await queue.close();
-      await h.close();
-      await dropPrefixedSchemas(await sharedPglite(), h.shop.prefix);
-    });
-    await events.waitUntilReady();
+    const { service, queue, events } = await startWorker(await graphHarness(), { queue: 'graph-turns-refusals', concurrency: 2 });
     /** Waits for the job to fail and answers why and after how many attempts. */
     const failure = async (job: Job) => {
       await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow();

@@ -12,12 +12,18 @@ const CUSTOMER_FIELDS = ['customer_id', 'user_id'];
  * operator edits into an approval must fit, so that the approved call can run.
  */
 export function toolInputs() {
-  const inputs = new Map<string, z.ZodObject>();
+  // A server registers its tools once per HTTP session: keep the shape, build the strict schema once, when first needed.
+  const inputs = new Map<string, { shape: z.ZodRawShape; schema?: z.ZodObject }>();
   return {
     register(system: string, tool: string, input: z.ZodRawShape): void {
-      inputs.set(`${system}.${tool}`, z.strictObject(input));
+      const key = `${system}.${tool}`;
+      if (inputs.get(key)?.shape !== input) inputs.set(key, { shape: input });
     },
-    get: (system: string, tool: string): z.ZodObject | undefined => inputs.get(`${system}.${tool}`),
+    get(system: string, tool: string): z.ZodObject | undefined {
+      const entry = inputs.get(`${system}.${tool}`);
+      if (entry) entry.schema ??= z.strictObject(entry.shape);
+      return entry?.schema;
+    },
   };
 }
 export type ToolInputs = ReturnType<typeof toolInputs>;
