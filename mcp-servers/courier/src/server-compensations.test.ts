@@ -24,7 +24,7 @@ async function rolledBack(tool: string, input: Record<string, unknown>): Promise
   return failure?.details?.saga?.compensations ?? [];
 }
 
-/** What a customer or the carrier would notice: parcels (destination, slot), slot and place occupancy, scheduled pickups. */
+/** What a customer or the carrier would notice: parcels (destination, slot), slot and place occupancy, scheduled pickups, valid labels. */
 async function world() {
   const db = await sharedPglite();
   const c = backend(db);
@@ -35,7 +35,8 @@ async function world() {
   const slots = (await c.listSlots({ zipPrefix: '100', fromDay: '2026-05-02', toDay: '2026-05-04' })).map((s) => [s.slotId, s.booked]);
   const places = (await c.listLocations('100')).map((l) => [l.locationId, l.inUse]);
   const pickups = await db.query(`SELECT id, day, time_window FROM ${schema}.return_pickups WHERE status = 'scheduled' ORDER BY id`);
-  return { parcels, slots, places, pickups };
+  const labels = await db.query(`SELECT id, item_ids FROM ${schema}.return_labels WHERE voided_at IS NULL ORDER BY id`);
+  return { parcels, slots, places, pickups, labels };
 }
 
 const write = async <T>(fn: (c: ReturnType<typeof backend>) => Promise<T>) => (await sharedPglite()).transaction((tx) => fn(backend(tx)));
@@ -70,6 +71,36 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     const again = await desk.callTool({ name: 'schedule_return_pickup', arguments: { ...args, idempotency_key: 'pickup-replay-2' } });
     expect(again.structuredContent).toMatchObject({ pickup_id: (first.structuredContent as { pickup_id: string }).pickup_id, created: false });
     await write((c) => c.cancelPickup((first.structuredContent as { pickup_id: string }).pickup_id, FIXTURE_NOW));
+  });
+
+  it('voids the return label its create_return_label created', async () => {
+    const before = await world();
+    const compensations = await rolledBack('create_return_label', { tracking_id: '100000000004', item_ids: ['1000000003'] });
+    expect(compensations).toMatchObject([{ step: 'create_return_label', outcome: 'ok' }]);
+    expect(await world()).toEqual(before);
+    expect((await backend(await sharedPglite()).getReturnLabel('RL00000001'))?.voidedAt).toBe(FIXTURE_NOW.toISOString());
+  });
+
+  it('leaves valid a return label its create_return_label found already there', async () => {
+    const { label, created } = await write((c) => c.createReturnLabel('100000000004', ['1000000003'], FIXTURE_NOW));
+    expect(created).toBe(true); // the voided label of the test before does not count
+    const before = await world();
+    expect(before.labels).toHaveLength(1);
+    const compensations = await rolledBack('create_return_label', { tracking_id: '100000000004', item_ids: ['1000000003'] });
+    expect(compensations).toMatchObject([{ step: 'create_return_label', outcome: 'skipped' }]);
+    expect(await world()).toEqual(before);
+    await write((c) => c.voidReturnLabel(label.labelId, FIXTURE_NOW));
+  });
+
+  it('says whether create_return_label created the label; a replay of the same key answers as the first call did', async () => {
+    const desk = await connectAs(createCourierServer({ runtime: await runtime(), backend }), service);
+    const args = { tracking_id: '100000000004', item_ids: ['1000000003'], idempotency_key: 'label-replay-1' };
+    const first = await desk.callTool({ name: 'create_return_label', arguments: args });
+    expect(first.structuredContent).toMatchObject({ item_ids: ['1000000003'], created: true });
+    expect((await desk.callTool({ name: 'create_return_label', arguments: args })).structuredContent).toEqual(first.structuredContent);
+    const again = await desk.callTool({ name: 'create_return_label', arguments: { ...args, idempotency_key: 'label-replay-2' } });
+    expect(again.structuredContent).toMatchObject({ label_id: (first.structuredContent as { label_id: string }).label_id, created: false });
+    await write((c) => c.voidReturnLabel((first.structuredContent as { label_id: string }).label_id, FIXTURE_NOW));
   });
 
   it('moves a rescheduled delivery back to the slot it had, freeing the new one', async () => {

@@ -28,10 +28,10 @@ describe('courier MCP server', () => {
   beforeAll(async () => seedCourierFixture(await sharedPglite(), schema));
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
 
-  it('lists its ten tools; writes are keyed for idempotency', async () => {
+  it('lists its eleven tools; writes are keyed for idempotency', async () => {
     const { tools } = await (await connect(customer('alice_1'))).listTools();
     expect(tools.map((t) => t.name)).toEqual(courierTools.map((t) => t.name));
-    expect(tools).toHaveLength(10);
+    expect(tools).toHaveLength(11);
     const book = tools.find((t) => t.name === 'book_delivery_slot');
     expect(Object.keys(book?.inputSchema.properties ?? {})).toContain('idempotency_key');
     expect(tools.find((t) => t.name === 'reroute_shipment')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
@@ -164,7 +164,24 @@ describe('courier MCP server', () => {
     const cancelled = await alice.callTool({ name: 'cancel_pickup', arguments: { pickup_id: 'PU00000001' } });
     expect(cancelled.structuredContent).toMatchObject({ status: 'cancelled' });
     const label = await alice.callTool({ name: 'create_return_label', arguments: { tracking_id: '100000000004', item_ids: ['1000000003'] } });
-    expect(label.structuredContent).toMatchObject({ label_id: 'RL00000001', order_id: '#W0000004', item_ids: ['1000000003'], carrier_reference: expect.stringMatching(/^1ZR\d{12}$/) });
+    expect(label.structuredContent).toMatchObject({ label_id: 'RL00000001', order_id: '#W0000004', item_ids: ['1000000003'], carrier_reference: expect.stringMatching(/^1ZR\d{12}$/), created: true });
+  });
+
+  it("voids a return label, answering another customer's label exactly like an unknown one and changing nothing", async () => {
+    const alice = await connect(customer('alice_1'));
+    const bob = await connect(customer('bob_2'));
+    const theirs = await bob.callTool({ name: 'void_return_label', arguments: { label_id: 'RL00000001' } });
+    const missing = await bob.callTool({ name: 'void_return_label', arguments: { label_id: 'RL00000999' } });
+    expect(errorOf(theirs)).toEqual({ code: 'NOT_FOUND', message: 'no return label RL00000001' });
+    expect(JSON.stringify(theirs.content).replace('RL00000001', 'X')).toBe(JSON.stringify(missing.content).replace('RL00000999', 'X'));
+    expect((await (await backend()).getReturnLabel('RL00000001'))?.voidedAt).toBeNull();
+    const malformed = await alice.callTool({ name: 'void_return_label', arguments: { label_id: 'label-1' } });
+    expect(errorOf(malformed)).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('label ids look like "RL00000001"') });
+    const voided = await alice.callTool({ name: 'void_return_label', arguments: { label_id: 'RL00000001' } });
+    expect(voided.structuredContent).toMatchObject({ label_id: 'RL00000001', tracking_id: '100000000004', order_id: '#W0000004', item_ids: ['1000000003'], voided_at: FIXTURE_NOW.toISOString() });
+    expect((await alice.callTool({ name: 'void_return_label', arguments: { label_id: 'RL00000001' } })).structuredContent).toEqual(voided.structuredContent);
+    const renewed = await alice.callTool({ name: 'create_return_label', arguments: { tracking_id: '100000000004', item_ids: ['1000000003'] } });
+    expect(renewed.structuredContent).toMatchObject({ label_id: 'RL00000002', created: true });
   });
 
   it('leaves in place, when a saga rolls back, a slot its book_delivery_slot found already booked', async () => {

@@ -11,6 +11,7 @@ import { rerouteShipment } from './tools/reroute-shipment.ts';
 import { rescheduleDelivery } from './tools/reschedule-delivery.ts';
 import { scheduleReturnPickup } from './tools/schedule-return-pickup.ts';
 import { trackShipment } from './tools/track-shipment.ts';
+import { voidReturnLabel } from './tools/void-return-label.ts';
 
 export const COURIER_SERVER_NAME = 'courier';
 export const COURIER_SERVER_VERSION = '0.1.0';
@@ -27,6 +28,7 @@ export const courierTools = [
   scheduleReturnPickup,
   cancelPickup,
   createReturnLabel,
+  voidReturnLabel,
 ];
 
 export interface CreateCourierServerOptions {

@@ -102,4 +102,6 @@ export interface ReturnLabel {
   itemIds: string[];
   carrierReference: string;
   createdAt: string;
+  /** When the label was voided (it can no longer be used); null while it is valid. */
+  voidedAt: string | null;
 }

@@ -55,6 +55,16 @@ export interface PickupScheduling {
   created: boolean;
 }
 
+/** What `createReturnLabel` did: made the label, or found a valid (not voided) one for the same items. */
+export interface ReturnLabelCreation {
+  label: ReturnLabel;
+  /**
+   * False when a label that is not voided already covers exactly these items and is returned as is; decided while
+   * holding the shipment's lock, so of concurrent identical requests exactly one creates it.
+   */
+  created: boolean;
+}
+
 export interface NewTrackingEvent {
   kind: TrackingEventKind;
   location?: string | null | undefined;
@@ -95,6 +105,17 @@ export interface CourierBackend {
   schedulePickup(request: PickupRequest, at: Date): Promise<PickupScheduling>;
   getPickup(pickupId: string): Promise<ReturnPickup | undefined>;
   cancelPickup(pickupId: string, at: Date): Promise<ReturnPickup>;
-  /** Creates a return label for items of a delivered shipment; the same items again return the existing label. */
-  createReturnLabel(trackingId: string, itemIds: readonly string[], at: Date): Promise<ReturnLabel>;
+  /**
+   * Creates a return label for items of a delivered shipment; the same items again return the existing label with
+   * `created: false`. Voided labels are ignored: the same items after a void get a new label.
+   */
+  createReturnLabel(trackingId: string, itemIds: readonly string[], at: Date): Promise<ReturnLabelCreation>;
+  /** The label with that id, voided or not (undefined when there is none). */
+  getReturnLabel(labelId: string): Promise<ReturnLabel | undefined>;
+  /**
+   * Voids a label so it can no longer be used (sets `voidedAt`). Voiding a voided label returns it unchanged. Refused
+   * (NOT_FOUND) for an unknown id, and (FAILED_PRECONDITION, nothing changed) once the parcel's return pickup was
+   * completed: the carrier has collected it.
+   */
+  voidReturnLabel(labelId: string, at: Date): Promise<ReturnLabel>;
 }

@@ -43,4 +43,9 @@ export const courierMigrations: Migration[] = [
       CREATE SEQUENCE ${s}.return_pickup_numbers;
       CREATE SEQUENCE ${s}.return_label_numbers;`,
   },
+  {
+    version: 2,
+    name: 'return labels can be voided (void_return_label)',
+    up: (s) => `ALTER TABLE ${s}.return_labels ADD COLUMN voided_at timestamptz`,
+  },
 ];

@@ -102,11 +102,36 @@ describe.each(testEngines())('courier SQL backend conformance: $name', ({ name, 
     expect((await write((c) => c.cancelPickup(both[0].pickup.pickupId, now))).status).toBe('cancelled');
   });
 
-  it('creates one return label per set of items', async () => {
-    const label = await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now));
-    expect(label).toMatchObject({ labelId: 'RL00000001', itemIds: ['1000000003'], orderId: '#W0000004', carrierReference: expect.stringMatching(/^1ZR\d{12}$/) });
-    expect(await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now))).toEqual(label);
+  it('creates one return label per set of items, saying whether this call created it', async () => {
+    const { label, created } = await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now));
+    expect(created).toBe(true);
+    expect(label).toMatchObject({ labelId: 'RL00000001', itemIds: ['1000000003'], orderId: '#W0000004', carrierReference: expect.stringMatching(/^1ZR\d{12}$/), voidedAt: null });
+    expect(await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now))).toEqual({ label, created: false });
     await expect(write((c) => c.createReturnLabel('100000000004', ['1000000001'], now))).rejects.toThrow('item 1000000001 is not in shipment 100000000004');
+  });
+
+  it('voids a label once (voiding again changes nothing); the same items then get a new label', async () => {
+    const voided = await write((c) => c.voidReturnLabel('RL00000001', now));
+    expect(voided).toMatchObject({ labelId: 'RL00000001', itemIds: ['1000000003'], voidedAt: now.toISOString() });
+    expect(await courier(await open()).getReturnLabel('RL00000001')).toEqual(voided);
+    expect(await write((c) => c.voidReturnLabel('RL00000001', new Date('2026-05-03T10:00:00Z')))).toEqual(voided);
+    await expect(write((c) => c.voidReturnLabel('RL99', now))).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no return label RL99' });
+    const renewed = await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now));
+    expect(renewed).toMatchObject({ created: true, label: { labelId: 'RL00000002', itemIds: ['1000000003'], voidedAt: null } });
+    expect(renewed.label.carrierReference).not.toBe(voided.carrierReference);
+    expect(await write((c) => c.createReturnLabel('100000000004', ['1000000003'], now))).toEqual({ label: renewed.label, created: false });
+  });
+
+  it('refuses to void a label once the return pickup collected the parcel, changing nothing', async () => {
+    const db = await open();
+    const { pickup } = await write((c) => c.schedulePickup({ trackingId: '100000000004', day: '2026-05-07', window: 'morning' }, now));
+    await db.query(`UPDATE ${schema}.return_pickups SET status = 'completed' WHERE id = $1`, [pickup.pickupId]); // the courier collected it
+    await expect(write((c) => c.voidReturnLabel('RL00000002', now))).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: `return label RL00000002 cannot be voided: the parcel 100000000004 was collected (return pickup ${pickup.pickupId} is 'completed')`,
+    });
+    expect((await courier(db).getReturnLabel('RL00000002'))?.voidedAt).toBeNull();
+    await db.query(`UPDATE ${schema}.return_pickups SET status = 'cancelled' WHERE id = $1`, [pickup.pickupId]);
   });
 
   it('reuses a shipment read locked in the same transaction for one change, then reads it again for the next', async () => {

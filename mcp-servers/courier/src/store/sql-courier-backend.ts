@@ -1,7 +1,8 @@
 import { assertSchemaName, transactionalBackend, type BackendFactory, type Queryable } from '@agentic-commerce/kit';
 import type { CourierBackend } from './courier-backend.ts';
 import { reroute, selectLocation, selectLocations } from './sql/reroute.ts';
-import { cancelPickup, createReturnLabel, schedulePickup, selectPickup } from './sql/returns.ts';
+import { createReturnLabel, selectLabel, voidReturnLabel } from './sql/return-labels.ts';
+import { cancelPickup, schedulePickup, selectPickup } from './sql/returns.ts';
 import { recordEvent, selectEvents, selectShipment } from './sql/shipments.ts';
 import { bookSlot, releaseSlot, selectSlot, selectSlots } from './sql/slots.ts';
 
@@ -29,5 +30,7 @@ export function sqlCourierBackend(schema = 'courier'): BackendFactory<CourierBac
     getPickup: (pickupId) => selectPickup(q, s, pickupId),
     cancelPickup: (pickupId, at) => cancelPickup(q, s, pickupId, at),
     createReturnLabel: (trackingId, itemIds, at) => createReturnLabel(q, s, trackingId, itemIds, at),
+    getReturnLabel: (labelId) => selectLabel(q, s, labelId),
+    voidReturnLabel: (labelId, at) => voidReturnLabel(q, s, labelId, at),
   }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESTINATION_KINDS, PICKUP_STATUSES, PICKUP_WINDOWS, type DeliverySlot, type ReturnPickup, type Shipment } from '../domain/types.ts';
+import { DESTINATION_KINDS, PICKUP_STATUSES, PICKUP_WINDOWS, type DeliverySlot, type ReturnLabel, type ReturnPickup, type Shipment } from '../domain/types.ts';
 
 /** Input and output shapes shared by the courier tools (snake_case like the τ-bench tools). */
 export const trackingIdField = z.string().regex(/^\d+$/, 'tracking ids are numeric strings such as "357962501027"').describe('tracking id from the order fulfillments');
@@ -64,4 +64,22 @@ export const pickupOut = (p: ReturnPickup) => ({
   window: p.window,
   address: p.address,
   status: p.status,
+});
+
+export const labelShape = {
+  label_id: z.string().describe('return label id, e.g. "RL00000001"'),
+  carrier_reference: z.string().describe('carrier reference printed on the label'),
+  tracking_id: z.string().describe('the delivered parcel'),
+  order_id: z.string().describe('order of the parcel'),
+  item_ids: z.array(z.string()).describe('items covered by the label'),
+  created_at: z.string().describe('ISO time the label was created'),
+};
+
+export const labelOut = (l: ReturnLabel) => ({
+  label_id: l.labelId,
+  carrier_reference: l.carrierReference,
+  tracking_id: l.trackingId,
+  order_id: l.orderId,
+  item_ids: l.itemIds,
+  created_at: l.createdAt,
 });

@@ -13,4 +13,5 @@ export const PICKUP_COLUMNS = `id AS "pickupId", tracking_id AS "trackingId", or
   address, day::text AS day, time_window AS "window", status, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export const LABEL_COLUMNS = `id AS "labelId", tracking_id AS "trackingId", order_id AS "orderId", customer_id AS "customerId",
-  item_ids AS "itemIds", carrier_reference AS "carrierReference", created_at AS "createdAt"`;
+  item_ids AS "itemIds", carrier_reference AS "carrierReference", created_at AS "createdAt",
+  voided_at AS "voidedAt"`;

@@ -1,11 +1,11 @@
 import { conflict, failedPrecondition, invalidArgument, notFound, type Queryable } from '@agentic-commerce/kit';
 import { dayOf } from '../../domain/delivery-slots.ts';
-import { assertPickupDay, carrierReference, labelItems } from '../../domain/return-rules.ts';
+import { assertPickupDay } from '../../domain/return-rules.ts';
 import { assertDelivered } from '../../domain/shipment-rules.ts';
-import type { ReturnLabel, ReturnPickup } from '../../domain/types.ts';
+import type { ReturnPickup } from '../../domain/types.ts';
 import { areaOf } from '../../domain/zip-area.ts';
 import type { PickupRequest, PickupScheduling } from '../courier-backend.ts';
-import { LABEL_COLUMNS, PICKUP_COLUMNS } from './columns.ts';
+import { PICKUP_COLUMNS } from './columns.ts';
 import { lockShipment } from './shipments.ts';
 
 export async function selectPickup(q: Queryable, s: string, pickupId: string, lock = false): Promise<ReturnPickup | undefined> {
@@ -45,28 +45,4 @@ export async function cancelPickup(q: Queryable, s: string, pickupId: string, at
   if (pickup.day < dayOf(at)) throw failedPrecondition(`return pickup ${pickupId} was due on ${pickup.day}, which has passed; it cannot be cancelled`);
   await q.query(`UPDATE ${s}.return_pickups SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [pickupId, at.toISOString()]);
   return { ...pickup, status: 'cancelled', updatedAt: at.toISOString() };
-}
-
-export async function createReturnLabel(q: Queryable, s: string, trackingId: string, itemIds: readonly string[], at: Date): Promise<ReturnLabel> {
-  const shipment = await lockShipment(q, s, trackingId);
-  assertDelivered(shipment, 'create a return label');
-  const items = labelItems(shipment, itemIds);
-  const labels = await q.query<ReturnLabel>(`SELECT ${LABEL_COLUMNS} FROM ${s}.return_labels WHERE tracking_id = $1 ORDER BY id`, [trackingId]);
-  const same = labels.find((l) => JSON.stringify([...l.itemIds].sort()) === JSON.stringify(items));
-  if (same) return same;
-  const [row] = await q.query<{ id: string }>(`SELECT 'RL' || lpad(nextval('${s}.return_label_numbers')::text, 8, '0') AS id`);
-  const label: ReturnLabel = {
-    labelId: row!.id,
-    trackingId,
-    orderId: shipment.orderId,
-    customerId: shipment.customerId,
-    itemIds: items,
-    carrierReference: carrierReference(row!.id, trackingId),
-    createdAt: at.toISOString(),
-  };
-  await q.query(
-    `INSERT INTO ${s}.return_labels (id, tracking_id, order_id, customer_id, item_ids, carrier_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [label.labelId, trackingId, label.orderId, label.customerId, label.itemIds, label.carrierReference, label.createdAt],
-  );
-  return label;
 }
