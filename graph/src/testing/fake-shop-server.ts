@@ -107,7 +107,7 @@ export function createFakeShop(options: FakeShopOptions) {
     tool({
       name: 'cancel_pending_order', title: 'Cancel order', description: 'Cancel a pending order.', kind: 'write',
       input: { ...ids, reason: z.string().describe('reason') }, output: { order_id: z.string().describe('id'), status: z.string().describe('status') },
-      action: 'order.cancel',
+      action: 'order.cancel', compensation: { none: 'final: a cancelled order is not reopened' },
       assess: async ({ order_id }) => ({ customerId: order(order_id).user_id, orderId: order_id, status: order(order_id).status }),
       async handler(args) {
         const o = order(args.order_id);
@@ -119,7 +119,7 @@ export function createFakeShop(options: FakeShopOptions) {
     tool({
       name: 'return_delivered_order_items', title: 'Return items', description: 'Return delivered items for a refund.', kind: 'write',
       input: { ...ids, item_ids: itemIds, payment_method_id: payment }, output: { order_id: z.string().describe('id'), status: z.string().describe('status'), refund: z.number().describe('amount') },
-      action: 'order.return',
+      action: 'order.return', compensation: { none: 'final: a requested return is not withdrawn' },
       assess: async ({ order_id, item_ids }) => {
         const o = order(order_id);
         return { customerId: o.user_id, orderId: order_id, status: o.status, amount: o.items.filter((i) => item_ids.includes(i.item_id)).reduce((s, i) => s + i.price, 0) };
@@ -135,7 +135,7 @@ export function createFakeShop(options: FakeShopOptions) {
     tool({
       name: 'exchange_delivered_order_items', title: 'Exchange items', description: 'Exchange delivered items for other variants.', kind: 'write',
       input: { ...ids, item_ids: itemIds, new_item_ids: itemIds, payment_method_id: payment }, output: { order_id: z.string().describe('id'), status: z.string().describe('status') },
-      action: 'order.exchange',
+      action: 'order.exchange', compensation: { none: 'final: a requested exchange is not withdrawn' },
       assess: async ({ order_id }) => ({ customerId: order(order_id).user_id, orderId: order_id, status: order(order_id).status, amount: 5 }),
       async handler(args) {
         const o = order(args.order_id);

@@ -47,6 +47,7 @@ const addNote = tool({
   title: 'Add note',
   description: 'Write a note.',
   kind: 'write',
+  compensation: { none: 'a test note is not taken back' },
   input: { id: z.string().describe('note id'), owner: z.string().describe('customer id'), text: z.string().min(1).describe('text') },
   output: { id: z.string().describe('note id') },
   assess: async ({ owner }) => ({ customerId: owner }),
@@ -75,6 +76,16 @@ describe('registerTools', () => {
     await migrate(await sharedPglite(), schema, [{ version: 1, name: 'init', up: (s) => `CREATE TABLE ${s}.notes (id text PRIMARY KEY, owner text NOT NULL, text text NOT NULL)` }]);
   }, DATABASE_START_TIMEOUT_MS);
   afterAll(async () => dropPrefixedSchemas(await sharedPglite(), prefix));
+
+  it('refuses to serve a write whose compensating tool it does not serve as a write, before registering anything', async () => {
+    const runtime = createActionRuntime({ db: await sharedPglite(), schema: `${prefix}_kit`, policy: testPolicy(), signer });
+    const server = new McpServer({ name: 'notes', version: '0.0.0' });
+    const undone = tool({ ...addNote, compensation: { tool: 'delete_note', args: () => ({}) } });
+    expect(() => registerTools(server, 'notes', [getNote, undone], runtime, backend)).toThrow(
+      'notes: write tool "add_note" is compensated by "delete_note", which is not a write tool this server serves (tools: get_note, add_note)',
+    );
+    expect(() => registerTools(server, 'notes', [getNote, tool({ ...addNote, compensation: { tool: 'get_note', args: () => ({}) } })], runtime, backend)).toThrow('compensated by "get_note", which is not a write tool');
+  });
 
   it('lists tools with annotations and the action-layer fields on writes', async () => {
     const client = await connect(alice);

@@ -8,7 +8,7 @@ import type { KitRuntime } from './action-runtime.ts';
 import type { Policy } from './policy/load-policy.ts';
 import { describeUnknownAction, unknownPolicyActions } from './policy/unknown-actions.ts';
 import type { ActionRuntime } from './runtime.ts';
-import type { AnyToolDefinition, BackendFactory } from './tool.ts';
+import { inverseOf, type AnyToolDefinition, type BackendFactory } from './tool.ts';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -109,6 +109,7 @@ export function registerTools<Backend>(
   // The in-process kit runtime (createActionRuntime) also checks the policy's classes and approval edits.
   const kit = runtime as Partial<Pick<KitRuntime, 'policy' | 'logger' | 'approvals'>>;
   warnAboutNearMisses(kit, system, tools);
+  assertInversesServed(system, tools);
   for (const tool of tools) {
     const write = tool.kind === 'write';
     if (write) kit.approvals?.registerInput(system, tool.name, tool.input);
@@ -145,5 +146,15 @@ export function registerTools<Backend>(
         }
       },
     );
+  }
+}
+
+/** Each write's compensating tool is a write this server serves, so a saga can always reach the inverse it names. */
+function assertInversesServed<Backend>(system: string, tools: readonly AnyToolDefinition<Backend>[]): void {
+  for (const tool of tools) {
+    const inverse = inverseOf(tool);
+    if (inverse && !tools.some((t) => t.name === inverse.tool && t.kind === 'write')) {
+      throw new Error(`${system}: write tool "${tool.name}" is compensated by "${inverse.tool}", which is not a write tool this server serves (tools: ${tools.map((t) => t.name).join(', ')})`);
+    }
   }
 }

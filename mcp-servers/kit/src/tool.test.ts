@@ -31,3 +31,20 @@ describe('tool names', () => {
     expect(() => defineTool(definition('think-hard', 'tau-bench tool name'))).toThrow(/must be lower-case snake_case/);
   });
 });
+
+describe('tool compensations', () => {
+  const write = (compensation?: unknown) => ({ ...definition('credit_wallet'), kind: 'write' as const, ...(compensation === undefined ? {} : { compensation }) }) as unknown as Parameters<typeof defineTool>[0];
+
+  it('a write must name the tool that undoes it or say why nothing does', () => {
+    expect(() => defineTool(write())).toThrow(`write tool "credit_wallet" must declare its compensation: { tool, args } naming the write that undoes it, or { none: '<why nothing does>' }`);
+    expect(() => defineTool(write({ none: ' ' }))).toThrow('compensation { none } must say why nothing undoes it, not be empty');
+    expect(() => defineTool(write({ tool: '', args: () => ({}) }))).toThrow('compensation must name the tool that undoes it');
+    expect(() => defineTool(write({ tool: 'debit_wallet' }))).toThrow('and give args(input, output)');
+    expect(defineTool(write({ none: 'final: credits are not taken back' })).compensation).toEqual({ none: 'final: credits are not taken back' });
+    expect(defineTool(write({ tool: 'credit_wallet', args: () => ({}) })).compensation).toMatchObject({ tool: 'credit_wallet' }); // sets a value back
+  });
+
+  it('a read declares none', () => {
+    expect(() => defineTool({ ...definition('get_wallet'), compensation: { none: 'x' } } as unknown as Parameters<typeof defineTool>[0])).toThrow('tool "get_wallet" is a read: it has nothing to compensate');
+  });
+});

@@ -66,6 +66,17 @@ export interface CompensationSpec<I, O> {
   args: (input: I, output: O) => Record<string, unknown> | null;
 }
 
+/** A write nothing undoes, and why, e.g. "undoes reserve_stock" or "final: a cancelled order is not reopened". */
+export interface NoCompensation {
+  none: string;
+}
+
+/** The compensation of `tool` when it names an inverse tool; undefined when it has none. */
+export function inverseOf<I, O>(tool: { compensation?: CompensationSpec<I, O> | NoCompensation | undefined }): CompensationSpec<I, O> | undefined {
+  const spec = tool.compensation;
+  return spec && 'tool' in spec ? spec : undefined;
+}
+
 export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend> {
   /** snake_case verb_noun (e.g. "cancel_pending_order"), unless `nameException` says why not. */
   name: string;
@@ -100,7 +111,12 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
    * whole (docs/decisions/0701). Left out, the key is claimed before the handler runs, which is right for any effect.
    */
   effects?: 'backend';
-  compensation?: CompensationSpec<z.infer<z.ZodObject<I>>, z.infer<z.ZodObject<O>>>;
+  /**
+   * Required of every write: the write tool of the same server that undoes it (`{ tool, args }`), or `{ none: why }`
+   * when nothing does (it is itself the inverse of another write, or its effect is final). Sagas undo completed steps
+   * through these; a step that cannot be undone may only be a saga's last step (runSaga). Reads declare none.
+   */
+  compensation?: CompensationSpec<z.infer<z.ZodObject<I>>, z.infer<z.ZodObject<O>>> | NoCompensation;
   handler: (input: z.infer<z.ZodObject<I>>, ctx: ToolContext<Backend>) => Promise<z.infer<z.ZodObject<O>>>;
 }
 
@@ -122,11 +138,29 @@ export function assertToolName(name: string, nameException?: string): void {
   }
 }
 
+/** Every write says how it is undone, or why it is not; a read says nothing about it. */
+function assertCompensationDeclared(definition: { name: string; kind: ToolKind; compensation?: CompensationSpec<never, never> | NoCompensation | undefined }): void {
+  const spec = definition.compensation;
+  if (definition.kind === 'read') {
+    if (spec !== undefined) throw new Error(`tool "${definition.name}" is a read: it has nothing to compensate, so it must not declare a compensation`);
+    return;
+  }
+  if (spec === undefined) {
+    throw new Error(`write tool "${definition.name}" must declare its compensation: { tool, args } naming the write that undoes it, or { none: '<why nothing does>' }`);
+  }
+  if ('none' in spec) {
+    if (typeof spec.none !== 'string' || spec.none.trim() === '') throw new Error(`write tool "${definition.name}": compensation { none } must say why nothing undoes it, not be empty`);
+  } else if (typeof spec.tool !== 'string' || spec.tool === '' || typeof spec.args !== 'function') {
+    throw new Error(`write tool "${definition.name}": compensation must name the tool that undoes it (itself, for a write that sets a value back) and give args(input, output)`);
+  }
+}
+
 /** Identity function that keeps the input/output types of a tool definition (checks the name). */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape, Backend>(
   definition: ToolDefinition<I, O, Backend>,
 ): ToolDefinition<I, O, Backend> {
   assertToolName(definition.name, definition.nameException);
+  assertCompensationDeclared(definition);
   return definition;
 }
 

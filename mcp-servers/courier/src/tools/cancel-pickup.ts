@@ -14,6 +14,7 @@ export const cancelPickup = tool({
   kind: 'write',
   effects: 'backend',
   action: 'pickup.cancel',
+  compensation: { none: 'undoes schedule_return_pickup; schedule a new pickup instead' },
   annotations: { idempotentHint: true },
   input: { pickup_id: z.string().regex(/^PU\d+$/, 'pickup ids look like "PU00000001"').describe('return pickup id from schedule_return_pickup') },
   output: pickupShape,

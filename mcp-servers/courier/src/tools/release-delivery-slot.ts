@@ -12,6 +12,7 @@ export const releaseDeliverySlot = tool({
   kind: 'write',
   effects: 'backend',
   action: 'slot.release',
+  compensation: { none: 'undoes book_delivery_slot; book a slot again (the freed one may have been taken)' },
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { tracking_id: trackingIdField, slot_id: slotIdField.optional().describe('release only if this is the booked slot') },
   output: {

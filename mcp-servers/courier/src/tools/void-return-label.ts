@@ -15,6 +15,7 @@ export const voidReturnLabel = tool({
   kind: 'write',
   effects: 'backend',
   action: 'label.void',
+  compensation: { none: 'undoes create_return_label; create a new label for the items instead' },
   annotations: { idempotentHint: true },
   input: { label_id: z.string().regex(/^RL\d+$/, 'label ids look like "RL00000001"').describe('return label id from create_return_label') },
   output: {

@@ -1,7 +1,7 @@
 import type { KitRuntime } from '../action-runtime.ts';
 import { idempotencyScope } from '../idempotency/idempotency-store.ts';
 import type { Principal } from '../principal.ts';
-import type { AnyToolDefinition, BackendFactory } from '../tool.ts';
+import { inverseOf, type AnyToolDefinition, type BackendFactory } from '../tool.ts';
 import type { NothingToUndo } from './saga-compensation.ts';
 
 /** A tool call as data: what a process that did not run the saga needs to make it again through the action layer. */
@@ -90,8 +90,8 @@ export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCo
   const [row] = await on.db.query<{ result: string }>(`SELECT result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2 AND result IS NOT NULL`, [scope, idempotencyKey]);
   if (!row) return { skipped: `the step's call (${call.tool}) never committed: the process stopped before it took effect` };
   const output = JSON.parse(row.result) as Record<string, unknown>;
-  const spec = tool.compensation;
-  if (!spec) return { skipped: `${call.tool} has no compensation` };
+  const spec = inverseOf(tool);
+  if (!spec) return { skipped: tool.compensation && 'none' in tool.compensation ? `${call.tool} cannot be undone: ${tool.compensation.none}` : `${call.tool} has no compensation` };
   const input = spec.args(call.input, output);
   if (input === null) return { skipped: `${call.tool} created nothing to undo: its effect was already in place before this saga's call` };
   return { system: call.system, tool: spec.tool, input, principal: call.principal };

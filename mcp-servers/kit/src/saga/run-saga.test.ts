@@ -18,6 +18,28 @@ describe('runSaga', () => {
     toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: h.backend, principal: principals.service, name, tool: 'issue_refund', input: { customer_id: customer, order_id: '#S1', amount } });
   const failing = (error: Error): SagaStep => ({ name: 'reserve', run: async () => { throw error; } });
 
+  it('refuses, before any step runs, a step that cannot be undone anywhere but last; runs it as the last step', async () => {
+    const ran: string[] = [];
+    const final: SagaStep = { name: 'final', irreversible: 'cancel_pending_order: final', run: async () => ran.push('final') };
+    const undoable = (name: string): SagaStep => ({ name, run: async () => ran.push(name), compensate: async () => void ran.push(`undo ${name}`) });
+    await expect(runSaga([final, undoable('after')], { name: 'test.pivot', key: 'saga-pivot-1' })).rejects.toThrow(
+      'saga test.pivot: step final cannot be undone (cancel_pending_order: final), so it must be the last step: a later step failing would leave it behind',
+    );
+    expect(ran).toEqual([]);
+    await runSaga([undoable('before'), final], { name: 'test.pivot', key: 'saga-pivot-2' });
+    expect(ran).toEqual(['before', 'final']);
+    // The pivot failing itself undoes what came before it.
+    const failingPivot: SagaStep = { ...final, run: async () => { throw new CommerceError('FAILED_PRECONDITION', 'declined'); } };
+    await expect(runSaga([undoable('first'), failingPivot], { name: 'test.pivot', key: 'saga-pivot-3' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    expect(ran.slice(2)).toEqual(['first', 'undo first']);
+  });
+
+  it('a tool step whose tool declares no compensation is irreversible, with the reason', () => {
+    const reverse = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: h.backend, principal: principals.service, tool: 'reverse_refund', input: { refund_id: 1 } });
+    expect([reverse.irreversible, reverse.compensate]).toEqual(['reverse_refund: undoes issue_refund', undefined]);
+    expect(refund('r', 'alice', 1).irreversible).toBeUndefined();
+  });
+
   it('commits every step when none fails', async () => {
     const results = await runSaga([refund('a', 'alice', 1), refund('b', 'bob', 2)], { name: 'test.commit', key: 'saga-commit-1', runtime: h.runtime });
     expect([...results.keys()]).toEqual(['a', 'b']);

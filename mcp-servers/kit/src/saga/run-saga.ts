@@ -26,6 +26,12 @@ export interface SagaStep<T = unknown> {
    */
   compensate?(result: T, ctx: { idempotencyKey: string }): Promise<void | NothingToUndo>;
   /**
+   * Why this step cannot be undone (a tool step whose tool declares `compensation: { none }`). Only a saga's last step
+   * may be irreversible — its pivot: every step before it can still be undone if it fails, and nothing after it can
+   * fail and leave it behind. runSaga refuses any other order before running a step.
+   */
+  irreversible?: string;
+  /**
    * The compensation as data, kept with the saga's progress so that recoverSagas can undo the step after its process
    * is gone (`toolStep` fills it in). Without it, a recovery can only report the step to an operator.
    */
@@ -60,6 +66,10 @@ export interface SagaOptions {
 export async function runSaga(steps: readonly SagaStep<any>[], options: SagaOptions): Promise<Map<string, unknown>> {
   const names = steps.map((s) => s.name);
   if (new Set(names).size !== names.length) throw new Error(`saga ${options.name}: step names must be unique (${names.join(', ')})`);
+  const pivot = steps.findIndex((s) => s.irreversible !== undefined);
+  if (pivot !== -1 && pivot !== steps.length - 1) {
+    throw new Error(`saga ${options.name}: step ${steps[pivot]!.name} cannot be undone (${steps[pivot]!.irreversible}), so it must be the last step: a later step failing would leave it behind`);
+  }
   const call = currentCallJournal();
   const metrics = call?.metrics ?? options.runtime?.metrics;
   // Inside a write call the saga lives and dies with the call's transaction: no record of its own (saga-journal.ts).

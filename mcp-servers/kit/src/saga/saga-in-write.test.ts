@@ -31,7 +31,7 @@ function holdsSystem() {
 type Backend = ReturnType<ReturnType<typeof refundsBackend>>;
 const bookTrip = (external: ReturnType<typeof holdsSystem>) =>
   toolFor<Backend>()({
-    name: 'book_trip', title: 'Book trip', kind: 'write', action: 'trip.book',
+    name: 'book_trip', title: 'Book trip', kind: 'write', action: 'trip.book', compensation: { none: 'a test trip: its saga undoes its own holds' },
     description: 'Refunds the customer, then holds a flight and a hotel and charges; undoes the holds when a step fails.',
     input: { customer_id: z.string().describe('customer id'), order_id: z.string().describe('order id') },
     output: { ok: z.boolean().describe('booked') },

@@ -17,7 +17,7 @@ type Backend = ReturnType<ReturnType<typeof failingBackend>>;
 /** Two steps in the call's own transaction; the second deadlocks the first time (fail.once). */
 const creditTwice = (fail: { once: boolean }) =>
   toolFor<Backend>()({
-    name: 'credit_twice', title: 'Credit twice', kind: 'write', action: 'wallet.credit',
+    name: 'credit_twice', title: 'Credit twice', kind: 'write', action: 'wallet.credit', compensation: { none: 'its saga undoes its own steps when a later one fails' },
     description: 'Credits the customer in two steps, each undone by its compensation when a later one fails.',
     input: { customer_id: z.string().describe('customer id'), order_id: z.string().describe('order id') },
     output: { ok: z.boolean().describe('credited') },

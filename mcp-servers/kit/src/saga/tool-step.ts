@@ -1,6 +1,6 @@
 import type { KitRuntime } from '../action-runtime.ts';
 import type { Principal } from '../principal.ts';
-import type { AnyToolDefinition, BackendFactory } from '../tool.ts';
+import { inverseOf, type AnyToolDefinition, type BackendFactory } from '../tool.ts';
 import type { NothingToUndo, SagaStep } from './run-saga.ts';
 
 export interface ToolStepOptions<Backend> {
@@ -31,11 +31,12 @@ export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<
     return found;
   };
   const tool = find(o.tool);
-  const spec = tool.compensation;
+  const spec = inverseOf(tool);
   const step: SagaStep<Record<string, unknown>> = {
     name: o.name ?? o.tool,
     run: ({ idempotencyKey }) => o.runtime.invoke({ system: o.system, tool, input: o.input, principal: o.principal, idempotencyKey }, o.backend),
   };
+  if (tool.compensation && 'none' in tool.compensation) step.irreversible = `${tool.name}: ${tool.compensation.none}`;
   if (spec) {
     const inverse = find(spec.tool);
     const undo = (output: Record<string, unknown>): NothingToUndo | { input: Record<string, unknown> } => {

@@ -81,7 +81,7 @@ export const issueRefund = tool({
 });
 
 export const reverseRefund = tool({
-  name: 'reverse_refund', title: 'Reverse refund', kind: 'write', action: 'refund.reverse',
+  name: 'reverse_refund', title: 'Reverse refund', kind: 'write', action: 'refund.reverse', compensation: { none: 'undoes issue_refund' },
   description: 'Undo a refund (saga compensation). Reversing an already reversed refund changes nothing.',
   input: { refund_id: z.number().describe('refund id') },
   output: { reversed: z.boolean().describe('false when it was already reversed') },

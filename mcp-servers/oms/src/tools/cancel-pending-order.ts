@@ -23,6 +23,7 @@ export const cancelPendingOrderTool = (ports: OmsPorts = {}) =>
       "Cancel a pending order (only status 'pending'; processed or delivered orders cannot be cancelled). Explain the cancellation and get the customer's explicit yes first. What each payment method paid (less what was already refunded to it) is refunded to that method: gift cards at once, other methods in 5-7 business days. Returns the order after the cancellation.",
     kind: 'write',
     action: 'order.cancel',
+    compensation: { none: 'final: a cancelled order is not reopened and its payments are refunded; the customer places a new order' },
     input,
     output: orderOutput,
     async assess({ order_id, reason }, ctx) {

@@ -14,6 +14,7 @@ export const exchangeDeliveredOrderItems = tool({
   kind: 'write',
   effects: 'backend',
   action: 'order.exchange',
+  compensation: { none: 'final: a delivered order is exchanged or returned once (the exchange tool can only be called once), so the request is not withdrawn' },
   input: { order_id: orderIdField, item_ids: itemIdsField('exchanged'), new_item_ids: newItemIdsField, payment_method_id: paymentMethodIdField },
   output: orderOutput,
   async assess({ order_id, item_ids, new_item_ids, payment_method_id }, ctx) {

@@ -17,6 +17,7 @@ export const modifyPendingOrderItemsTool = (ports: OmsPorts = {}) =>
       "Swap items of a pending order for other available variants of the same product (e.g. another size), paying or refunding the difference with one payment method. Can be done only once per order: collect every item to change first, then get the customer's explicit yes. The order becomes 'pending (item modified)'.",
     kind: 'write',
     action: 'order.modify_items',
+    compensation: { none: "final: items of a pending order can be modified once (status 'pending (item modified)' refuses further changes and cancellation)" },
     input: { order_id: orderIdField, item_ids: itemIdsField('modified'), new_item_ids: newItemIdsField, payment_method_id: paymentMethodIdField },
     output: orderOutput,
     async assess({ order_id, item_ids, new_item_ids, payment_method_id }, ctx) {

@@ -13,6 +13,7 @@ export const modifyPendingOrderPayment = tool({
   kind: 'write',
   effects: 'backend',
   action: 'order.modify_payment',
+  compensation: { none: 'final: the old method is refunded and an order whose payment changed has two payments, which this tool refuses to change again' },
   input: { order_id: orderIdField, payment_method_id: paymentMethodIdField },
   output: orderOutput,
   async assess({ order_id, payment_method_id }, ctx) {

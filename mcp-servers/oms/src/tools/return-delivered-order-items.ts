@@ -19,6 +19,7 @@ export const returnDeliveredOrderItems = tool({
   kind: 'write',
   effects: 'backend',
   action: 'order.return',
+  compensation: { none: 'final: a delivered order is returned or exchanged once, and the refund follows when the items arrive' },
   input: { order_id: orderIdField, item_ids: itemIdsField('returned'), payment_method_id: paymentMethodIdField },
   output: orderOutput,
   async assess({ order_id, item_ids, payment_method_id }, ctx) {

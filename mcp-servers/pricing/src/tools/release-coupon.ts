@@ -15,6 +15,7 @@ export const releaseCoupon = tool({
   callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'coupon.release',
+  compensation: { none: 'undoes apply_coupon; apply the coupon again to use it' },
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { order_id: orderId },
   output: redemptionOutput,

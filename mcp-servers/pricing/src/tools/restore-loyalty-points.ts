@@ -18,6 +18,7 @@ export const restoreLoyaltyPoints = tool({
   callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'loyalty.restore',
+  compensation: { none: 'undoes redeem_loyalty_points; redeem again to spend them' },
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { customer_id: optionalCustomerId, order_id: orderId, reason },
   output: {

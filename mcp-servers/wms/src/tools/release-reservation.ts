@@ -14,6 +14,7 @@ export const releaseReservation = tool({
   callers: BACK_OFFICE, // keyed by an OMS order id this server cannot tie to a customer
   effects: 'backend',
   action: 'stock.release',
+  compensation: { none: 'undoes reserve_stock; reserve again to take the stock back' },
   annotations: { idempotentHint: true, destructiveHint: false },
   input: { order_id: orderIdField },
   output: reservationShape,
