@@ -1,3 +1,4 @@
+import { pruneFinishedSagas } from './saga/saga-retention.ts';
 import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { createApprovals, type Approvals } from './approvals/approvals.ts';
@@ -48,6 +49,8 @@ export interface KitRuntime extends ActionRuntime {
   ready(): Promise<void>;
   /** Forgets idempotency keys created before `before` (a retry with such a key runs again); answers how many. */
   pruneIdempotencyKeys(before: Date): Promise<number>;
+  /** Forgets sagas that ended (committed or rolled back) before `before`, with their steps; answers how many. */
+  pruneFinishedSagas(before: Date): Promise<number>;
 }
 
 /**
@@ -95,6 +98,10 @@ export function createActionRuntime(options: ActionRuntimeOptions): KitRuntime {
       const removed = await k.idempotency.prune(db, before);
       if (k.legacyKeys.present) k.legacyKeys.present = await k.idempotency.hasLegacyKeys(db);
       return removed;
+    },
+    async pruneFinishedSagas(before) {
+      await ready();
+      return pruneFinishedSagas(db, schema, before);
     },
     async invoke(call, backend) {
       const write = call.tool.kind === 'write';

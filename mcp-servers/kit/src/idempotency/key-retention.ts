@@ -18,17 +18,21 @@ export function keyRetentionDaysFromEnv(env: NodeJS.ProcessEnv): number {
 
 /**
  * Forgets keys older than `days` now and then every `everyMs` (default hourly), so the key table does not grow for
- * ever; a call retried with a forgotten key runs again. Replicas may all run it: deletes of the same rows are harmless.
- * Failures are logged, never thrown. `stop()` ends the schedule and waits for a prune in progress.
+ * ever; a call retried with a forgotten key runs again. Sagas that ended that long ago go with them (their step keys
+ * are gone too); sagas needing recovery or an operator stay. Replicas may all run it: deletes of the same rows are
+ * harmless. Failures are logged, never thrown. `stop()` ends the schedule and waits for a prune in progress.
  */
-export function startKeyRetention(runtime: Pick<KitRuntime, 'pruneIdempotencyKeys' | 'now'>, days: number, logger: Logger, everyMs = 3_600_000) {
+export function startKeyRetention(runtime: Pick<KitRuntime, 'pruneIdempotencyKeys' | 'pruneFinishedSagas' | 'now'>, days: number, logger: Logger, everyMs = 3_600_000) {
   if (days === 0) return { stop: async () => undefined };
   let running: Promise<void> = Promise.resolve();
   const prune = () => {
     running = running.then(async () => {
       try {
-        const removed = await runtime.pruneIdempotencyKeys(new Date(runtime.now().getTime() - days * DAY_MS));
+        const before = new Date(runtime.now().getTime() - days * DAY_MS);
+        const removed = await runtime.pruneIdempotencyKeys(before);
         if (removed > 0) logger.info({ removed, days }, 'forgot idempotency keys past their retention');
+        const sagas = await runtime.pruneFinishedSagas(before);
+        if (sagas > 0) logger.info({ sagas, days }, 'forgot sagas that ended before the retention');
       } catch (error) {
         logger.warn({ err: error }, 'could not prune idempotency keys; will try again');
       }
