@@ -1,4 +1,4 @@
-import { openDatabase } from '@agentic-commerce/kit';
+import { openDatabase, openPostgresDatabase } from '@agentic-commerce/kit';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSupportGraph } from '../build-graph.ts';
@@ -9,6 +9,7 @@ import { createChatModel, describeModel } from '../models/create-chat-model.ts';
 import { modelConfigFromEnv } from '../models/model-config.ts';
 import { openSqlConversationStore } from '../service/sql-conversation-store.ts';
 import { createSupportService, type SupportService } from '../service/support-service.ts';
+import { postgresConversationLocks, TURN_LOCK_CONNECTIONS } from '../service/postgres-conversation-locks.ts';
 
 /**
  * The graph service against MCP servers that run elsewhere (MCP_ENDPOINTS / MCP_STDIO): no store is seeded here.
@@ -25,11 +26,13 @@ export async function openExternalService(connector: McpConnector, options: { da
   const conversations = await openSqlConversationStore(db);
   const toolboxes = toolboxCache(connector);
   const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
+  const lockDb = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, { max: TURN_LOCK_CONNECTIONS }) : undefined;
   return {
-    service: createSupportService({ graph, conversations }),
+    service: createSupportService({ graph, conversations, ...(lockDb ? { locks: postgresConversationLocks(lockDb) } : {}) }),
     model: describeModel(modelConfig),
     async close() {
       await toolboxes.close();
+      await lockDb?.close();
       await db.close();
     },
   };

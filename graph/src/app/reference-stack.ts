@@ -1,4 +1,4 @@
-import { isCommerceError, openDatabase, serveHttp, type Database, type HttpServerHandle } from '@agentic-commerce/kit';
+import { isCommerceError, openDatabase, openPostgresDatabase, serveHttp, type Database, type HttpServerHandle } from '@agentic-commerce/kit';
 import { signToken, tokenAuthenticator } from '@agentic-commerce/kit/identity/token';
 import { loadTokenSecret } from '@agentic-commerce/kit/identity/token-secret';
 import { KnowledgeBase, TauBenchCatalog, createKnowledgeServer, knowledgeConfigFromEnv, openConfiguredStore } from '@agentic-commerce/knowledge';
@@ -15,6 +15,7 @@ import { createChatModel, describeModel } from '../models/create-chat-model.ts';
 import { modelConfigFromEnv } from '../models/model-config.ts';
 import { openSqlConversationStore } from '../service/sql-conversation-store.ts';
 import { createSupportService, type SupportService } from '../service/support-service.ts';
+import { postgresConversationLocks, TURN_LOCK_CONNECTIONS } from '../service/postgres-conversation-locks.ts';
 
 export interface StackOptions {
   /** Where embedded data lives (PGlite store, knowledge index, keys); default .data (COMMERCE_DATA_DIR). */
@@ -116,9 +117,12 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
   const conversations = await timed('open conversation records', step, () => openSqlConversationStore(db));
   const toolboxes = toolboxCache(connector);
   const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
+  // Several processes on one PostgreSQL (API replicas, workers) keep each conversation to one turn at a time.
+  const lockDb = databaseUrl ? await openPostgresDatabase(databaseUrl, { max: TURN_LOCK_CONNECTIONS }) : undefined;
   const service = createSupportService({
     graph,
     conversations,
+    ...(lockDb ? { locks: postgresConversationLocks(lockDb) } : {}),
     approvals: world.runtime.approvals,
     ledger: (conversationId) => world.runtime.ledger.find(db, { conversationId }),
   });
@@ -136,6 +140,7 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
       await toolboxes.close();
       for (const h of handles) await h.close();
       await knowledge.close();
+      await lockDb?.close();
       await db.close();
     },
   };

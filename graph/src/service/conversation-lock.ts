@@ -1,10 +1,14 @@
+/** Runs `fn` as the only turn of the conversation running now (where the implementation reaches), waiting its turn. */
+export type ConversationLocks = <T>(conversationId: string, fn: () => Promise<T>) => Promise<T>;
+
 /**
  * One turn at a time per conversation in this process: a customer's message and an operator's decision (or two
  * operators' decisions) racing on one paused run would otherwise both resume it, forking its checkpoint. The second
- * waits, then sees the run as the first left it. Across processes (API replicas, workers) nothing serialises one
- * conversation's turns; its tool calls stay exactly-once by their idempotency keys.
+ * waits, then sees the run as the first left it. Across processes (API replicas, workers) use
+ * postgresConversationLocks; without it their tool calls stay exactly-once by their idempotency keys, but two turns of
+ * one conversation may both continue from the same checkpoint.
  */
-export function conversationLocks() {
+export function conversationLocks(): ConversationLocks {
   const tails = new Map<string, Promise<unknown>>();
   return async function exclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
     const before = tails.get(conversationId) ?? Promise.resolve();

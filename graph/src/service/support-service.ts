@@ -8,7 +8,7 @@ import type { CompiledSupportGraph } from '../build-graph.ts';
 import { redactedTranscript, type TranscriptLine } from '../guardrails/pii-redaction.ts';
 import type { State } from '../state.ts';
 import { memoryConversationStore, type ConversationStore } from './conversation-store.ts';
-import { conversationLocks } from './conversation-lock.ts';
+import { conversationLocks, type ConversationLocks } from './conversation-lock.ts';
 import { kitDecision, type KitApproval, type KitDecision } from './kit-decision.ts';
 import { eventsFromMessages, type TurnEvent } from './turn-events.ts';
 
@@ -34,6 +34,11 @@ export interface SupportServiceOptions {
   conversations?: ConversationStore | undefined;
   /** LangChain callback handlers for every run, e.g. a UsageMeter summing the model's reported tokens. */
   callbacks?: BaseCallbackHandler[] | undefined;
+  /**
+   * How one conversation's turns are kept apart. Default: within this process (conversationLocks); where several
+   * processes serve the same conversations on PostgreSQL, postgresConversationLocks(a pool of its own).
+   */
+  locks?: ConversationLocks | undefined;
 }
 
 export interface TurnOutcome {
@@ -53,7 +58,7 @@ export class ConversationNotFound extends Error {}
 export function createSupportService(options: SupportServiceOptions) {
   const { graph } = options;
   const conversations = options.conversations ?? memoryConversationStore();
-  const exclusive = conversationLocks();
+  const exclusive = options.locks ?? conversationLocks();
   const configOf = async (conversationId: string) => {
     const conversation = await conversations.get(conversationId);
     return {

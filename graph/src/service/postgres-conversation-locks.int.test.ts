@@ -1,0 +1,96 @@
+import { openPostgresDatabase, type Database } from '@agentic-commerce/kit';
+import { testPostgresUrl } from '@agentic-commerce/kit/testing/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_NAMESPACE, postgresConversationLocks } from './postgres-conversation-locks.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('postgresConversationLocks', () => {
+  it('needs PostgreSQL and a positive wait', () => {
+    const engine = (kind: string) => ({ kind }) as Database;
+    expect(() => postgresConversationLocks(engine('pglite'))).toThrow('postgresConversationLocks needs a PostgreSQL database, got pglite');
+    expect(() => postgresConversationLocks(engine('postgres'), { waitMs: 0 })).toThrow('waitMs must be a positive whole number of milliseconds, got 0');
+  });
+});
+
+describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes on PostgreSQL', { timeout: 60_000 }, () => {
+  // Two "processes": each its own pool and its own locks, as two API replicas or workers have.
+  let poolA: Database;
+  let poolB: Database;
+  const conversation = () => `conv-${Math.random().toString(36).slice(2)}`;
+  beforeAll(async () => {
+    [poolA, poolB] = await Promise.all([openPostgresDatabase(testPostgresUrl()!, { max: 4 }), openPostgresDatabase(testPostgresUrl()!, { max: 4 })]);
+  });
+  afterAll(async () => {
+    await poolA.close();
+    await poolB.close();
+  });
+
+  it("runs one conversation's turns one at a time across processes, and other conversations' turns beside them", async () => {
+    const a = postgresConversationLocks(poolA);
+    const b = postgresConversationLocks(poolB);
+    const x = conversation();
+    const y = conversation();
+    const running = new Map<string, number>();
+    let most = { x: 0, all: 0 };
+    const turn = (id: string, log: string[], name: string) => async () => {
+      running.set(id, (running.get(id) ?? 0) + 1);
+      most = { x: Math.max(most.x, running.get(x) ?? 0), all: Math.max(most.all, [...running.values()].reduce((s, n) => s + n, 0)) };
+      await sleep(40);
+      log.push(name);
+      running.set(id, running.get(id)! - 1);
+      return name;
+    };
+    const log: string[] = [];
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a)(x, turn(x, log, `x${i}`))),
+      ...Array.from({ length: 3 }, (_, i) => b(y, turn(y, log, `y${i}`))),
+    ]);
+    expect(results).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'y0', 'y1', 'y2']);
+    expect(log.filter((n) => n.startsWith('x'))).toHaveLength(6);
+    expect(most.x).toBe(1); // never two turns of x at once, though half ran in each process
+    expect(most.all).toBeGreaterThan(1); // y's turns ran beside x's
+  });
+
+  it('refuses a turn that waited past waitMs with UNAVAILABLE, without running it', async () => {
+    const x = conversation();
+    let ran = false;
+    const holding = postgresConversationLocks(poolA)(x, () => sleep(800));
+    await sleep(100);
+    await expect(postgresConversationLocks(poolB, { waitMs: 150 })(x, async () => void (ran = true))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: `conversation ${x} is running a turn in another process and it did not end within 150 ms; send again later`,
+      details: { reason: 'conversation_busy' },
+    });
+    await holding;
+    expect(ran).toBe(false);
+    await postgresConversationLocks(poolB, { waitMs: 150 })(x, async () => void (ran = true)); // free again
+    expect(ran).toBe(true);
+  });
+
+  it('frees a conversation whose holder died: its connection ends and the waiting turn runs', async () => {
+    const x = conversation();
+    const dying = await openPostgresDatabase(testPostgresUrl()!, { max: 1 });
+    let pid = 0;
+    let held!: () => void;
+    const holds = new Promise<void>((resolve) => (held = resolve));
+    const holder = dying.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, x]); // the documented key
+      pid = (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid;
+      held();
+      await tx.query('SELECT pg_sleep(30)');
+    });
+    const holderEnded = holder.then(() => 'committed', () => 'failed');
+    await holds;
+    let ranAt = 0;
+    const waiting = postgresConversationLocks(poolA)(x, async () => void (ranAt = Date.now()));
+    await sleep(200);
+    expect(ranAt).toBe(0); // still waiting on the holder
+    const killedAt = Date.now();
+    await poolB.query('SELECT pg_terminate_backend($1)', [pid]);
+    await waiting;
+    expect(ranAt).toBeGreaterThanOrEqual(killedAt);
+    expect(await holderEnded).toBe('failed');
+    await dying.close().catch(() => undefined);
+  });
+});
