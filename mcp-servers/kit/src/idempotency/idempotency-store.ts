@@ -53,7 +53,9 @@ export function idempotencyStore(schema: string) {
     },
     /**
      * Forgets keys created before `before`, `batch` rows per statement (short transactions beside live writes); a call
-     * retried with a forgotten key runs again. Returns how many were removed.
+     * retried with a forgotten key runs again. Keys of the steps of sagas still to be recovered or reconciled stay:
+     * recovery reads a step's committed result by its key to know what to undo (a forgotten key would read as a step
+     * that never took effect). Returns how many were removed.
      */
     async prune(q: Queryable, before: Date, batch = 5000): Promise<number> {
       let removed = 0;
@@ -61,7 +63,12 @@ export function idempotencyStore(schema: string) {
         const rows = await q.query<{ n: number }>(
           // By row address: the inner scan stops at `batch` old rows (the oldest lie first in the heap) and the delete
           // visits only those rows, so a prune costs what it removes, not a scan of the table per batch (no index).
-          `WITH gone AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE created_at < $1 LIMIT $2)) RETURNING 1)
+          `WITH gone AS (DELETE FROM ${table} WHERE ctid = ANY(ARRAY(
+             SELECT ctid FROM ${table} WHERE created_at < $1 AND key NOT IN (
+               SELECT k FROM ${schema}.saga_steps st JOIN ${schema}.sagas sg ON sg.name = st.name AND sg.key = st.key AND sg.attempt = st.attempt,
+                      LATERAL (VALUES (st.idempotency_key), (st.idempotency_key || ':compensate')) AS step_keys (k)
+                WHERE sg.status IN ('running', 'rolling_back', 'compensation_failed', 'needs_operator'))
+             LIMIT $2)) RETURNING 1)
            SELECT count(*)::int AS n FROM gone`,
           [before.toISOString(), batch],
         );

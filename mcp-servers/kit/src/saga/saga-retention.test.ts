@@ -6,6 +6,8 @@ import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.
 import { refundTools } from '../testing/refunds-system.ts';
 import { sharedPglite, DATABASE_START_TIMEOUT_MS } from '../testing/test-database.ts';
 import { runSaga, type SagaStep } from './run-saga.ts';
+import { crashKit } from './crashed-saga.ts';
+import { recoverSagas } from './recover-sagas.ts';
 import { toolStep } from './tool-step.ts';
 
 describe('saga retention', () => {
@@ -51,5 +53,22 @@ describe('saga retention', () => {
     now = new Date('2026-07-01T12:00:00Z');
     expect(await h.runtime.pruneFinishedSagas(new Date('2026-06-01T00:00:00Z'))).toBe(7); // 5 + the two committed above
     expect(await sagas()).toEqual(['old-for-operator needs_operator']);
+  });
+
+  it("keeps the keys of a crashed saga's steps until recovery has finished it, so recovery still sees what they did", async () => {
+    const kit = crashKit(h);
+    const wallet = async () => Number((await h.runtime.db.query<{ b: string }>(`SELECT balance::text AS b FROM ${h.schema}.wallets WHERE customer_id = 'k20'`))[0]!.b);
+    const keyKept = async (key: string) => (await h.runtime.db.query(`SELECT 1 FROM ${h.runtime.schema}.idempotency WHERE key = $1`, [key])).length === 1;
+    now = new Date('2026-08-01T12:00:00Z');
+    await kit.crash([kit.refund('credit', 'k20', 3), kit.hang().step], 'crashed-long-ago');
+    expect([await wallet(), await keyKept('crashed-long-ago:credit')]).toEqual([3, true]);
+    now = new Date('2026-09-10T12:00:00Z'); // 40 days on: the key is past the retention, its saga still unfinished
+    await h.runtime.pruneIdempotencyKeys(new Date('2026-08-11T12:00:00Z'));
+    expect(await keyKept('crashed-long-ago:credit')).toBe(true);
+    const [recovered] = await recoverSagas(h.runtime, { olderThan: 60_000, compensations: { systems: [{ system: 'refunds', tools: refundTools, backend: h.backend }] } });
+    expect(recovered).toMatchObject({ key: 'crashed-long-ago', status: 'rolled_back', compensations: [{ step: 'credit', outcome: 'ok' }] });
+    expect(await wallet()).toBe(0); // undone: recovery read the step's result by its key
+    await h.runtime.pruneIdempotencyKeys(new Date('2026-08-11T12:00:00Z'));
+    expect(await keyKept('crashed-long-ago:credit')).toBe(false); // finished: the key goes like any other
   });
 });
