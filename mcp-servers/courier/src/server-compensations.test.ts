@@ -103,6 +103,22 @@ describe('courier compensations, run by a saga whose later step fails', () => {
     await write((c) => c.voidReturnLabel((first.structuredContent as { label_id: string }).label_id, FIXTURE_NOW));
   });
 
+  it('replays results stored before `created` existed (a retry across the upgrade), and a saga then undoes nothing', async () => {
+    const rt = await runtime();
+    const desk = await connectAs(createCourierServer({ runtime: rt, backend }), service);
+    const args = { tracking_id: '100000000004', item_ids: ['1000000003'], idempotency_key: 'label-before-upgrade' };
+    const first = (await desk.callTool({ name: 'create_return_label', arguments: args })).structuredContent as { label_id: string };
+    // What the previous version stored under the key: the same output without `created`.
+    await rt.db.query(`UPDATE ${rt.schema}.idempotency SET result = (result::jsonb - 'created')::text WHERE key = $1`, [args.idempotency_key]);
+    const retried = await desk.callTool({ name: 'create_return_label', arguments: args });
+    expect(retried.isError).toBeFalsy();
+    expect(retried.structuredContent).toEqual({ ...first, created: undefined });
+    expect(courierTools.find((t) => t.name === 'create_return_label')!.compensation).toMatchObject({ tool: 'void_return_label' });
+    const spec = courierTools.find((t) => t.name === 'create_return_label')!.compensation as { args: (i: unknown, o: unknown) => unknown };
+    expect(spec.args({}, retried.structuredContent)).toBeNull(); // not known to have created it: not voided
+    await write((c) => c.voidReturnLabel(first.label_id, FIXTURE_NOW));
+  });
+
   it('moves a rescheduled delivery back to the slot it had, freeing the new one', async () => {
     await write((c) => c.bookSlot('100000000001', '100-2026-05-03-1200', FIXTURE_NOW));
     const before = await world();

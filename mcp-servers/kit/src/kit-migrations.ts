@@ -201,4 +201,11 @@ export const kitMigrations: Migration[] = [
         PRIMARY KEY (name, key, attempt, position)
       );`,
   },
+  {
+    version: 10,
+    name: 'irreversible saga steps',
+    // A saga's last step may be one nothing undoes (its pivot: a tool declaring compensation { none }). Recovery must
+    // know it: once that step committed the saga is done, and undoing the steps before it would leave half of it.
+    up: (s) => `ALTER TABLE ${s}.saga_steps ADD COLUMN irreversible text;`,
+  },
 ];

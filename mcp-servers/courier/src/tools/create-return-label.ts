@@ -20,7 +20,7 @@ export const createReturnLabel = tool({
   },
   output: {
     ...labelShape,
-    created: z.boolean().describe('true when this call created the label; false when the same items already had a label (not voided), which is returned as is'),
+    created: z.boolean().optional().describe('true when this call created the label; false when the same items already had a label (not voided), which is returned as is (absent from results stored before this field existed, which a retry with their key replays; then nothing is undone)'),
   },
   assess: ({ tracking_id }, ctx) => shipmentFacts(tracking_id, ctx),
   // Found already there (created: false): this call made nothing, so a rollback must not void that label.

@@ -24,7 +24,7 @@ export const scheduleReturnPickup = tool({
   },
   output: {
     ...pickupShape,
-    created: z.boolean().describe('true when this call scheduled the pickup; false when the same pickup was already scheduled and is returned as is'),
+    created: z.boolean().optional().describe('true when this call scheduled the pickup; false when the same pickup was already scheduled and is returned as is (absent from results stored before this field existed, which a retry with their key replays; then nothing is undone)'),
   },
   assess: ({ tracking_id }, ctx) => shipmentFacts(tracking_id, ctx),
   // Found already scheduled (created: false): this call made nothing, so a rollback must not cancel that pickup.

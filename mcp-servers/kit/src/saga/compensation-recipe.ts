@@ -85,14 +85,20 @@ export async function runRecipe(runtime: KitRuntime, registry: SagaCompensations
 export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string): Promise<CompensationRecipe | NothingToUndo> {
   const system = systemOf(registry, call.system);
   const tool = toolOf(system, call.tool);
-  const on = system.runtime ?? runtime;
-  const scope = idempotencyScope(call.system, call.principal);
-  const [row] = await on.db.query<{ result: string }>(`SELECT result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2 AND result IS NOT NULL`, [scope, idempotencyKey]);
-  if (!row) return { skipped: `the step's call (${call.tool}) never committed: the process stopped before it took effect` };
-  const output = JSON.parse(row.result) as Record<string, unknown>;
+  const output = await committedOutput(runtime, registry, call, idempotencyKey);
+  if (!output) return { skipped: `the step's call (${call.tool}) never committed: the process stopped before it took effect` };
   const spec = inverseOf(tool);
   if (!spec) return { skipped: tool.compensation && 'none' in tool.compensation ? `${call.tool} cannot be undone: ${tool.compensation.none}` : `${call.tool} has no compensation` };
   const input = spec.args(call.input, output);
   if (input === null) return { skipped: `${call.tool} created nothing to undo: its effect was already in place before this saga's call` };
   return { system: call.system, tool: spec.tool, input, principal: call.principal };
+}
+
+/** The output a step's tool call committed under its idempotency key, or undefined when it never committed. */
+export async function committedOutput(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string): Promise<Record<string, unknown> | undefined> {
+  const system = systemOf(registry, call.system);
+  const on = system.runtime ?? runtime;
+  const scope = idempotencyScope(call.system, call.principal);
+  const [row] = await on.db.query<{ result: string }>(`SELECT result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2 AND result IS NOT NULL`, [scope, idempotencyKey]);
+  return row ? (JSON.parse(row.result) as Record<string, unknown>) : undefined;
 }

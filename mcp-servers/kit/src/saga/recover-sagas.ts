@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KitRuntime } from '../action-runtime.ts';
-import { runRecipe, undoOfUnfinishedCall, type CompensationRecipe, type SagaCompensations, type ToolCallRecipe } from './compensation-recipe.ts';
+import { committedOutput, runRecipe, undoOfUnfinishedCall, type CompensationRecipe, type SagaCompensations, type ToolCallRecipe } from './compensation-recipe.ts';
 import { compensateStep, type CompensationReport, type NeedsOperator, type NothingToUndo } from './saga-compensation.ts';
 import type { SagaStatus } from './saga-record.ts';
 
@@ -19,14 +19,17 @@ export interface RecoverSagasOptions {
   limit?: number;
 }
 
-/** What a recovery did with one saga. `taken_over`: another recovery took it meanwhile (this one was too slow). */
+/**
+ * What a recovery did with one saga. `taken_over`: another recovery took it meanwhile (this one was too slow).
+ * `committed`: its last step, one nothing undoes, had committed: the saga was done, so nothing was undone.
+ */
 export interface SagaRecovery {
   name: string;
   key: string;
   attempt: number;
   /** The status it was found in. */
   from: SagaStatus;
-  status: Exclude<SagaStatus, 'running' | 'committed'> | 'taken_over';
+  status: Exclude<SagaStatus, 'running'> | 'taken_over';
   compensations: CompensationReport[];
 }
 
@@ -39,6 +42,7 @@ interface StepRow {
   done: boolean;
   undo: string | null;
   outcome: string | null;
+  irreversible: string | null;
 }
 
 /** Outcomes after which a step is left alone: undone, nothing to undo, its own failure, or left to an operator. */
@@ -50,7 +54,8 @@ const SETTLED = new Set(['ok', 'skipped', 'transaction_rolled_back', 'step_faile
  * so concurrent recoveries (other processes too) take different sagas, and a run still going stops at its next step.
  * The recorded steps are undone in reverse with their compensation keys (`<step key>:compensate`, as the live path),
  * each recorded in the ledger (`recovered: true`); a step whose compensation was a closure is `needs_operator`.
- * The saga ends `rolled_back`, `compensation_failed` (retried next time) or `needs_operator`.
+ * The saga ends `rolled_back`, `compensation_failed` (retried next time) or `needs_operator` — or `committed` when its
+ * last step is one nothing undoes (a tool declaring `compensation: { none }`) and that step had committed.
  */
 export async function recoverSagas(runtime: KitRuntime, options: RecoverSagasOptions): Promise<SagaRecovery[]> {
   await runtime.ready();
@@ -84,11 +89,24 @@ async function rollBack(
   const { name, key, attempt, owner } = saga;
   const subject = saga.subject === null ? undefined : JSON.parse(saga.subject);
   const rows = await runtime.db.query<StepRow>(
-    `SELECT position, step, idempotency_key, call, compensable, done, undo, outcome FROM ${runtime.schema}.saga_steps
+    `SELECT position, step, idempotency_key, call, compensable, done, undo, outcome, irreversible FROM ${runtime.schema}.saga_steps
      WHERE name = $1 AND key = $2 AND attempt = $3 ORDER BY position DESC`, [name, key, attempt],
   );
   const recovery: SagaRecovery = { name, key, attempt, from: saga.from_status, status: 'rolled_back', compensations: [] };
   const fence = `WITH alive AS (UPDATE ${runtime.schema}.sagas SET updated_at = $4 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1)`;
+  if (await pivotCommitted(runtime, registry, rows[0])) {
+    // Its last step cannot be undone and took effect: the saga went through; undoing the steps before it would leave half.
+    const finished = await runtime.db.query(
+      `WITH done AS (UPDATE ${runtime.schema}.sagas SET status = 'committed', error = NULL, updated_at = $4 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1),
+            gone AS (DELETE FROM ${runtime.schema}.saga_steps s USING done WHERE s.name = $1 AND s.key = $2 AND s.attempt = $5)
+       SELECT 1 FROM done`,
+      [name, key, owner, runtime.now().toISOString(), attempt],
+    );
+    if (finished.length === 0) return { ...recovery, status: 'taken_over' };
+    runtime.metrics.sagas.inc({ saga: name, outcome: 'committed' });
+    runtime.logger.info({ saga: name, sagaKey: key, attempt, from: saga.from_status, step: rows[0]!.step }, 'recovered a saga: its last step, which nothing undoes, had committed, so it is committed');
+    return { ...recovery, status: 'committed' };
+  }
   for (const row of rows) {
     if (!row.compensable || (row.outcome !== null && SETTLED.has(row.outcome))) continue;
     const idempotencyKey = `${row.idempotency_key}:compensate`;
@@ -120,6 +138,13 @@ async function rollBack(
   runtime.metrics.sagas.inc({ saga: name, outcome: status });
   runtime.logger[status === 'rolled_back' ? 'info' : 'warn']({ saga: name, sagaKey: key, attempt, from: saga.from_status, status, compensations: recovery.compensations }, 'recovered a saga');
   return { ...recovery, status };
+}
+
+/** Whether the saga's last started step is one nothing undoes (its pivot) and it took effect. */
+async function pivotCommitted(runtime: KitRuntime, registry: SagaCompensations, last: StepRow | undefined): Promise<boolean> {
+  if (!last || last.irreversible === null) return false;
+  if (last.done) return true;
+  return last.call !== null && (await committedOutput(runtime, registry, JSON.parse(last.call) as ToolCallRecipe, last.idempotency_key)) !== undefined;
 }
 
 /** The step's compensation, from what its run kept. */

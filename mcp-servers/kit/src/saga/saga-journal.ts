@@ -78,12 +78,12 @@ export async function startJournal(runtime: KitRuntime, options: { name: string;
     replay: false,
     /** Kept before the step runs: its key, and its forward call when recovery can look that call's outcome up. */
     started: (position: number, step: SagaStep<any>, idempotencyKey: string) => fenced(
-      `INSERT INTO ${steps} (name, key, attempt, position, step, idempotency_key, call, compensable)
-       SELECT $1, $2, alive.attempt, $5::integer, $6::text, $7::text, $8::text, $9::boolean FROM alive
+      `INSERT INTO ${steps} (name, key, attempt, position, step, idempotency_key, call, compensable, irreversible)
+       SELECT $1, $2, alive.attempt, $5::integer, $6::text, $7::text, $8::text, $9::boolean, $10::text FROM alive
        ON CONFLICT (name, key, attempt, position) DO UPDATE SET step = EXCLUDED.step, idempotency_key = EXCLUDED.idempotency_key,
-         call = EXCLUDED.call, compensable = EXCLUDED.compensable
+         call = EXCLUDED.call, compensable = EXCLUDED.compensable, irreversible = EXCLUDED.irreversible
        RETURNING 1`,
-      [position, step.name, idempotencyKey, step.recovery?.call ? JSON.stringify(step.recovery.call) : null, step.compensate !== undefined],
+      [position, step.name, idempotencyKey, step.recovery?.call ? JSON.stringify(step.recovery.call) : null, step.compensate !== undefined, step.irreversible ?? null],
     ),
     /** Kept once the step ran: its result, and how recovery undoes it (null: only the run's closure can). */
     done: (position: number, step: SagaStep<any>, result: unknown) => fenced(

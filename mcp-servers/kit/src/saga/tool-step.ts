@@ -36,7 +36,11 @@ export function toolStep<Backend>(o: ToolStepOptions<Backend>): SagaStep<Record<
     name: o.name ?? o.tool,
     run: ({ idempotencyKey }) => o.runtime.invoke({ system: o.system, tool, input: o.input, principal: o.principal, idempotencyKey }, o.backend),
   };
-  if (tool.compensation && 'none' in tool.compensation) step.irreversible = `${tool.name}: ${tool.compensation.none}`;
+  if (tool.compensation && 'none' in tool.compensation) {
+    step.irreversible = `${tool.name}: ${tool.compensation.none}`;
+    // Kept so that a recovery can tell whether this last step committed (then the saga is done, not rolled back).
+    step.recovery = { call: { system: o.system, tool: tool.name, input: o.input, principal: o.principal }, undo: () => ({ skipped: step.irreversible! }) };
+  }
   if (spec) {
     const inverse = find(spec.tool);
     const undo = (output: Record<string, unknown>): NothingToUndo | { input: Record<string, unknown> } => {

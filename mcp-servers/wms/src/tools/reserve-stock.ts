@@ -30,7 +30,7 @@ export const reserveStock = tool({
   },
   output: {
     ...reservationShape,
-    created: z.boolean().describe('true when this call held the units (new or renewed reservation); false when the order already held them, so nothing new was held'),
+    created: z.boolean().optional().describe('true when this call held the units (new or renewed reservation); false when the order already held them, so nothing new was held (absent from results stored before this field existed, which a retry with their key replays; then nothing is undone)'),
   },
   async assess({ order_id, customer_id }, ctx) {
     const existing = await ctx.backend.getReservation(order_id);
