@@ -1,4 +1,4 @@
-import { openDatabase, openPostgresDatabase } from '@agentic-commerce/kit';
+import { createLogger, openDatabase, openPostgresDatabase } from '@agentic-commerce/kit';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSupportGraph } from '../build-graph.ts';
@@ -28,7 +28,7 @@ export async function openExternalService(connector: McpConnector, options: { da
   const graph = buildSupportGraph({ model, toolboxes }).compile({ checkpointer });
   const lockDb = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, { max: TURN_LOCK_CONNECTIONS }) : undefined;
   return {
-    service: createSupportService({ graph, conversations, ...(lockDb ? { locks: postgresConversationLocks(lockDb) } : {}) }),
+    service: createSupportService({ graph, conversations, ...(lockDb ? { locks: postgresConversationLocks(lockDb, { logger: createLogger({}) }) } : {}) }),
     model: describeModel(modelConfig),
     async close() {
       await toolboxes.close();

@@ -122,7 +122,7 @@ export async function openReferenceStack(options: StackOptions): Promise<Referen
   const service = createSupportService({
     graph,
     conversations,
-    ...(lockDb ? { locks: postgresConversationLocks(lockDb) } : {}),
+    ...(lockDb ? { locks: postgresConversationLocks(lockDb, { logger: world.runtime.logger }) } : {}),
     approvals: world.runtime.approvals,
     ledger: (conversationId) => world.runtime.ledger.find(db, { conversationId }),
   });

@@ -1,5 +1,10 @@
-/** Runs `fn` as the only turn of the conversation running now (where the implementation reaches), waiting its turn. */
-export type ConversationLocks = <T>(conversationId: string, fn: () => Promise<T>) => Promise<T>;
+/**
+ * Runs `fn` as the only turn of the conversation running now (where the implementation reaches), waiting its turn.
+ * `signal` aborts when the turn can no longer be sure it is the only one (postgresConversationLocks: its lock was lost).
+ */
+export type ConversationLocks = <T>(conversationId: string, fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+const NEVER = new AbortController().signal;
 
 /**
  * One turn at a time per conversation in this process: a customer's message and an operator's decision (or two
@@ -10,9 +15,10 @@ export type ConversationLocks = <T>(conversationId: string, fn: () => Promise<T>
  */
 export function conversationLocks(): ConversationLocks {
   const tails = new Map<string, Promise<unknown>>();
-  return async function exclusive<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+  return async function exclusive<T>(conversationId: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const before = tails.get(conversationId) ?? Promise.resolve();
-    const turn = before.then(fn, fn);
+    const go = () => fn(NEVER);
+    const turn = before.then(go, go);
     const tail = turn.then(() => undefined, () => undefined);
     tails.set(conversationId, tail);
     try {

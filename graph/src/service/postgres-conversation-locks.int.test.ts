@@ -10,6 +10,7 @@ describe('postgresConversationLocks', () => {
     const engine = (kind: string) => ({ kind }) as Database;
     expect(() => postgresConversationLocks(engine('pglite'))).toThrow('postgresConversationLocks needs a PostgreSQL database, got pglite');
     expect(() => postgresConversationLocks(engine('postgres'), { waitMs: 0 })).toThrow('waitMs must be a positive whole number of milliseconds, got 0');
+    expect(() => postgresConversationLocks(engine('postgres'), { heartbeatMs: 1.5 })).toThrow('heartbeatMs must be a positive whole number of milliseconds, got 1.5');
   });
 });
 
@@ -92,5 +93,57 @@ describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes 
     expect(ranAt).toBeGreaterThanOrEqual(killedAt);
     expect(await holderEnded).toBe('failed');
     await dying.close().catch(() => undefined);
+  });
+
+  it('a turn waiting for another process keeps no connection: other conversations run meanwhile on a one-connection pool', async () => {
+    const small = await openPostgresDatabase(testPostgresUrl()!, { max: 1 });
+    try {
+      const x = conversation();
+      const holding = postgresConversationLocks(poolA)(x, () => sleep(1500));
+      await sleep(100);
+      const b = postgresConversationLocks(small, { waitMs: 5000 });
+      const waiting = b(x, async () => 'x ran');
+      const started = Date.now();
+      expect(await b(conversation(), async () => 'y ran')).toBe('y ran');
+      expect(Date.now() - started).toBeLessThan(1000); // not behind x's wait
+      await holding;
+      expect(await waiting).toBe('x ran');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a turn that found no lock connection within waitMs with UNAVAILABLE, and never runs it', async () => {
+    const small = await openPostgresDatabase(testPostgresUrl()!, { max: 1 });
+    try {
+      const b = postgresConversationLocks(small, { waitMs: 300 });
+      const long = b(conversation(), () => sleep(800)); // holds the pool's one connection
+      await sleep(50);
+      let ran = false;
+      await expect(b(conversation(), async () => void (ran = true))).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'lock_pool_busy' } });
+      await long;
+      await sleep(100);
+      expect(ran).toBe(false); // the connection it had asked for came later; the turn was not run then either
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("aborts a turn whose lock's connection ended mid-turn, and the conversation is free for another process", async () => {
+    const x = conversation();
+    const warnings: string[] = [];
+    const a = postgresConversationLocks(poolA, { heartbeatMs: 50, logger: { warn: (_f, message) => void warnings.push(message) } });
+    let aborted: unknown;
+    const turn = a(x, (signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject((aborted = signal.reason)))));
+    turn.catch(() => undefined);
+    await sleep(150);
+    const [holder] = await poolB.query<{ pid: number }>(
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = hashtext($1)::oid AND objid = hashtext($2)::oid AND granted`, [LOCK_NAMESPACE, x],
+    );
+    await poolB.query('SELECT pg_terminate_backend($1)', [holder!.pid]);
+    await expect(turn).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'turn_lock_lost' } });
+    expect(aborted).toMatchObject({ details: { reason: 'turn_lock_lost' } }); // the turn itself saw the signal
+    expect(warnings).toEqual(['lost the turn lock mid-turn (its connection ended); aborting the turn']);
+    expect(await postgresConversationLocks(poolB, { waitMs: 1000 })(x, async () => 'next turn')).toBe('next turn');
   });
 });

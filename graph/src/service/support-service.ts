@@ -84,7 +84,7 @@ export function createSupportService(options: SupportServiceOptions) {
    * Runs (or with input undefined, only summarises) a turn; `replayed` are events of an already finished turn.
    * `resuming`: the run was paused on an approval before this turn (a customer turn never starts on a paused run).
    */
-  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void, replayed: TurnEvent[] = [], resuming = false): Promise<TurnOutcome> {
+  async function run(conversationId: string, input: unknown, onEvent?: (e: TurnEvent) => void, replayed: TurnEvent[] = [], resuming = false, signal?: AbortSignal): Promise<TurnOutcome> {
     const events: TurnEvent[] = [];
     const emit = (e: TurnEvent) => {
       events.push(e);
@@ -92,7 +92,7 @@ export function createSupportService(options: SupportServiceOptions) {
     };
     for (const e of replayed) emit(e);
     const stream: AsyncIterable<Record<string, unknown>> =
-      input === undefined ? (async function* () {})() : ((await graph.stream(input as never, { ...(await configOf(conversationId)), streamMode: 'updates' })) as AsyncIterable<Record<string, unknown>>);
+      input === undefined ? (async function* () {})() : ((await graph.stream(input as never, { ...(await configOf(conversationId)), streamMode: 'updates', ...(signal ? { signal } : {}) })) as AsyncIterable<Record<string, unknown>>);
     for await (const chunk of stream) {
       for (const [node, update] of Object.entries(chunk)) {
         if (node === '__interrupt__') continue;
@@ -115,32 +115,32 @@ export function createSupportService(options: SupportServiceOptions) {
     return { conversationId, events, reply, awaiting, approval };
   }
 
-  async function sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> {
+  async function sendMessage(conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}, signal?: AbortSignal): Promise<TurnOutcome> {
     if (!(await exists(conversationId))) throw new ConversationNotFound(`conversation ${conversationId} does not exist; create one with POST /conversations`);
     const trimmed = text.trim();
     if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
     const snapshot = await graph.getState(await configOf(conversationId));
     const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
     if (seen) {
-      if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent);
+      if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent, [], false, signal);
       const messages = (snapshot.values as State).messages;
       const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
-      return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after));
+      return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after), false, signal);
     }
     const message = { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] };
     const waiting = waitingOn(snapshot);
-    if (!waiting) return run(conversationId, message, onEvent);
+    if (!waiting) return run(conversationId, message, onEvent, [], false, signal);
     const settled = await settledByKit(waiting.approvalId);
     const waitsFor = (id: string) =>
       new CommerceError('FAILED_PRECONDITION', `conversation ${conversationId} is waiting for an operator's decision on approval ${id}; the customer can write again once an operator approves or rejects it (POST /approvals/${id}) or it expires`);
     if (!settled) throw waitsFor(waiting.approvalId);
     // The approval expired or was resolved elsewhere: resume with the kit's decision first (the agent tells the customer).
-    const resumed = await run(conversationId, new Command({ resume: settled.decision }), undefined, [], true);
+    const resumed = await run(conversationId, new Command({ resume: settled.decision }), undefined, [], true, signal);
     if (resumed.approval) throw waitsFor(resumed.approval.approvalId);
-    return run(conversationId, message, onEvent, resumed.events);
+    return run(conversationId, message, onEvent, resumed.events, false, signal);
   }
 /** The operator's decision: recorded with the kit (binding in the servers), then the paused run resumes. */
-  async function resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> {
+  async function resolveApproval(conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void, signal?: AbortSignal): Promise<TurnOutcome> {
     const decision: ApprovalDecision = approvalDecisionSchema.parse(raw);
     const snapshot = await graph.getState(await configOf(conversationId));
     const waiting = waitingOn(snapshot);
@@ -161,7 +161,7 @@ export function createSupportService(options: SupportServiceOptions) {
         ({ decision: resume, notice } = settled);
       }
     }
-    const outcome = await run(conversationId, new Command({ resume }), onEvent, [], true);
+    const outcome = await run(conversationId, new Command({ resume }), onEvent, [], true, signal);
     return notice ? { ...outcome, notice } : outcome;
   }
 
@@ -184,10 +184,10 @@ export function createSupportService(options: SupportServiceOptions) {
      * its last checkpoint and a finished one is not run again; either way no tool call is repeated.
      */
     sendMessage: (conversationId: string, text: string, onEvent?: (e: TurnEvent) => void, options: { messageId?: string } = {}): Promise<TurnOutcome> =>
-      exclusive(conversationId, () => sendMessage(conversationId, text, onEvent, options)),
+      exclusive(conversationId, (signal) => sendMessage(conversationId, text, onEvent, options, signal)),
     /** The operator's decision (one turn at a time per conversation): recorded with the kit, then the paused run resumes. */
     resolveApproval: (conversationId: string, approvalId: string, operator: Principal, raw: unknown, onEvent?: (e: TurnEvent) => void): Promise<TurnOutcome> =>
-      exclusive(conversationId, () => resolveApproval(conversationId, approvalId, operator, raw, onEvent)),
+      exclusive(conversationId, (signal) => resolveApproval(conversationId, approvalId, operator, raw, onEvent, signal)),
     /**
      * What operators must decide: the conversations paused on an approval (noted after every turn), oldest first.
      * Approvals the kit has settled (expired, or resolved elsewhere) are left out: their conversation resumes with the
