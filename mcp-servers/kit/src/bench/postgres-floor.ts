@@ -42,15 +42,19 @@ try {
   await migrateRefunds(db, schemas.refunds, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 0])));
   await migrate(db, schemas.kit, kitMigrations);
   const shape = await realShape(db, schemas.refunds, `${prefix}_shape`);
-  const scripts = { bare: join(dir, 'bare.sql'), layer: join(dir, 'layer-records.sql') };
+  const scripts = { bare: join(dir, 'bare.sql'), layer: join(dir, 'layer-records.sql'), oneRow: join(dir, 'one-row.sql') };
   writeFileSync(scripts.bare, bareScript(schemas));
   writeFileSync(scripts.layer, layerRecordsScript(schemas, shape));
+  // The same records with the call's entries in one ledger row (one body of their joint length, one signature): what
+  // recording intent, decision and result as one entry would save PostgreSQL.
+  const joint = { body: shape.entries.reduce((n, e) => n + e.body, 0), signature: Math.max(...shape.entries.map((e) => e.signature)) };
+  writeFileSync(scripts.oneRow, layerRecordsScript(schemas, { ...shape, entries: [joint] }));
   const rows: Record<string, string | number>[] = [];
   const started = `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${cpus().length} cores`;
   for (const clients of [1, concurrency]) {
-    const sum = { bare: { tx: 0, s: 0, lat: 0 }, layer: { tx: 0, s: 0, lat: 0 } };
+    const sum = { bare: { tx: 0, s: 0, lat: 0 }, layer: { tx: 0, s: 0, lat: 0 }, oneRow: { tx: 0, s: 0, lat: 0 } };
     for (let r = 0; r < rounds; r += 1) {
-      for (const mode of ['bare', 'layer'] as const) {
+      for (const mode of ['bare', 'layer', 'oneRow'] as const) {
         const m = pgbench(url, scripts[mode], clients, seconds);
         sum[mode].tx += m.transactions;
         sum[mode].s += m.transactions / m.tps;
@@ -63,6 +67,8 @@ try {
       { mode: 'bare transaction', clients, transactions: sum.bare.tx, 'tx/s': Math.round(tps(sum.bare)), 'mean latency ms': +lat(sum.bare).toFixed(2) },
       { mode: 'bare + the layer\'s records', clients, transactions: sum.layer.tx, 'tx/s': Math.round(tps(sum.layer)), 'mean latency ms': +lat(sum.layer).toFixed(2) },
       { mode: 'ratio (records / bare)', clients, transactions: '', 'tx/s': +(tps(sum.bare) / tps(sum.layer)).toFixed(2), 'mean latency ms': +(lat(sum.layer) / lat(sum.bare)).toFixed(2) },
+      { mode: '… with one ledger row per call', clients, transactions: sum.oneRow.tx, 'tx/s': Math.round(tps(sum.oneRow)), 'mean latency ms': +lat(sum.oneRow).toFixed(2) },
+      { mode: 'ratio (one row / bare)', clients, transactions: '', 'tx/s': +(tps(sum.bare) / tps(sum.oneRow)).toFixed(2), 'mean latency ms': +(lat(sum.oneRow) / lat(sum.bare)).toFixed(2) },
     );
   }
   process.stdout.write(`\nPostgreSQL's floor: the refund bare and with the layer's records (key, velocity count, chain head, ${shape.entries.length} ledger rows with bodies of ${shape.entries.map((e) => e.body).join('/')} characters), written by pgbench (${version.stdout.trim()}, prepared statements, the same round trips as the layer), ${rounds} alternating runs of ${seconds} s per mode\n`);
