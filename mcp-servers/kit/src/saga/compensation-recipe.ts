@@ -80,12 +80,13 @@ export async function runRecipe(runtime: KitRuntime, registry: SagaCompensations
 
 /**
  * The compensation of a tool step whose end was never recorded: its call's committed output under its idempotency key,
- * turned into the inverse by the tool's compensation spec; `{ skipped }` when the call never committed.
+ * turned into the inverse by the tool's compensation spec; `{ skipped }` when the call never committed (settleCall:
+ * nor ever will).
  */
-export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string): Promise<CompensationRecipe | NothingToUndo> {
+export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string, waitMs = FENCE_WAIT_MS): Promise<CompensationRecipe | NothingToUndo> {
   const system = systemOf(registry, call.system);
   const tool = toolOf(system, call.tool);
-  const output = await committedOutput(runtime, registry, call, idempotencyKey);
+  const output = await settleCall(runtime, registry, call, idempotencyKey, waitMs);
   if (!output) return { skipped: `the step's call (${call.tool}) never committed: the process stopped before it took effect` };
   const spec = inverseOf(tool);
   if (!spec) return { skipped: tool.compensation && 'none' in tool.compensation ? `${call.tool} cannot be undone: ${tool.compensation.none}` : `${call.tool} has no compensation` };
@@ -94,11 +95,46 @@ export async function undoOfUnfinishedCall(runtime: KitRuntime, registry: SagaCo
   return { system: call.system, tool: spec.tool, input, principal: call.principal };
 }
 
-/** The output a step's tool call committed under its idempotency key, or undefined when it never committed. */
-export async function committedOutput(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string): Promise<Record<string, unknown> | undefined> {
+/** How long recovery waits for a step's call still holding its key in an open transaction (RecoverSagasOptions.callWaitMs). */
+export const FENCE_WAIT_MS = 10_000;
+
+/** The step's call still holds its key in an open transaction (its process stalled): a later recovery looks again. */
+export class CallInProgress extends Error {
+  constructor(key: string) {
+    super(`the call of key ${key} is still in progress in another transaction; the next recovery looks again`);
+  }
+}
+
+/** The args hash of a fence row: no call's arguments hash to it, so a later call with the key is refused CONFLICT. */
+export const FENCED_BY_RECOVERY = 'fenced-by-saga-recovery';
+
+/**
+ * Settles a step's tool call whose end was never recorded, for good: the output it committed under its idempotency
+ * key, or undefined when it never committed — and then it never will, because recovery takes the key first with a fence
+ * row (a later call with the key, e.g. from a stalled process, is refused CONFLICT; a write admitted at commit finds
+ * the key taken and rolls back whole). A call still in flight that already claimed the key is waited for — the fence's
+ * INSERT waits on the claim until its transaction ends — for `waitMs` at most (then CallInProgress).
+ */
+export async function settleCall(runtime: KitRuntime, registry: SagaCompensations, call: ToolCallRecipe, idempotencyKey: string, waitMs = FENCE_WAIT_MS): Promise<Record<string, unknown> | undefined> {
   const system = systemOf(registry, call.system);
   const on = system.runtime ?? runtime;
   const scope = idempotencyScope(call.system, call.principal);
-  const [row] = await on.db.query<{ result: string }>(`SELECT result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2 AND result IS NOT NULL`, [scope, idempotencyKey]);
-  return row ? (JSON.parse(row.result) as Record<string, unknown>) : undefined;
+  let fenced: unknown[];
+  try {
+    fenced = await on.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(waitMs))}`); // a call stalled inside its transaction is not waited for long
+      return tx.query(
+        `INSERT INTO ${on.schema}.idempotency (scope, key, args_hash, result, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope, key) DO NOTHING RETURNING 1`,
+        [scope, idempotencyKey, FENCED_BY_RECOVERY, JSON.stringify({ fenced: 'saga recovery: this step had not taken effect' }), on.now().toISOString()],
+      );
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') throw new CallInProgress(idempotencyKey);
+    throw error;
+  }
+  if (fenced.length > 0) return undefined;
+  const [row] = await on.db.query<{ args_hash: string; result: string | null }>(`SELECT args_hash, result FROM ${on.schema}.idempotency WHERE scope = $1 AND key = $2`, [scope, idempotencyKey]);
+  if (!row || row.args_hash === FENCED_BY_RECOVERY) return undefined; // fenced by an earlier recovery
+  if (row.result === null) throw new CallInProgress(idempotencyKey);
+  return JSON.parse(row.result) as Record<string, unknown>;
 }

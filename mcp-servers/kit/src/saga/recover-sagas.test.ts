@@ -123,7 +123,7 @@ describe('recoverSagas', () => {
     expect(released).toContain('hold-7 live-1:hold:compensate');
   });
 
-  it('a run that was only slow undoes the step it finished after a recovery rolled its attempt back, even once a later attempt committed', async () => {
+  it('a run that was only slow cannot take effect after a recovery rolled its attempt back: recovery fenced its step key, even once a later attempt committed', async () => {
     await h.runtime.db.query(`INSERT INTO ${h.schema}.wallets VALUES ('gus', 0), ('hal', 0)`);
     let open!: () => void;
     const gate = new Promise<void>((resolve) => { open = resolve; });
@@ -138,9 +138,10 @@ describe('recoverSagas', () => {
     expect([await h.balance('gus'), await h.balance('hal')]).toEqual([10, 20]);
     expect(await kit.status('slow-1')).toBe('committed');
 
-    // Attempt 1's step now commits: its run finds the saga at attempt 2 and undoes that step (attempt 1 was undone).
+    // Attempt 1's step now makes its call: its key was fenced by the recovery, so the call is refused and changes
+    // nothing; the run finds its saga taken over and has nothing to undo.
     open();
-    await expect(stale).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { saga: { attempt: 1, takenOverBy: 'recovery', compensations: [{ step: 'second', outcome: 'ok' }] } } });
+    await expect(stale).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { saga: { attempt: 1, takenOverBy: 'recovery', compensations: [] } } });
     expect([await h.balance('gus'), await h.balance('hal')]).toEqual([10, 20]);
     expect(await kit.status('slow-1')).toBe('committed');
   });

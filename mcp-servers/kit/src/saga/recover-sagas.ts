@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KitRuntime } from '../action-runtime.ts';
-import { committedOutput, runRecipe, undoOfUnfinishedCall, type CompensationRecipe, type SagaCompensations, type ToolCallRecipe } from './compensation-recipe.ts';
+import { CallInProgress, FENCE_WAIT_MS, runRecipe, settleCall, undoOfUnfinishedCall, type CompensationRecipe, type SagaCompensations, type ToolCallRecipe } from './compensation-recipe.ts';
 import { compensateStep, type CompensationReport, type NeedsOperator, type NothingToUndo } from './saga-compensation.ts';
 import type { SagaStatus } from './saga-record.ts';
 
@@ -17,6 +17,11 @@ export interface RecoverSagasOptions {
   compensations: SagaCompensations;
   /** Sagas handled by one call at most (default 100). */
   limit?: number;
+  /**
+   * How long to wait for a step's call that still holds its idempotency key in an open transaction (a stalled process)
+   * before leaving the saga for the next run (default 10 s).
+   */
+  callWaitMs?: number;
 }
 
 /**
@@ -77,14 +82,14 @@ export async function recoverSagas(runtime: KitRuntime, options: RecoverSagasOpt
     );
     if (!saga) break;
     handled.push(`${saga.name}\n${saga.key}`);
-    recoveries.push(await rollBack(runtime, options.compensations, { ...saga, owner }));
+    recoveries.push(await rollBack(runtime, options.compensations, { ...saga, owner }, options.callWaitMs ?? FENCE_WAIT_MS));
   }
   return recoveries;
 }
 
 async function rollBack(
   runtime: KitRuntime, registry: SagaCompensations,
-  saga: { name: string; key: string; attempt: number; subject: string | null; from_status: SagaStatus; owner: string },
+  saga: { name: string; key: string; attempt: number; subject: string | null; from_status: SagaStatus; owner: string }, callWaitMs: number,
 ): Promise<SagaRecovery> {
   const { name, key, attempt, owner } = saga;
   const subject = saga.subject === null ? undefined : JSON.parse(saga.subject);
@@ -94,7 +99,10 @@ async function rollBack(
   );
   const recovery: SagaRecovery = { name, key, attempt, from: saga.from_status, status: 'rolled_back', compensations: [] };
   const fence = `WITH alive AS (UPDATE ${runtime.schema}.sagas SET updated_at = $4 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1)`;
-  if (await pivotCommitted(runtime, registry, rows[0])) {
+  const pivot = await pivotVerdict(runtime, registry, rows[0], callWaitMs);
+  const undoneAlready = rows.filter((r) => r.outcome !== null && !['step_failed', 'failed', 'needs_operator'].includes(r.outcome)).map((r) => r.step);
+  const notUndone = rows.filter((r) => r.outcome === 'failed' || r.outcome === 'needs_operator').map((r) => r.step);
+  if (pivot === 'committed' && undoneAlready.length === 0 && notUndone.length === 0) {
     // Its last step cannot be undone and took effect: the saga went through; undoing the steps before it would leave half.
     const finished = await runtime.db.query(
       `WITH done AS (UPDATE ${runtime.schema}.sagas SET status = 'committed', error = NULL, updated_at = $4 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1),
@@ -104,15 +112,21 @@ async function rollBack(
     );
     if (finished.length === 0) return { ...recovery, status: 'taken_over' };
     runtime.metrics.sagas.inc({ saga: name, outcome: 'committed' });
-    runtime.logger.info({ saga: name, sagaKey: key, attempt, from: saga.from_status, step: rows[0]!.step }, 'recovered a saga: its last step, which nothing undoes, had committed, so it is committed');
+    runtime.logger.info({ saga: name, sagaKey: key, attempt, from: saga.from_status, step: rows[0]!.step, recovered: true }, 'recovered a saga: its last step, which nothing undoes, had committed, so it is committed');
     return { ...recovery, status: 'committed' };
+  }
+  if (pivot === 'in_progress') return settleLater(runtime, saga, recovery, `its last step ${rows[0]!.step}, which cannot be undone, is still in progress in another transaction`);
+  if (pivot !== 'committed' && pivot !== 'not_committed' && pivot !== 'none') return leaveToOperator(runtime, saga, recovery, pivot.needsOperator);
+  if (pivot === 'committed') {
+    const tried = notUndone.length ? ` (and failed to undo ${notUndone.join(', ')})` : '';
+    return leaveToOperator(runtime, saga, recovery, `its last step ${rows[0]!.step} cannot be undone and took effect, but the run had already undone ${undoneAlready.join(', ') || 'nothing'}${tried}: redo those or undo ${rows[0]!.step} by hand`);
   }
   for (const row of rows) {
     if (!row.compensable || (row.outcome !== null && SETTLED.has(row.outcome))) continue;
     const idempotencyKey = `${row.idempotency_key}:compensate`;
     const report = await compensateStep({
       saga: name, sagaKey: key, attempt, step: row.step, idempotencyKey, runtime, subject, recovered: true,
-      undo: () => undoStep(runtime, registry, row, idempotencyKey),
+      undo: () => undoStep(runtime, registry, row, idempotencyKey, callWaitMs),
     }, undefined);
     runtime.metrics.compensations.inc({ saga: name, step: row.step, outcome: report.outcome });
     recovery.compensations.push(report);
@@ -140,20 +154,55 @@ async function rollBack(
   return { ...recovery, status };
 }
 
-/** Whether the saga's last started step is one nothing undoes (its pivot) and it took effect. */
-async function pivotCommitted(runtime: KitRuntime, registry: SagaCompensations, last: StepRow | undefined): Promise<boolean> {
-  if (!last || last.irreversible === null) return false;
-  if (last.done) return true;
-  return last.call !== null && (await committedOutput(runtime, registry, JSON.parse(last.call) as ToolCallRecipe, last.idempotency_key)) !== undefined;
+/**
+ * What the saga's last started step says when nothing undoes it (its pivot): `committed` (done, or its call's key holds
+ * a result), `not_committed` (settled as never taking effect), or that an operator must decide (its end was not
+ * recorded and no call was kept to look up, or the lookup failed); `none` when the last step is not such a step.
+ */
+async function pivotVerdict(runtime: KitRuntime, registry: SagaCompensations, last: StepRow | undefined, callWaitMs: number): Promise<'none' | 'committed' | 'not_committed' | 'in_progress' | NeedsOperator> {
+  if (!last || last.irreversible === null) return 'none';
+  if (last.done) return 'committed';
+  if (last.call === null) {
+    return { needsOperator: `its last step ${last.step} cannot be undone (${last.irreversible}) and had started when its process stopped; recovery cannot tell whether it took effect: check it (key ${last.idempotency_key}), then undo the steps before it or not` };
+  }
+  try {
+    return (await settleCall(runtime, registry, JSON.parse(last.call) as ToolCallRecipe, last.idempotency_key, callWaitMs)) ? 'committed' : 'not_committed';
+  } catch (error) {
+    if (error instanceof CallInProgress) return 'in_progress';
+    return { needsOperator: `could not tell whether its last step ${last.step}, which cannot be undone, took effect (${(error as Error).message}); nothing was undone` };
+  }
+}
+
+type Claimed = { name: string; key: string; attempt: number; owner: string; from_status: SagaStatus };
+
+/** Ends the saga `needs_operator` with `why`, undoing nothing (fenced by the recovery's owner token). */
+const leaveToOperator = (runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, why: string) =>
+  setStatus(runtime, saga, recovery, 'needs_operator', `needs an operator: ${why}`);
+
+/** Leaves the saga for the next recovery run (`compensation_failed` is retried on every run), undoing nothing now. */
+const settleLater = (runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, why: string) =>
+  setStatus(runtime, saga, recovery, 'compensation_failed', `was left for the next recovery: ${why}`);
+
+async function setStatus(runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, status: 'needs_operator' | 'compensation_failed', what: string): Promise<SagaRecovery> {
+  const { name, key, attempt, owner } = saga;
+  const error = JSON.stringify({ code: 'INTERNAL', message: `${name}: saga ${key} ${what}`, details: { saga: { name, key, attempt, recovered: true, rolledBack: false, compensations: [] } } });
+  const finished = await runtime.db.query(
+    `UPDATE ${runtime.schema}.sagas SET status = $4, error = $5, updated_at = $6 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1`,
+    [name, key, owner, status, error, runtime.now().toISOString()],
+  );
+  if (finished.length === 0) return { ...recovery, status: 'taken_over' };
+  runtime.metrics.sagas.inc({ saga: name, outcome: status });
+  runtime.logger.warn({ saga: name, sagaKey: key, attempt, from: saga.from_status, what }, `recovered a saga: ${status === 'needs_operator' ? 'left to an operator' : 'left for the next run'}`);
+  return { ...recovery, status };
 }
 
 /** The step's compensation, from what its run kept. */
-async function undoStep(runtime: KitRuntime, registry: SagaCompensations, row: StepRow, idempotencyKey: string): Promise<void | NothingToUndo | NeedsOperator> {
+async function undoStep(runtime: KitRuntime, registry: SagaCompensations, row: StepRow, idempotencyKey: string, callWaitMs: number): Promise<void | NothingToUndo | NeedsOperator> {
   if (!row.done) {
     if (!row.call) {
       return { needsOperator: `step ${row.step} had started when its process stopped and its end was not recorded, so it may have taken effect; recovery cannot tell: check it (key ${row.idempotency_key}) and undo it by hand` };
     }
-    const undo = await undoOfUnfinishedCall(runtime, registry, JSON.parse(row.call) as ToolCallRecipe, row.idempotency_key);
+    const undo = await undoOfUnfinishedCall(runtime, registry, JSON.parse(row.call) as ToolCallRecipe, row.idempotency_key, callWaitMs);
     return runRecipe(runtime, registry, undo, idempotencyKey);
   }
   if (row.undo === null) {

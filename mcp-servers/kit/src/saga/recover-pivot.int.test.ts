@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openPostgresDatabase } from '../db/postgres-database.ts';
+import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
+import { issueRefund, refundTools } from '../testing/refunds-system.ts';
+import { testPostgresUrl } from '../testing/test-database.ts';
+import type { BackendFactory } from '../tool.ts';
+import { crashKit } from './crashed-saga.ts';
+import { recoverSagas } from './recover-sagas.ts';
+import { runSaga } from './run-saga.ts';
+import { toolStep } from './tool-step.ts';
+
+/** A saga's last step, one nothing undoes, still in flight in a stalled process when a recovery runs (PostgreSQL: two connections at once). */
+describe.skipIf(!testPostgresUrl())('recovering a saga whose last step is in flight in a stalled process', { timeout: 60_000 }, () => {
+  let db: Database;
+  let h: KitHarness;
+  let clock = Date.parse('2026-03-01T09:00:00Z');
+  beforeAll(async () => {
+    db = await openPostgresDatabase(testPostgresUrl()!, { max: 6 });
+    h = await kitHarness(db, { now: () => new Date(clock) });
+    await db.query(`INSERT INTO ${h.schema}.wallets VALUES ('carol', 0), ('dave', 0), ('erin', 0)`);
+  });
+  afterAll(async () => {
+    await h.cleanup();
+    await db.close();
+  });
+  const recover = (callWaitMs?: number) => recoverSagas(h.runtime, { olderThan: 5 * 60_000, compensations: { systems: [{ system: 'refunds', tools: refundTools, backend: h.backend }] }, ...(callWaitMs ? { callWaitMs } : {}) });
+
+  /** The saga: credit `customer` 7, then reverse carol's earlier refund of 50 — with the reversal held inside its transaction. */
+  async function stalledSaga(key: string, customer: string, outcome: 'commits' | 'fails') {
+    const earlier = (await h.runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: 'carol', order_id: `#C-${key}`, amount: 50 }, principal: principals.service, idempotencyKey: `carol-${key}` }, h.backend)) as { refund_id: number };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inCall = new Promise<void>((resolve) => (entered = resolve));
+    const held: BackendFactory<ReturnType<typeof h.backend>> = (q) => {
+      const b = h.backend(q);
+      return { ...b, reverse: async (id: number) => { entered(); await released; if (outcome === 'fails') throw new Error('the payment provider timed out'); return b.reverse(id); } };
+    };
+    const pivot = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: held, principal: principals.service, name: 'reverse', tool: 'reverse_refund', input: { refund_id: earlier.refund_id } });
+    const run = runSaga([crashKit(h).refund('credit', customer, 7), pivot], { name: 'test.crash', key, runtime: h.runtime });
+    run.catch(() => undefined);
+    await inCall; // its key is claimed in its open transaction
+    clock += 10 * 60_000; // and its process looks gone
+    return { run, release };
+  }
+
+  it('waits for the call: when it commits, the saga is committed and the step before it stands', async () => {
+    const { release } = await stalledSaga('stalled-commits', 'dave', 'commits');
+    const recovering = recover();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect(await recovering).toMatchObject([{ key: 'stalled-commits', status: 'committed', compensations: [] }]);
+    expect([await h.balance('carol'), await h.balance('dave')]).toEqual([0, 7]); // the reversal and the credit both stand
+  });
+
+  it('waits for the call: when it fails, the steps before it are undone and the call can never take effect later', async () => {
+    const { release } = await stalledSaga('stalled-fails', 'erin', 'fails');
+    const recovering = recover();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect(await recovering).toMatchObject([{ key: 'stalled-fails', status: 'rolled_back', compensations: [{ step: 'credit', outcome: 'ok' }] }]);
+    expect([await h.balance('carol'), await h.balance('erin')]).toEqual([50, 0]);
+    const [fence] = await db.query<{ args_hash: string }>(`SELECT args_hash FROM ${h.runtime.schema}.idempotency WHERE key = 'stalled-fails:reverse'`);
+    expect(fence?.args_hash).toBe('fenced-by-saga-recovery'); // a late retry of that call with its key is refused
+  });
+
+  it('does not wait long for a call that stays open: the saga is left for the next run, undoing nothing yet', async () => {
+    const { run, release } = await stalledSaga('stalled-long', 'dave', 'commits');
+    expect(await recover(200)).toMatchObject([{ key: 'stalled-long', status: 'compensation_failed', compensations: [] }]);
+    expect(await h.balance('dave')).toBe(14); // this saga's credit of 7 stands for now
+    release();
+    await run.catch(() => undefined);
+    clock += 10 * 60_000;
+    expect(await recover()).toMatchObject([{ key: 'stalled-long', status: 'committed' }]); // the next run settles it
+    expect(await h.balance('dave')).toBe(14);
+  });
+});
