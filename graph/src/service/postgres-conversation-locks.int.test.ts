@@ -1,3 +1,4 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { openPostgresDatabase, type Database } from '@agentic-commerce/kit';
 import { testPostgresUrl } from '@agentic-commerce/kit/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +61,7 @@ describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes 
     await sleep(100);
     await expect(postgresConversationLocks(poolB, { waitMs: 150 })(x, async () => void (ran = true))).rejects.toMatchObject({
       code: 'UNAVAILABLE',
-      message: `conversation ${x} is running a turn in another process and it did not end within 150 ms; send again later`,
+      message: `conversation ${x} is running another turn and it did not end within 150 ms; send again later`,
       details: { reason: 'conversation_busy' },
     });
     await holding;
@@ -143,7 +144,85 @@ describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes 
     await poolB.query('SELECT pg_terminate_backend($1)', [holder!.pid]);
     await expect(turn).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'turn_lock_lost' } });
     expect(aborted).toMatchObject({ details: { reason: 'turn_lock_lost' } }); // the turn itself saw the signal
-    expect(warnings).toEqual(['lost the turn lock mid-turn (its connection ended); aborting the turn']);
+    expect(warnings).toEqual(['lost the turn lock mid-turn (its connection failed or stopped answering); aborting the turn']);
     expect(await postgresConversationLocks(poolB, { waitMs: 1000 })(x, async () => 'next turn')).toBe('next turn');
   });
+
+  it("counts the wait behind this process's own turns of the conversation towards waitMs", async () => {
+    const a = postgresConversationLocks(poolA, { waitMs: 300 });
+    const x = conversation();
+    let thirdRan = false;
+    const turns = [a(x, () => sleep(250)), a(x, () => sleep(250)), a(x, async () => void (thirdRan = true))];
+    const settled = await Promise.allSettled(turns);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'conversation_busy' } });
+    expect(thirdRan).toBe(false);
+  });
+
+  it('answers UNAVAILABLE, without running the turn, when the lock database cannot be reached', async () => {
+    const proxy = await tcpProxy();
+    const db = await openPostgresDatabase(`postgres://postgres@127.0.0.1:${proxy.port}/test`, { max: 1 });
+    try {
+      const locks = postgresConversationLocks(db, { waitMs: 2000 });
+      expect(await locks(conversation(), async () => 'while it is up')).toBe('while it is up');
+      await proxy.close(); // the database goes away: connections reset, new ones refused
+      let ran = false;
+      await expect(locks(conversation(), async () => void (ran = true))).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'lock_unavailable' } });
+      expect(ran).toBe(false);
+    } finally {
+      await db.close().catch(() => undefined);
+    }
+  });
+
+  it('aborts a turn whose lock connection stops answering (a network partition), instead of running on beside the next holder', async () => {
+    const proxy = await tcpProxy();
+    const db = await openPostgresDatabase(`postgres://postgres@127.0.0.1:${proxy.port}/test`, { max: 1 });
+    try {
+      const x = conversation();
+      const a = postgresConversationLocks(db, { heartbeatMs: 100 });
+      const turn = a(x, (signal) => new Promise((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(resolve, 5000);
+      }));
+      turn.catch(() => undefined);
+      await sleep(200);
+      proxy.freeze(); // nothing passes any more, and nothing tells the client
+      const [holder] = await poolB.query<{ pid: number }>(
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = hashtext($1)::oid AND objid = hashtext($2)::oid AND granted`, [LOCK_NAMESPACE, x],
+      );
+      await poolB.query('SELECT pg_terminate_backend($1)', [holder!.pid]); // the server ends its side (failover, keepalive)
+      const started = Date.now();
+      await expect(turn).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'turn_lock_lost' } });
+      expect(Date.now() - started).toBeLessThan(1500); // noticed by the heartbeat's own deadline, not TCP's
+      expect(await postgresConversationLocks(poolB, { waitMs: 1000 })(x, async () => 'next turn')).toBe('next turn');
+    } finally {
+      await proxy.close();
+      void db.close().catch(() => undefined); // its frozen connection is never answered
+    }
+  });
 });
+
+/** A TCP proxy to the test PostgreSQL that can stop passing bytes (freeze) or go away (close). */
+async function tcpProxy(): Promise<{ port: number; freeze(): void; close(): Promise<void> }> {
+  const target = new URL(testPostgresUrl()!);
+  const sockets = new Set<Socket>();
+  let frozen = false;
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.on('data', (data) => void (frozen || to.write(data)));
+      from.on('end', () => void (frozen || to.end()));
+      from.on('error', () => undefined);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    freeze: () => void (frozen = true),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
