@@ -75,6 +75,20 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     expect(ledger.entries.filter((e) => e.kind === 'result').map((e) => e.tool)).toEqual(['return_delivered_order_items']);
   });
 
+  it('takes a message sent again with its messageId as the same message: the turn is replayed, not run twice', async () => {
+    const id = await converse();
+    const message = { text: 'I want to return my bottle, email sara.doe@example.com', messageId: 'web-42' };
+    const first = (await (await post(`/conversations/${id}/messages`, backend, message)).json()) as { reply: string };
+    const again = await post(`/conversations/${id}/messages`, backend, message);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { reply: string }).reply).toBe(first.reply);
+    const transcript = (await (await app.request(`/conversations/${id}/transcript`, { headers: { authorization: backend } })).json()) as { lines: { role: string; text: string }[] };
+    expect(transcript.lines.filter((l) => l.text.startsWith('I want to return my bottle'))).toHaveLength(1);
+    const bad = await post(`/conversations/${id}/messages`, backend, { text: 'hi', messageId: 'no spaces please' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('messageId must be 1 to 128 letters, digits or _ . : -');
+  });
+
   it("shows a signed-in customer's own conversation's ledger", async () => {
     const id = ((await (await post('/conversations', sara, {})).json()) as { conversationId: string }).conversationId;
     const asked = (await (await post(`/conversations/${id}/messages`, sara, { text: 'I want to return my bottle, email sara.doe@example.com' })).json()) as { awaiting: string };

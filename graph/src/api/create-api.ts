@@ -8,7 +8,11 @@ import { ApiError, principalOf, requireOperator, type Authenticate } from './api
 import { openApiDocument } from './openapi.ts';
 
 const newConversation = z.strictObject({ customerId: z.string().min(1).optional().describe('signed-in customer (service/operator tokens only)') });
-const newMessage = z.strictObject({ text: z.string().trim().min(1, 'a message must have 1 to 4000 characters').max(4000, 'a message must have 1 to 4000 characters').describe('the customer message') });
+const newMessage = z.strictObject({
+  text: z.string().trim().min(1, 'a message must have 1 to 4000 characters').max(4000, 'a message must have 1 to 4000 characters').describe('the customer message'),
+  messageId: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'messageId must be 1 to 128 letters, digits or _ . : -').optional()
+    .describe('the client id of this message: sending it again (a retry after a lost answer or a 503) continues or replays that turn instead of adding the message twice'),
+});
 const decisionBody = z.object({ conversationId: z.string().min(1).describe('the conversation waiting on the approval') }).passthrough();
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
@@ -96,12 +100,13 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
     const principal = await principalOf(c, authenticate);
     const id = c.req.param('id');
     await assertParticipant(service, principal, id, 'write');
-    const { text } = await body(c, newMessage);
+    const { text, messageId } = await body(c, newMessage);
+    const options = messageId ? { messageId: `api:${messageId}` } : {}; // apart from the worker's job ids
     if (!(await service.exists(id))) throw new ConversationNotFound(`conversation ${id} does not exist; create one with POST /conversations`);
-    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text));
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text, undefined, options));
     return streamSSE(c, async (sse) => {
       try {
-        const outcome = await service.sendMessage(id, text, (e) => void sse.writeSSE({ event: e.type, data: JSON.stringify(e) }));
+        const outcome = await service.sendMessage(id, text, (e) => void sse.writeSSE({ event: e.type, data: JSON.stringify(e) }), options);
         await sse.writeSSE({ event: 'done', data: JSON.stringify(outcome) });
       } catch (error) {
         // Over SSE the status (200) is sent with the stream's start: a refusal arrives as an `error` event with its code.

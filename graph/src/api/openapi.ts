@@ -59,7 +59,7 @@ export const openApiDocument = {
         summary: 'Post a customer message and get the reply (409 while an approval is pending)',
         description: 'With "Accept: text/event-stream" the turn streams as SSE: one event per TurnEvent (event name = type), then "done" with the TurnOutcome.',
         parameters: [idParam('id', 'conversation id')],
-        requestBody: json({ type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 4000 } } }),
+        requestBody: json({ type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 4000 }, messageId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$', description: 'client id of the message: sent again, the turn is continued or replayed, not repeated' } } }),
         responses: { '200': { description: 'the turn', ...json({ $ref: '#/components/schemas/TurnOutcome' }), content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnOutcome' } }, 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
       },
     },

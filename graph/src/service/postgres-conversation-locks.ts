@@ -27,7 +27,7 @@ export interface PostgresConversationLocksOptions {
  * lock within `waitMs` is refused UNAVAILABLE without running (a worker retries it; the API answers 503).
  * The turn gets an AbortSignal: when its lock's connection fails or stops answering a heartbeat within heartbeatMs
  * (failover, a killed backend, a partition), another process may take the conversation, so the signal aborts the turn
- * (UNAVAILABLE; a job retried with the same message id continues from its last checkpoint). The graph stops at its
+ * (UNAVAILABLE; the message sent again with its messageId, or the job retried, continues from its last checkpoint). The graph stops at its
  * next step; a node already running (a tool call in flight) finishes, its writes exactly-once by their idempotency
  * keys. A loss in the last heartbeat interval of a turn that then ends is logged, not noticed by the turn. A turn
  * waits at most waitMs in all — behind this process's own turns of the conversation, for a lock connection, for the
@@ -124,7 +124,7 @@ export function postgresConversationLocks(db: Database, options: PostgresConvers
       turn.lost = true;
       clearInterval(timer);
       options.logger?.warn({ conversationId, err: error }, 'lost the turn lock mid-turn (its connection failed or stopped answering); aborting the turn');
-      controller.abort(new CommerceError('UNAVAILABLE', `the turn of conversation ${conversationId} lost its lock (the database connection holding it failed), so it was stopped after its last completed step; a job retried with the same message id continues it`, { details: { reason: 'turn_lock_lost' } }));
+      controller.abort(new CommerceError('UNAVAILABLE', `the turn of conversation ${conversationId} lost its lock (the database connection holding it failed), so it was stopped after its last completed step; send the message again with the same messageId (a job: retry it) to continue it`, { details: { reason: 'turn_lock_lost' } }));
     };
     const timer = setInterval(() => {
       beating = beating.then(() => withTimeout(tx.query('SELECT 1'), heartbeatMs, 'the lock connection did not answer a heartbeat')).catch(lose);
