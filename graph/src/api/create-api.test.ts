@@ -84,6 +84,9 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     expect(((await again.json()) as { reply: string }).reply).toBe(first.reply);
     const transcript = (await (await app.request(`/conversations/${id}/transcript`, { headers: { authorization: backend } })).json()) as { lines: { role: string; text: string }[] };
     expect(transcript.lines.filter((l) => l.text.startsWith('I want to return my bottle'))).toHaveLength(1);
+    const other = await post(`/conversations/${id}/messages`, backend, { ...message, text: 'actually, cancel my order' });
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: { message: string } }).error.message).toBe(`message web-42 was already sent in conversation ${id} with other text; use a new message id for a new message`);
     const bad = await post(`/conversations/${id}/messages`, backend, { text: 'hi', messageId: 'no spaces please' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('messageId must be 1 to 128 letters, digits or _ . : -');

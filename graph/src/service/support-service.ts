@@ -120,8 +120,11 @@ export function createSupportService(options: SupportServiceOptions) {
     const trimmed = text.trim();
     if (trimmed.length === 0 || trimmed.length > 4000) throw new RangeError('a message must have 1 to 4000 characters');
     const snapshot = await graph.getState(await configOf(conversationId));
-    const seen = options.messageId !== undefined && ((snapshot.values as State).messages ?? []).some((m) => m.id === options.messageId);
+    const seen = options.messageId === undefined ? undefined : ((snapshot.values as State).messages ?? []).find((m) => m.id === options.messageId);
     if (seen) {
+      if (seen.content !== trimmed) {
+        throw new CommerceError('CONFLICT', `message ${options.messageId!.replace(/^(api|job):/, '')} was already sent in conversation ${conversationId} with other text; use a new message id for a new message`);
+      }
       if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent, [], false, signal);
       const messages = (snapshot.values as State).messages;
       const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
