@@ -86,7 +86,15 @@ describe('HTTP API', { timeout: 180_000 }, () => {
     expect(transcript.lines.filter((l) => l.text.startsWith('I want to return my bottle'))).toHaveLength(1);
     const other = await post(`/conversations/${id}/messages`, backend, { ...message, text: 'actually, cancel my order' });
     expect(other.status).toBe(409);
-    expect(((await other.json()) as { error: { message: string } }).error.message).toBe(`message web-42 was already sent in conversation ${id} with other text; use a new message id for a new message`);
+    expect(((await other.json()) as { error: { message: string } }).error.message).toBe(`this message id was already sent in conversation ${id} with other text; use a new message id for a new message`);
+    // A later turn (the confirmation runs the return) is not part of the first message's replay.
+    await post(`/conversations/${id}/messages`, backend, { text: 'yes', messageId: 'web-43' });
+    const later = (await (await post(`/conversations/${id}/messages`, backend, message)).json()) as { reply: string };
+    expect(later.reply).toBe(first.reply);
+    // Each participant's ids are its own: in Sara's conversation her "m-1" is a new message, not the back office's "m-1".
+    const saras = ((await (await post('/conversations', sara, {})).json()) as { conversationId: string }).conversationId;
+    expect((await post(`/conversations/${saras}/messages`, backend, { text: 'where is my order', messageId: 'm-1' })).status).toBe(200);
+    expect((await post(`/conversations/${saras}/messages`, sara, { text: 'I want to return my bottle', messageId: 'm-1' })).status).toBe(200);
     const bad = await post(`/conversations/${id}/messages`, backend, { text: 'hi', messageId: 'no spaces please' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('messageId must be 1 to 128 letters, digits or _ . : -');

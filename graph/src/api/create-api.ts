@@ -101,7 +101,8 @@ export function createApi(service: SupportService, authenticate: Authenticate, l
     const id = c.req.param('id');
     await assertParticipant(service, principal, id, 'write');
     const { text, messageId } = await body(c, newMessage);
-    const options = messageId ? { messageId: `api:${messageId}` } : {}; // apart from the worker's job ids
+    // Apart from the worker's job ids and from other participants' ids: one caller's id never replays another's message.
+    const options = messageId ? { messageId: `api:${principal.kind}:${principal.id}:${messageId}` } : {};
     if (!(await service.exists(id))) throw new ConversationNotFound(`conversation ${id} does not exist; create one with POST /conversations`);
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await service.sendMessage(id, text, undefined, options));
     return streamSSE(c, async (sse) => {

@@ -200,6 +200,28 @@ describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes 
       void db.close().catch(() => undefined); // its frozen connection is never answered
     }
   });
+
+  it('a lock session cut off by a partition is ended by the server within its idle limit, so the next process gets the conversation', async () => {
+    const proxy = await tcpProxy();
+    const db = await openPostgresDatabase(`postgres://postgres@127.0.0.1:${proxy.port}/test`, { max: 1 });
+    try {
+      const x = conversation();
+      const turn = postgresConversationLocks(db, { heartbeatMs: 100 })(x, (signal) => new Promise((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(resolve, 10_000);
+      }));
+      turn.catch(() => undefined);
+      await sleep(200);
+      proxy.freeze(); // no heartbeat reaches the server any more; nobody ends the session by hand
+      const started = Date.now();
+      expect(await postgresConversationLocks(poolB, { waitMs: 8000 })(x, async () => 'next turn')).toBe('next turn');
+      expect(Date.now() - started).toBeLessThan(5000); // 15 heartbeats (1.5 s) of idleness, not TCP keepalive's hours
+      await expect(turn).rejects.toMatchObject({ details: { reason: 'turn_lock_lost' } });
+    } finally {
+      await proxy.close();
+      void db.close().catch(() => undefined);
+    }
+  });
 });
 
 /** A TCP proxy to the test PostgreSQL that can stop passing bytes (freeze) or go away (close). */

@@ -7,6 +7,8 @@ export const LOCK_NAMESPACE = 'agentic-commerce:conversation-turn';
 export const TURN_LOCK_CONNECTIONS = 16;
 const DEFAULT_WAIT_MS = 120_000;
 const DEFAULT_HEARTBEAT_MS = 2_000;
+/** A lock session idle this many heartbeats (no heartbeat came: its process is cut off) is ended by the server. */
+const IDLE_LIMIT_HEARTBEATS = 15;
 const BUSY = Symbol('busy');
 
 export interface PostgresConversationLocksOptions {
@@ -70,8 +72,10 @@ export function postgresConversationLocks(db: Database, options: PostgresConvers
       if (turn.abandoned) return BUSY; // the caller stopped waiting for this connection
       turn.begun = true;
       onBegin();
-      // The lock's transaction idles for the whole turn: server-wide idle or statement limits must not end it.
-      await tx.exec('SET LOCAL idle_in_transaction_session_timeout = 0; SET LOCAL statement_timeout = 0');
+      // The lock's transaction idles between heartbeats: a statement limit must not end it, and its idle limit is set so
+      // that heartbeats keep a live turn's session, while one cut off by a partition ends on the server (its lock with
+      // it) within IDLE_LIMIT_HEARTBEATS heartbeats instead of when TCP keepalive gives up.
+      await tx.exec(`SET LOCAL idle_in_transaction_session_timeout = ${heartbeatMs * IDLE_LIMIT_HEARTBEATS}; SET LOCAL statement_timeout = 0`);
       const [row] = await tx.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS got', [LOCK_NAMESPACE, conversationId]);
       if (!row?.got) return BUSY;
       turn.running = true;
@@ -105,7 +109,8 @@ export function postgresConversationLocks(db: Database, options: PostgresConvers
     // The turn ran. Its COMMIT (releasing the lock) is waited for, unless the lock's connection was found dead mid-turn:
     // then it may never answer, and the lock went with the connection anyway.
     let released = !turn.lost;
-    if (released) released = await work.then(() => true, () => false);
+    // A COMMIT that does not answer within a heartbeat (the link went quiet after the last one) is not waited for either.
+    if (released) released = await withTimeout(work, heartbeatMs, 'the lock connection did not answer the COMMIT').then(() => true, () => false);
     const outcome = turn.outcome!;
     if ('error' in outcome) throw outcome.error;
     if (!released && !turn.lost) options.logger?.warn({ conversationId }, 'the turn lock connection ended as the turn finished; another turn may have started just before');

@@ -123,12 +123,14 @@ export function createSupportService(options: SupportServiceOptions) {
     const seen = options.messageId === undefined ? undefined : ((snapshot.values as State).messages ?? []).find((m) => m.id === options.messageId);
     if (seen) {
       if (seen.content !== trimmed) {
-        throw new CommerceError('CONFLICT', `message ${options.messageId!.replace(/^(api|job):/, '')} was already sent in conversation ${conversationId} with other text; use a new message id for a new message`);
+        throw new CommerceError('CONFLICT', `this message id was already sent in conversation ${conversationId} with other text; use a new message id for a new message`);
       }
-      if (snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent, [], false, signal);
+      // Its turn is the messages after it up to the next customer message; only the latest turn can still be unfinished.
       const messages = (snapshot.values as State).messages;
-      const after = messages.slice(messages.findIndex((m) => m.id === options.messageId) + 1);
-      return run(conversationId, undefined, onEvent, eventsFromMessages('replay', after), false, signal);
+      const at = messages.indexOf(seen);
+      const next = messages.findIndex((m, i) => i > at && HumanMessage.isInstance(m));
+      if (next === -1 && snapshot.next.length > 0 && !snapshot.tasks.some((t) => t.interrupts.length > 0)) return run(conversationId, null, onEvent, [], false, signal);
+      return run(conversationId, undefined, onEvent, eventsFromMessages('replay', messages.slice(at + 1, next === -1 ? undefined : next)), false, signal);
     }
     const message = { messages: [new HumanMessage({ content: trimmed, ...(options.messageId ? { id: options.messageId } : {}) })] };
     const waiting = waitingOn(snapshot);

@@ -16,6 +16,9 @@ export function idempotencyScope(system: string, principal: Principal): string {
 /** The scope keys had before `idempotencyScope` (system and principal id only); honoured for callers it identified alone. */
 export const legacyIdempotencyScope = (system: string, principal: Principal): string => `${system}:${principal.id}`;
 
+/** The args hash of a key saga recovery took for a step call that had not taken effect (saga/compensation-recipe.ts). */
+export const FENCED_BY_RECOVERY = 'fenced-by-saga-recovery';
+
 export type Claim = { status: 'claimed' } | { status: 'replay'; result: Record<string, unknown> };
 
 /**
@@ -46,6 +49,9 @@ export function idempotencyStore(schema: string) {
         [scope, key],
       );
       if (!row || row.result === null) return undefined;
+      if (row.args_hash === FENCED_BY_RECOVERY) {
+        throw new CommerceError('CONFLICT', `idempotency key ${key} was settled by saga recovery as a step that never took effect (its saga was rolled back), so this call is not run; a new attempt of the saga uses new keys`);
+      }
       if (row.args_hash !== argsHash) {
         throw new CommerceError('CONFLICT', `idempotency key ${key} was already used for a different call (other tool or arguments); use a new key for a new action, or the same arguments to get the first result`);
       }

@@ -1,5 +1,5 @@
 import type { KitRuntime } from '../action-runtime.ts';
-import { idempotencyScope } from '../idempotency/idempotency-store.ts';
+import { FENCED_BY_RECOVERY, idempotencyScope } from '../idempotency/idempotency-store.ts';
 import type { Principal } from '../principal.ts';
 import { inverseOf, type AnyToolDefinition, type BackendFactory } from '../tool.ts';
 import type { NothingToUndo } from './saga-compensation.ts';
@@ -105,8 +105,8 @@ export class CallInProgress extends Error {
   }
 }
 
-/** The args hash of a fence row: no call's arguments hash to it, so a later call with the key is refused CONFLICT. */
-export const FENCED_BY_RECOVERY = 'fenced-by-saga-recovery';
+// The args hash of a fence row (FENCED_BY_RECOVERY): no call's arguments hash to it, so a later call with the key is
+// refused CONFLICT, saying why.
 
 /**
  * Settles a step's tool call whose end was never recorded, for good: the output it committed under its idempotency

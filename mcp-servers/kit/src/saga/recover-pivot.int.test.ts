@@ -62,7 +62,35 @@ describe.skipIf(!testPostgresUrl())('recovering a saga whose last step is in fli
     expect(await recovering).toMatchObject([{ key: 'stalled-fails', status: 'rolled_back', compensations: [{ step: 'credit', outcome: 'ok' }] }]);
     expect([await h.balance('carol'), await h.balance('erin')]).toEqual([50, 0]);
     const [fence] = await db.query<{ args_hash: string }>(`SELECT args_hash FROM ${h.runtime.schema}.idempotency WHERE key = 'stalled-fails:reverse'`);
-    expect(fence?.args_hash).toBe('fenced-by-saga-recovery'); // a late retry of that call with its key is refused
+    expect(fence?.args_hash).toBe('fenced-by-saga-recovery');
+    const [, reverse] = refundTools.filter((t) => t.name === 'issue_refund' || t.name === 'reverse_refund');
+    const late = h.runtime.invoke({ system: 'refunds', tool: reverse!, input: { refund_id: 1 }, principal: principals.service, idempotencyKey: 'stalled-fails:reverse' }, h.backend);
+    await expect(late).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('was settled by saga recovery as a step that never took effect') });
+  });
+
+  it('settles an ordinary last step still open before undoing anything: left for the next run, and a retry of the key answers UNAVAILABLE', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inCall = new Promise<void>((resolve) => (entered = resolve));
+    const held: BackendFactory<ReturnType<typeof h.backend>> = (q) => {
+      const b = h.backend(q);
+      return { ...b, refund: async (customer: string, order: string, amount: number) => { entered(); await released; return b.refund(customer, order, amount); } };
+    };
+    const second = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: held, principal: principals.service, name: 'second', tool: 'issue_refund', input: { customer_id: 'erin', order_id: '#E2', amount: 2 } });
+    const run = runSaga([crashKit(h).refund('first', 'erin', 1), second], { name: 'test.crash', key: 'stalled-ordinary', runtime: h.runtime });
+    run.catch(() => undefined);
+    await inCall; // the second step's call holds its key and erin's wallet row in its open transaction
+    clock += 10 * 60_000;
+    const started = Date.now();
+    expect(await recover(200)).toMatchObject([{ key: 'stalled-ordinary', status: 'compensation_failed', compensations: [] }]);
+    expect(Date.now() - started).toBeLessThan(5000); // not stuck behind the open transaction's row lock
+    await expect(runSaga([crashKit(h).refund('first', 'erin', 1)], { name: 'test.crash', key: 'stalled-ordinary', runtime: h.runtime })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    release();
+    await run.catch(() => undefined);
+    clock += 10 * 60_000;
+    expect(await recover()).toMatchObject([{ key: 'stalled-ordinary', status: 'rolled_back' }]); // the next run undoes both
+    expect(await h.balance('erin')).toBe(0);
   });
 
   it('does not wait long for a call that stays open: the saga is left for the next run, undoing nothing yet', async () => {

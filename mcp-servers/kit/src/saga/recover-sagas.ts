@@ -63,6 +63,9 @@ const SETTLED = new Set(['ok', 'skipped', 'transaction_rolled_back', 'step_faile
  * last step is one nothing undoes (a tool declaring `compensation: { none }`) and that step had committed.
  */
 export async function recoverSagas(runtime: KitRuntime, options: RecoverSagasOptions): Promise<SagaRecovery[]> {
+  if (options.callWaitMs !== undefined && (!Number.isInteger(options.callWaitMs) || options.callWaitMs < 1)) {
+    throw new Error(`recoverSagas: callWaitMs must be a positive whole number of milliseconds, got ${options.callWaitMs}`);
+  }
   await runtime.ready();
   const handled: string[] = [];
   const recoveries: SagaRecovery[] = [];
@@ -99,7 +102,17 @@ async function rollBack(
   );
   const recovery: SagaRecovery = { name, key, attempt, from: saga.from_status, status: 'rolled_back', compensations: [] };
   const fence = `WITH alive AS (UPDATE ${runtime.schema}.sagas SET updated_at = $4 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1)`;
-  const pivot = await pivotVerdict(runtime, registry, rows[0], callWaitMs);
+  const last = rows[0];
+  if (last && !last.done && last.call !== null && last.irreversible === null && last.outcome === null) {
+    // The last step's call may still be open in a stalled process: settle it first, so nothing is undone under it.
+    try {
+      await settleCall(runtime, registry, JSON.parse(last.call) as ToolCallRecipe, last.idempotency_key, callWaitMs);
+    } catch (error) {
+      if (error instanceof CallInProgress) return settleLater(runtime, saga, recovery, `its step ${last.step} is still in progress in another transaction`);
+      // Anything else is met again, and reported, when that step is undone below.
+    }
+  }
+  const pivot = await pivotVerdict(runtime, registry, last, callWaitMs);
   const undoneAlready = rows.filter((r) => r.outcome !== null && !['step_failed', 'failed', 'needs_operator'].includes(r.outcome)).map((r) => r.step);
   const notUndone = rows.filter((r) => r.outcome === 'failed' || r.outcome === 'needs_operator').map((r) => r.step);
   if (pivot === 'committed' && undoneAlready.length === 0 && notUndone.length === 0) {
@@ -177,21 +190,24 @@ type Claimed = { name: string; key: string; attempt: number; owner: string; from
 
 /** Ends the saga `needs_operator` with `why`, undoing nothing (fenced by the recovery's owner token). */
 const leaveToOperator = (runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, why: string) =>
-  setStatus(runtime, saga, recovery, 'needs_operator', `needs an operator: ${why}`);
+  setStatus(runtime, saga, recovery, 'needs_operator', 'INTERNAL', `needs an operator: ${why}`);
 
-/** Leaves the saga for the next recovery run (`compensation_failed` is retried on every run), undoing nothing now. */
+/**
+ * Leaves the saga for the next recovery run (`compensation_failed` is picked up on every run), undoing nothing now; a
+ * re-run of its key meanwhile answers UNAVAILABLE (retry later), not an operator's INTERNAL.
+ */
 const settleLater = (runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, why: string) =>
-  setStatus(runtime, saga, recovery, 'compensation_failed', `was left for the next recovery: ${why}`);
+  setStatus(runtime, saga, recovery, 'compensation_failed', 'UNAVAILABLE', `was left for the next recovery: ${why}; retry with the same key later`);
 
-async function setStatus(runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, status: 'needs_operator' | 'compensation_failed', what: string): Promise<SagaRecovery> {
+async function setStatus(runtime: KitRuntime, saga: Claimed, recovery: SagaRecovery, status: 'needs_operator' | 'compensation_failed', code: 'INTERNAL' | 'UNAVAILABLE', what: string): Promise<SagaRecovery> {
   const { name, key, attempt, owner } = saga;
-  const error = JSON.stringify({ code: 'INTERNAL', message: `${name}: saga ${key} ${what}`, details: { saga: { name, key, attempt, recovered: true, rolledBack: false, compensations: [] } } });
+  const error = JSON.stringify({ code, message: `${name}: saga ${key} ${what}`, details: { saga: { name, key, attempt, recovered: true, rolledBack: false, compensations: [] } } });
   const finished = await runtime.db.query(
     `UPDATE ${runtime.schema}.sagas SET status = $4, error = $5, updated_at = $6 WHERE name = $1 AND key = $2 AND owner = $3 RETURNING 1`,
     [name, key, owner, status, error, runtime.now().toISOString()],
   );
   if (finished.length === 0) return { ...recovery, status: 'taken_over' };
-  runtime.metrics.sagas.inc({ saga: name, outcome: status });
+  runtime.metrics.sagas.inc({ saga: name, outcome: code === 'UNAVAILABLE' ? 'deferred' : status });
   runtime.logger.warn({ saga: name, sagaKey: key, attempt, from: saga.from_status, what }, `recovered a saga: ${status === 'needs_operator' ? 'left to an operator' : 'left for the next run'}`);
   return { ...recovery, status };
 }
