@@ -222,6 +222,22 @@ describe.skipIf(!testPostgresUrl())('postgresConversationLocks across processes 
       void db.close().catch(() => undefined);
     }
   });
+
+  it("answers a turn that ended when the link went quiet without waiting for its lock's COMMIT, and logs it", async () => {
+    const proxy = await tcpProxy();
+    const db = await openPostgresDatabase(`postgres://postgres@127.0.0.1:${proxy.port}/test`, { max: 1 });
+    try {
+      const warnings: string[] = [];
+      const locks = postgresConversationLocks(db, { heartbeatMs: 200, logger: { warn: (_f, message) => void warnings.push(message) } });
+      const started = Date.now();
+      expect(await locks(conversation(), async () => { proxy.freeze(); return 'done'; })).toBe('done'); // its COMMIT is never answered
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(warnings).toEqual(["the turn lock's COMMIT failed or did not answer as the turn finished; another turn may have started just before"]);
+    } finally {
+      await proxy.close();
+      void db.close().catch(() => undefined);
+    }
+  });
 });
 
 /** A TCP proxy to the test PostgreSQL that can stop passing bytes (freeze) or go away (close). */

@@ -113,7 +113,7 @@ export function postgresConversationLocks(db: Database, options: PostgresConvers
     if (released) released = await withTimeout(work, heartbeatMs, 'the lock connection did not answer the COMMIT').then(() => true, () => false);
     const outcome = turn.outcome!;
     if ('error' in outcome) throw outcome.error;
-    if (!released && !turn.lost) options.logger?.warn({ conversationId }, 'the turn lock connection ended as the turn finished; another turn may have started just before');
+    if (!released && !turn.lost) options.logger?.warn({ conversationId }, "the turn lock's COMMIT failed or did not answer as the turn finished; another turn may have started just before");
     return outcome;
   }
 
