@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openPostgresDatabase } from '../db/postgres-database.ts';
 import { kitHarness, principals, type KitHarness } from '../testing/kit-harness.ts';
-import { issueRefund, refundTools } from '../testing/refunds-system.ts';
+import { issueRefund, refundTools, reverseRefund } from '../testing/refunds-system.ts';
 import { testPostgresUrl } from '../testing/test-database.ts';
 import type { BackendFactory } from '../tool.ts';
 import { crashKit } from './crashed-saga.ts';
@@ -26,18 +26,30 @@ describe.skipIf(!testPostgresUrl())('recovering a saga whose last step is in fli
   });
   const recover = (callWaitMs?: number) => recoverSagas(h.runtime, { olderThan: 5 * 60_000, compensations: { systems: [{ system: 'refunds', tools: refundTools, backend: h.backend }] }, ...(callWaitMs ? { callWaitMs } : {}) });
 
-  /** The saga: credit `customer` 7, then reverse carol's earlier refund of 50 — with the reversal held inside its transaction. */
-  async function stalledSaga(key: string, customer: string, outcome: 'commits' | 'fails') {
-    const earlier = (await h.runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: 'carol', order_id: `#C-${key}`, amount: 50 }, principal: principals.service, idempotencyKey: `carol-${key}` }, h.backend)) as { refund_id: number };
+  /** The refunds backend with `method` held inside its call's transaction until `release` (then failing, if asked). */
+  function holdInside(method: 'refund' | 'reverse', fails = false) {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inCall = new Promise<void>((resolve) => (entered = resolve));
-    const held: BackendFactory<ReturnType<typeof h.backend>> = (q) => {
+    const backend: BackendFactory<ReturnType<typeof h.backend>> = (q) => {
       const b = h.backend(q);
-      return { ...b, reverse: async (id: number) => { entered(); await released; if (outcome === 'fails') throw new Error('the payment provider timed out'); return b.reverse(id); } };
+      const original = b[method] as (...args: unknown[]) => Promise<unknown>;
+      return { ...b, [method]: async (...args: unknown[]) => {
+        entered();
+        await released;
+        if (fails) throw new Error('the payment provider timed out');
+        return original(...args);
+      } };
     };
-    const pivot = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: held, principal: principals.service, name: 'reverse', tool: 'reverse_refund', input: { refund_id: earlier.refund_id } });
+    return { backend, inCall, release };
+  }
+
+  /** The saga: credit `customer` 7, then reverse carol's earlier refund of 50 — with the reversal held inside its transaction. */
+  async function stalledSaga(key: string, customer: string, outcome: 'commits' | 'fails') {
+    const earlier = (await h.runtime.invoke({ system: 'refunds', tool: issueRefund, input: { customer_id: 'carol', order_id: `#C-${key}`, amount: 50 }, principal: principals.service, idempotencyKey: `carol-${key}` }, h.backend)) as { refund_id: number };
+    const { backend, inCall, release } = holdInside('reverse', outcome === 'fails');
+    const pivot = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend, principal: principals.service, name: 'reverse', tool: 'reverse_refund', input: { refund_id: earlier.refund_id } });
     const run = runSaga([crashKit(h).refund('credit', customer, 7), pivot], { name: 'test.crash', key, runtime: h.runtime });
     run.catch(() => undefined);
     await inCall; // its key is claimed in its open transaction
@@ -63,21 +75,13 @@ describe.skipIf(!testPostgresUrl())('recovering a saga whose last step is in fli
     expect([await h.balance('carol'), await h.balance('erin')]).toEqual([50, 0]);
     const [fence] = await db.query<{ args_hash: string }>(`SELECT args_hash FROM ${h.runtime.schema}.idempotency WHERE key = 'stalled-fails:reverse'`);
     expect(fence?.args_hash).toBe('fenced-by-saga-recovery');
-    const [, reverse] = refundTools.filter((t) => t.name === 'issue_refund' || t.name === 'reverse_refund');
-    const late = h.runtime.invoke({ system: 'refunds', tool: reverse!, input: { refund_id: 1 }, principal: principals.service, idempotencyKey: 'stalled-fails:reverse' }, h.backend);
+    const late = h.runtime.invoke({ system: 'refunds', tool: reverseRefund, input: { refund_id: 1 }, principal: principals.service, idempotencyKey: 'stalled-fails:reverse' }, h.backend);
     await expect(late).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('was settled by saga recovery as a step that never took effect') });
   });
 
   it('settles an ordinary last step still open before undoing anything: left for the next run, and a retry of the key answers UNAVAILABLE', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const inCall = new Promise<void>((resolve) => (entered = resolve));
-    const held: BackendFactory<ReturnType<typeof h.backend>> = (q) => {
-      const b = h.backend(q);
-      return { ...b, refund: async (customer: string, order: string, amount: number) => { entered(); await released; return b.refund(customer, order, amount); } };
-    };
-    const second = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend: held, principal: principals.service, name: 'second', tool: 'issue_refund', input: { customer_id: 'erin', order_id: '#E2', amount: 2 } });
+    const { backend, inCall, release } = holdInside('refund');
+    const second = toolStep({ runtime: h.runtime, system: 'refunds', tools: refundTools, backend, principal: principals.service, name: 'second', tool: 'issue_refund', input: { customer_id: 'erin', order_id: '#E2', amount: 2 } });
     const run = runSaga([crashKit(h).refund('first', 'erin', 1), second], { name: 'test.crash', key: 'stalled-ordinary', runtime: h.runtime });
     run.catch(() => undefined);
     await inCall; // the second step's call holds its key and erin's wallet row in its open transaction
